@@ -1,0 +1,189 @@
+package com.huibao.gateway.adapter.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.huibao.gateway.adapter.json.AccumulatorsJson;
+import com.huibao.gateway.adapter.json.AdjudicationJson;
+import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.adapter.json.ListCsv;
+import com.huibao.gateway.adapter.json.ListJson;
+import com.huibao.gateway.adapter.json.PlanJson;
+import com.huibao.gateway.adapter.json.PolicyJson;
+import com.huibao.gateway.adapter.json.ProblemJson;
+import com.huibao.gateway.domain.benefit.Accumulators;
+import com.huibao.gateway.domain.benefit.BenefitEngine;
+import com.huibao.gateway.domain.benefit.PolicyCases;
+import com.huibao.gateway.domain.coverage.ListCatalog;
+import com.huibao.gateway.domain.coverage.ListVersion;
+import com.huibao.gateway.domain.plan.Plan;
+import com.huibao.gateway.domain.policy.Policy;
+import com.huibao.gateway.domain.settlement.Settlement;
+import com.huibao.gateway.domain.settlement.SettlementValidator;
+import com.huibao.gateway.domain.settlement.ValidationProfiles;
+import com.huibao.gateway.domain.validation.InvalidDocumentException;
+import com.huibao.gateway.domain.validation.Violation;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code adjudicate --plans P.json --lists L.json[,L2.csv] --policies Q.json [--accumulators A.json] S.json|-}:
+ * the benefit engine offline, for insurers checking a plan and for batch replays. With {@code -} it streams NDJSON:
+ * one settlement (or {@code {"settlement": …, "accumulators": …}}) per line in, one result or problem per line out.
+ */
+public final class AdjudicateCommand {
+  static final String USAGE = "usage: adjudicate --plans P.json --lists L.json[,L.csv...] --policies Q.json "
+      + "[--accumulators A.json] (S.json | -)";
+
+  private final ListCatalog lists;
+  private final Map<String, Plan> plans;
+  private final List<Policy> policies;
+  private final Map<String, Accumulators> accumulators;
+  private final BenefitEngine engine;
+  private final SettlementValidator validator = new SettlementValidator(ValidationProfiles.defaults());
+
+  AdjudicateCommand(ListCatalog lists, Map<String, Plan> plans, List<Policy> policies,
+      Map<String, Accumulators> accumulators) {
+    this.lists = lists;
+    this.plans = plans;
+    this.policies = policies;
+    this.accumulators = accumulators;
+    this.engine = new BenefitEngine(lists);
+  }
+
+  /** Runs the command; returns the process exit code (0 ok, 1 invalid single settlement, 2 usage/config error). */
+  public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
+    Map<String, String> opts = new HashMap<>();
+    String input = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.startsWith("--") && i + 1 < args.length) {
+        opts.put(a.substring(2), args[++i]);
+      } else if (input == null) {
+        input = a;
+      } else {
+        err.println(USAGE);
+        return 2;
+      }
+    }
+    if (input == null || !opts.containsKey("plans") || !opts.containsKey("policies")) {
+      err.println(USAGE);
+      return 2;
+    }
+    AdjudicateCommand command;
+    try {
+      command = load(opts);
+    } catch (InvalidDocumentException e) {
+      err.println("invalid configuration document: " + e.getMessage());
+      for (Violation v : e.violations()) {
+        err.println("  " + v.field() + " [" + v.code() + "] " + v.detail());
+      }
+      return 2;
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("cannot load documents: " + e.getMessage());
+      return 2;
+    }
+    try {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      int rc;
+      if ("-".equals(input)) {
+        command.stream(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), w);
+        rc = 0;
+      } else {
+        JsonNode result = command.adjudicate(Json.parse(Files.readAllBytes(Path.of(input))), null);
+        w.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        w.write('\n');
+        rc = isProblem(result) ? 1 : 0;
+      }
+      w.flush();
+      return rc;
+    } catch (IOException e) {
+      err.println("I/O error: " + e.getMessage());
+      return 2;
+    } catch (InvalidDocumentException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+  }
+
+  private static AdjudicateCommand load(Map<String, String> opts) throws IOException {
+    List<ListVersion> versions = new ArrayList<>();
+    if (opts.containsKey("lists")) {
+      for (String file : opts.get("lists").split(",")) {
+        byte[] bytes = Files.readAllBytes(Path.of(file.trim()));
+        versions.addAll(file.trim().endsWith(".csv") ? ListCsv.readAll(bytes) : ListJson.readAll(Json.parse(bytes)));
+      }
+    }
+    ListCatalog lists = ListCatalog.of(versions);
+    Map<String, Plan> plans = new HashMap<>();
+    for (Plan p : PlanJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("plans")))), lists::contains)) {
+      plans.put(p.planId(), p);
+    }
+    List<Policy> policies = PolicyJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("policies")))));
+    Map<String, Accumulators> accumulators = opts.containsKey("accumulators")
+        ? AccumulatorsJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("accumulators")))))
+        : Map.of();
+    return new AdjudicateCommand(lists, plans, policies, accumulators);
+  }
+
+  private void stream(BufferedReader in, Writer out) throws IOException {
+    String line;
+    int n = 0;
+    while ((line = in.readLine()) != null) {
+      n++;
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode result;
+      try {
+        JsonNode doc = Json.parse(line);
+        if (doc.has("settlement")) {
+          JsonNode acc = doc.get("accumulators");
+          result = adjudicate(doc.get("settlement"),
+              acc == null || acc.isNull() ? null : AccumulatorsJson.readAll(acc));
+        } else {
+          result = adjudicate(doc, null);
+        }
+      } catch (InvalidDocumentException e) {
+        result = ProblemJson.of(e, "SETTLEMENT");
+      }
+      if (isProblem(result)) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) result).put("line", n);
+      }
+      out.write(Json.write(result));
+      out.write('\n');
+    }
+  }
+
+  private static boolean isProblem(JsonNode result) {
+    return result.has("status") && result.has("code");
+  }
+
+  /** One settlement → its result, or a problem document when it is invalid. */
+  JsonNode adjudicate(JsonNode doc, Map<String, Accumulators> lineAccumulators) {
+    try {
+      Settlement s = com.huibao.gateway.adapter.json.SettlementJson.read(doc);
+      List<Violation> violations = validator.validate(s);
+      if (!violations.isEmpty()) {
+        throw InvalidDocumentException.inconsistent(violations);
+      }
+      Map<String, Accumulators> acc = lineAccumulators == null ? accumulators : lineAccumulators;
+      return AdjudicationJson.write(engine.adjudicate(s, PolicyCases.forPatient(s.setlinfo(), policies, plans, acc)));
+    } catch (InvalidDocumentException e) {
+      return ProblemJson.of(e, "SETTLEMENT");
+    }
+  }
+
+}

@@ -1,0 +1,80 @@
+package com.huibao.gateway.adapter.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huibao.gateway.domain.validation.InvalidDocumentException;
+import com.huibao.gateway.domain.validation.Violation;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The one JSON configuration of the gateway's documents: numbers are read as exact {@link java.math.BigDecimal}s
+ * (never doubles), duplicate keys and deep nesting are refused.
+ */
+public final class Json {
+  /** Settlements nest 3 levels; 32 leaves room for stored extra fields while refusing hostile depth. */
+  public static final int MAX_DEPTH = 32;
+
+  public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build())
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private Json() {
+  }
+
+  /** Parses a document; unreadable JSON is a malformed document whose violation names where reading stopped. */
+  public static JsonNode parse(byte[] bytes) {
+    try {
+      JsonNode node = MAPPER.readTree(bytes);
+      if (node == null || node.isMissingNode()) {
+        throw InvalidDocumentException.malformed(List.of(new Violation("", "EMPTY_BODY", "the document is empty")));
+      }
+      return node;
+    } catch (IOException e) {
+      throw InvalidDocumentException.malformed(List.of(new Violation("", "INVALID_JSON", firstLine(e.getMessage()))));
+    }
+  }
+
+  public static JsonNode parse(String text) {
+    return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  public static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable JSON";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+}

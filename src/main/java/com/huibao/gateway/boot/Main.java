@@ -1,0 +1,26 @@
+package com.huibao.gateway.boot;
+
+import com.huibao.gateway.adapter.cli.AdjudicateCommand;
+import java.util.Arrays;
+
+/**
+ * Entry point of the fat jar: {@code run} (default) starts the gateway; {@code adjudicate} runs the benefit engine
+ * offline.
+ */
+public final class Main {
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    String command = args.length == 0 ? "run" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    switch (command) {
+      case "adjudicate" -> System.exit(AdjudicateCommand.run(rest, System.in, System.out, System.err));
+      case "run" -> GatewayLauncher.launch();
+      default -> {
+        System.err.println("usage: java -jar huibao-gateway.jar [run | adjudicate ...]");
+        System.exit(2);
+      }
+    }
+  }
+}

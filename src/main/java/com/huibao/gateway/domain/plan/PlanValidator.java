@@ -1,0 +1,73 @@
+package com.huibao.gateway.domain.plan;
+
+import com.huibao.gateway.domain.validation.Violation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The rules a plan document must keep before any claim is computed against it: known lists and pools, ratios in
+ * [0, 1], non-negative caps and deductibles, unique ids.
+ */
+public final class PlanValidator {
+  private static final BigDecimal ONE = BigDecimal.ONE;
+
+  private PlanValidator() {
+  }
+
+  /**
+   * @param prefix    path of the plan in its document, e.g. {@code "[0]."} or {@code ""}
+   * @param knownList whether a coverage list id exists
+   */
+  public static List<Violation> validate(Plan plan, String prefix, Predicate<String> knownList) {
+    List<Violation> out = new ArrayList<>();
+    if (plan.overallCap() != null && plan.overallCap().isNegative()) {
+      out.add(new Violation(prefix + "overall_cap", "NEGATIVE_AMOUNT", "overall_cap must be ≥ 0"));
+    }
+    Set<String> pools = new HashSet<>();
+    for (int i = 0; i < plan.deductiblePools().size(); i++) {
+      DeductiblePool p = plan.deductiblePools().get(i);
+      String at = prefix + "deductible_pools[" + i + "].";
+      if (!pools.add(p.id())) {
+        out.add(new Violation(at + "id", "DUPLICATE_ID", "deductible pool " + p.id() + " is defined twice"));
+      }
+      if (p.amount().isNegative()) {
+        out.add(new Violation(at + "amount", "NEGATIVE_AMOUNT", "deductible amount must be ≥ 0"));
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < plan.responsibilities().size(); i++) {
+      Responsibility r = plan.responsibilities().get(i);
+      String at = prefix + "responsibilities[" + i + "].";
+      if (!ids.add(r.id())) {
+        out.add(new Violation(at + "id", "DUPLICATE_ID", "responsibility " + r.id() + " is defined twice"));
+      }
+      if (r.listId() != null && !knownList.test(r.listId())) {
+        out.add(new Violation(at + "match.list", "UNKNOWN_LIST", "coverage list " + r.listId() + " is not known"));
+      }
+      if (r.deductiblePool() != null && !pools.contains(r.deductiblePool())) {
+        out.add(new Violation(at + "deductible_pool", "UNKNOWN_POOL",
+            "deductible pool " + r.deductiblePool() + " is not defined by the plan"));
+      }
+      ratio(at + "ratio", r.ratio(), out);
+      if (r.preexistingRatio() != null) {
+        ratio(at + "preexisting_ratio", r.preexistingRatio(), out);
+      }
+      if (r.annualCap() != null && r.annualCap().isNegative()) {
+        out.add(new Violation(at + "annual_cap", "NEGATIVE_AMOUNT", "annual_cap must be ≥ 0"));
+      }
+    }
+    return out;
+  }
+
+  private static void ratio(String field, BigDecimal ratio, List<Violation> out) {
+    if (ratio == null) {
+      out.add(new Violation(field, "REQUIRED", field + " is required"));
+    } else if (ratio.signum() < 0 || ratio.compareTo(ONE) > 0) {
+      out.add(new Violation(field, "RATIO_OUT_OF_RANGE", "ratio must be within [0, 1], was " + ratio.toPlainString()));
+    }
+  }
+}
