@@ -80,4 +80,16 @@ class SettlementValidationTest {
     assertThat(validator.validate(SettlementJson.read(doc))).extracting(Violation::code)
         .contains("MEDFEE_SPLIT_MISMATCH");
   }
+
+  @Test
+  void huge_amounts_are_refused_before_any_arithmetic() {
+    ObjectNode doc = example();
+    ((ObjectNode) doc.get("feedetail").get(0)).put("det_item_fee_sumamt", "999999999999999.00")
+        .put("inscp_scp_amt", "999999999999998.00");
+    assertThat(validator.validate(SettlementJson.read(doc))).extracting(Violation::code)
+        .contains("AMOUNT_OUT_OF_RANGE");
+    ((ObjectNode) doc.get("feedetail").get(0)).put("det_item_fee_sumamt", "999999999999999999999.00");
+    assertThatThrownBy(() -> SettlementJson.read(doc)).isInstanceOfSatisfying(InvalidDocumentException.class,
+        e -> assertThat(e.violations().get(0).field()).isEqualTo("feedetail[0].det_item_fee_sumamt"));
+  }
 }

@@ -18,8 +18,13 @@ public final class Accumulators {
   private final Money total;
 
   public Accumulators(Map<String, Money> deductible, Map<String, Money> paid, Money total) {
-    this.deductible = unmodifiableCopy(deductible);
-    this.paid = unmodifiableCopy(paid);
+    this(unmodifiableCopy(deductible), unmodifiableCopy(paid), total, true);
+  }
+
+  /** Takes ownership of maps that are already unmodifiable and private to the new instance. */
+  private Accumulators(Map<String, Money> deductible, Map<String, Money> paid, Money total, boolean owned) {
+    this.deductible = deductible;
+    this.paid = paid;
     this.total = total;
   }
 
@@ -60,7 +65,8 @@ public final class Accumulators {
     delta.deductible.forEach((k, v) -> d.put(k, op.apply(d.getOrDefault(k, Money.ZERO), v)));
     Map<String, Money> p = new LinkedHashMap<>(paid);
     delta.paid.forEach((k, v) -> p.put(k, op.apply(p.getOrDefault(k, Money.ZERO), v)));
-    return new Accumulators(d, p, op.apply(total, delta.total));
+    return new Accumulators(java.util.Collections.unmodifiableMap(d), java.util.Collections.unmodifiableMap(p),
+        op.apply(total, delta.total), true);
   }
 
   /** True when any amount is below zero: a reversal that subtracted more than was ever added. */

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Adjudication(
     String setlId,
-    List<LineBurden> burdens,
+    Burdens lineBurdens,
     List<PolicyResult> policies,
     Money payoutTotal,
     Money residualSelfPay,
@@ -20,8 +20,12 @@ public record Adjudication(
     Money insurerPaysPatient) {
 
   public Adjudication {
-    burdens = List.copyOf(burdens);
     policies = List.copyOf(policies);
+  }
+
+  /** Each line's personal burden (SPEC §3.1), in line order. */
+  public List<LineBurden> burdens() {
+    return lineBurdens.asList();
   }
 
   public PolicyResult policy(String policyNo) {

@@ -31,15 +31,12 @@ public final class BenefitEngine {
    * coordination-of-benefits order, each seeing what earlier ones left of every line.
    */
   public Adjudication adjudicate(Settlement settlement, List<PolicyCase> cases) {
-    List<LineBurden> burdens = BurdenCalculator.burdens(settlement);
-    int n = burdens.size();
-    Money[] remainingIn = new Money[n];
-    Money[] remainingOut = new Money[n];
-    for (int i = 0; i < n; i++) {
-      remainingIn[i] = burdens.get(i).inList();
-      remainingOut[i] = burdens.get(i).outOfList();
-    }
-    LineContext[] contexts = contexts(settlement);
+    Burdens burdens = BurdenCalculator.burdens(settlement);
+    long[] remainingIn = burdens.inList.clone();
+    long[] remainingOut = burdens.outOfList.clone();
+    String diagnosis = settlement.mainDiagnosis().orElse(null);
+    LineContext[] contexts = contexts(settlement, diagnosis);
+    String[] sns = burdens.sns;
 
     List<PolicyCase> ordered = new ArrayList<>(cases.size());
     for (PolicyCase c : cases) {
@@ -52,7 +49,8 @@ public final class BenefitEngine {
     List<PolicyResult> results = new ArrayList<>(ordered.size());
     Money total = Money.ZERO;
     for (PolicyCase c : ordered) {
-      PolicyResult r = new PolicyAdjudicator(settlement, contexts, lists, c, remainingIn, remainingOut).run();
+      PolicyResult r = new PolicyAdjudicator(settlement, diagnosis, sns, contexts, lists, c, remainingIn,
+          remainingOut).run();
       results.add(r);
       total = total.plus(r.payout());
     }
@@ -63,8 +61,7 @@ public final class BenefitEngine {
         toHospital, cash.minus(toHospital), total.minus(toHospital));
   }
 
-  private static LineContext[] contexts(Settlement s) {
-    String diagnosis = s.mainDiagnosis().orElse(null);
+  private static LineContext[] contexts(Settlement s, String diagnosis) {
     List<FeeLine> lines = s.lines();
     LineContext[] out = new LineContext[lines.size()];
     for (int i = 0; i < out.length; i++) {

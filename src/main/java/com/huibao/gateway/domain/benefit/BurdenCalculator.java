@@ -1,10 +1,8 @@
 package com.huibao.gateway.domain.benefit;
 
 import com.huibao.gateway.domain.money.LargestRemainder;
-import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.settlement.FeeLine;
 import com.huibao.gateway.domain.settlement.Settlement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,22 +13,24 @@ public final class BurdenCalculator {
   private BurdenCalculator() {
   }
 
-  public static List<LineBurden> burdens(Settlement s) {
+  public static Burdens burdens(Settlement s) {
     List<FeeLine> lines = s.lines();
     int n = lines.size();
-    Money[] weights = new Money[n];
-    Money inScope = s.setlinfo().psnPartAmt();
+    String[] sns = new String[n];
+    long[] weights = new long[n];
+    long[] outOfList = new long[n];
+    long inScope = s.setlinfo().psnPartAmt().fen();
     for (int i = 0; i < n; i++) {
       FeeLine l = lines.get(i);
-      weights[i] = l.inscpScpAmt();
-      inScope = inScope.minus(l.outOfList()).minus(l.preselfpayAmt());
+      sns[i] = l.feedetlSn();
+      weights[i] = l.inscpScpAmt().fen();
+      outOfList[i] = l.fulamtOwnpayAmt().fen() + l.overlmtAmt().fen();
+      inScope -= outOfList[i] + l.preselfpayAmt().fen();
     }
-    Money[] shares = LargestRemainder.split(inScope, weights);
-    List<LineBurden> out = new ArrayList<>(n);
+    long[] inList = LargestRemainder.split(inScope, weights);
     for (int i = 0; i < n; i++) {
-      FeeLine l = lines.get(i);
-      out.add(new LineBurden(l.feedetlSn(), l.preselfpayAmt().plus(shares[i]), l.outOfList()));
+      inList[i] += lines.get(i).preselfpayAmt().fen();
     }
-    return out;
+    return new Burdens(sns, inList, outOfList);
   }
 }

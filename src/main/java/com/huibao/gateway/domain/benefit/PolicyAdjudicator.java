@@ -3,6 +3,7 @@ package com.huibao.gateway.domain.benefit;
 import com.huibao.gateway.domain.coverage.LineContext;
 import com.huibao.gateway.domain.coverage.ListCatalog;
 import com.huibao.gateway.domain.coverage.ListMatch;
+import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.coverage.MatchFailure;
 import com.huibao.gateway.domain.money.LargestRemainder;
 import com.huibao.gateway.domain.money.Money;
@@ -12,214 +13,271 @@ import com.huibao.gateway.domain.plan.Responsibility;
 import com.huibao.gateway.domain.settlement.FeeLine;
 import com.huibao.gateway.domain.settlement.Settlement;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One policy's pass over a settlement (SPEC §3.2–3.4, §3.8). Reads and then reduces the shared remaining parts of
- * every line, so that the next policy in coordination order sees only what this one left. Single use.
+ * One policy's pass over a settlement (SPEC §3.2–3.4, §3.8): for each responsibility in order, take the line parts
+ * it accepts, draw the deductible, apply the ratio and the caps, split the payable over lines. Reads and then
+ * reduces the shared remaining parts of every line, so that the next policy in coordination order sees only what
+ * this one left. Single use.
+ *
+ * <p>Arithmetic runs on exact {@code long} fen (sums guarded by {@link Math#addExact}; the validator bounds every
+ * amount), so the hot loop allocates no {@link Money}; results are converted at the end.
  */
 final class PolicyAdjudicator {
-  private static final String ANNUAL_CAP = "annual_cap";
-  private static final String OVERALL_CAP = "overall_cap";
+  static final String ANNUAL_CAP = "annual_cap";
+  static final String OVERALL_CAP = "overall_cap";
+  private static final String NOT_COVERED = UnpaidReason.NOT_COVERED.name();
 
   private final Settlement settlement;
+  private final String mainDiagnosis;
   private final List<FeeLine> lines;
+  private final String[] sns;
   private final LineContext[] contexts;
   private final ListCatalog lists;
   private final PolicyCase policyCase;
-  private final Money[] remainingIn;
-  private final Money[] remainingOut;
+  private final long[] remainingIn;
+  private final long[] remainingOut;
   private final int n;
+  private final LineLedger ledger;
 
   /** Which responsibility took each part (null = none yet), and the most specific reason a part was refused. */
   private final String[] takerIn;
   private final String[] takerOut;
   private final String[] refusalIn;
   private final String[] refusalOut;
-  private final Money[] availableIn;
-  private final Money[] availableOut;
-  private final Money[] paidOnLine;
-  private final List<List<UnpaidPart>> unpaid;
 
-  PolicyAdjudicator(Settlement settlement, LineContext[] contexts, ListCatalog lists, PolicyCase policyCase,
-      Money[] remainingIn, Money[] remainingOut) {
+  /** Scratch of the responsibility being applied, per line. */
+  private final boolean[] takesIn;
+  private final boolean[] takesOut;
+  private final long[] excess;
+  private final long[] eligible;
+  private final long[] deducted;
+  private final long[] base;
+  private final long[] remainderScratch;
+  private final int[] orderScratch;
+
+  /** Deductible left per pool, aligned with the plan's {@code deductible_pools}. */
+  private long[] poolLeft;
+  private final Map<String, Money> deltaDeductible = new LinkedHashMap<>();
+  private final Map<String, Money> deltaPaid = new LinkedHashMap<>();
+  private long planCapLeft;
+  private long payout;
+
+  PolicyAdjudicator(Settlement settlement, String mainDiagnosis, String[] sns, LineContext[] contexts, ListCatalog lists,
+      PolicyCase policyCase, long[] remainingIn, long[] remainingOut) {
     this.settlement = settlement;
+    this.mainDiagnosis = mainDiagnosis;
     this.lines = settlement.lines();
+    this.sns = sns;
     this.contexts = contexts;
     this.lists = lists;
     this.policyCase = policyCase;
     this.remainingIn = remainingIn;
     this.remainingOut = remainingOut;
-    this.n = lines.size();
+    this.n = sns.length;
+    this.ledger = new LineLedger(sns, remainingIn.clone(), remainingOut.clone());
     this.takerIn = new String[n];
     this.takerOut = new String[n];
     this.refusalIn = new String[n];
     this.refusalOut = new String[n];
-    this.availableIn = remainingIn.clone();
-    this.availableOut = remainingOut.clone();
-    this.paidOnLine = new Money[n];
-    java.util.Arrays.fill(paidOnLine, Money.ZERO);
-    this.unpaid = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      unpaid.add(new ArrayList<>(2));
-    }
+    this.takesIn = new boolean[n];
+    this.takesOut = new boolean[n];
+    this.excess = new long[n];
+    this.eligible = new long[n];
+    this.deducted = new long[n];
+    this.base = new long[n];
+    this.remainderScratch = new long[n];
+    this.orderScratch = new int[n];
   }
 
   PolicyResult run() {
-    Accumulators before = policyCase.accumulators();
-    Plan plan = policyCase.plan();
     if (policyCase.denialReason() != null) {
       for (int i = 0; i < n; i++) {
-        addUnpaid(i, policyCase.denialReason(), availableIn[i].plus(availableOut[i]), null);
+        ledger.unpaid(i, policyCase.denialReason(), remainingIn[i] + remainingOut[i], null);
       }
-      return result(Money.ZERO, List.of(), Accumulators.EMPTY);
+      return result(List.of(), Accumulators.EMPTY);
     }
-
-    String diagnosis = settlement.mainDiagnosis().orElse(null);
-    boolean preexisting = policyCase.policy().isPreexisting(diagnosis);
-    Map<String, Money> poolLeft = new LinkedHashMap<>();
-    for (DeductiblePool p : plan.deductiblePools()) {
-      poolLeft.put(p.id(), p.amount().minus(before.deductibleUsed(p.id())).floorZero());
+    Plan plan = policyCase.plan();
+    Accumulators before = policyCase.accumulators();
+    List<DeductiblePool> pools = plan.deductiblePools();
+    poolLeft = new long[pools.size()];
+    for (int k = 0; k < poolLeft.length; k++) {
+      DeductiblePool p = pools.get(k);
+      poolLeft[k] = Math.max(0, p.amount().fen() - before.deductibleUsed(p.id()).fen());
     }
-    Money planCapLeft = plan.overallCap() == null ? null : plan.overallCap().minus(before.total()).floorZero();
-
-    Map<String, Money> deltaDeductible = new LinkedHashMap<>();
-    Map<String, Money> deltaPaid = new LinkedHashMap<>();
-    List<ResponsibilityResult> responsibilityResults = new ArrayList<>();
-    Money payout = Money.ZERO;
+    planCapLeft = plan.overallCap() == null ? Long.MAX_VALUE
+        : Math.max(0, plan.overallCap().fen() - before.total().fen());
+    boolean preexisting = policyCase.policy().isPreexisting(mainDiagnosis);
     String medType = settlement.setlinfo().medType();
+
+    List<ResponsibilityResult> results = new ArrayList<>(plan.responsibilities().size());
     for (Responsibility r : plan.responsibilities()) {
-      if (!r.admitsMedType(medType)) {
+      if (r.admitsMedType(medType)) {
+        results.add(apply(r, preexisting ? r.preexistingRatio() : r.ratio()));
+      }
+    }
+    explainUntakenParts();
+    return result(results, new Accumulators(deltaDeductible, deltaPaid, Money.ofFen(payout)));
+  }
+
+  private ResponsibilityResult apply(Responsibility r, BigDecimal ratio) {
+    long sumEligible = takeParts(r, ratio);
+    long sumDeducted = drawDeductible(r);
+    long sumBase = sumEligible - sumDeducted;
+
+    // Ratio once per responsibility (HALF_UP), then caps: min(pay, cap_r left, plan cap left).
+    long uncapped = ratio == null ? 0
+        : BigDecimal.valueOf(sumBase).multiply(ratio).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    long pay = uncapped;
+    String cappedBy = null;
+    if (r.annualCap() != null) {
+      long capLeft = Math.max(0, r.annualCap().fen() - policyCase.accumulators().paid(r.id()).fen());
+      if (capLeft < pay) {
+        pay = capLeft;
+        cappedBy = ANNUAL_CAP;
+      }
+    }
+    if (planCapLeft < pay) {
+      pay = planCapLeft;
+      cappedBy = OVERALL_CAP;
+    }
+    if (planCapLeft != Long.MAX_VALUE) {
+      planCapLeft -= pay;
+    }
+    long[] uncappedShares = LargestRemainder.split(uncapped, base, remainderScratch, orderScratch);
+    long[] shares = cappedBy == null ? uncappedShares
+        : LargestRemainder.split(pay, base, remainderScratch, orderScratch);
+    recordShares(r, shares, uncappedShares, cappedBy);
+
+    deltaPaid.merge(r.id(), Money.ofFen(pay), Money::plus);
+    payout += pay;
+    return new ResponsibilityResult(r.id(), Money.ofFen(sumEligible), Money.ofFen(sumDeducted), ratio,
+        Money.ofFen(pay), cappedBy, new LineShares(sns, shares));
+  }
+
+  /** Marks the parts r accepts as taken and computes each line's eligible amount; returns their sum. */
+  private long takeParts(Responsibility r, BigDecimal ratio) {
+    ListVersion version = r.matchesAllLines() ? null : lists.inForce(r.listId(), settlement.setlDate());
+    boolean wantsIn = r.part().coversInList();
+    boolean wantsOut = r.part().coversOutOfList();
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      boolean in = wantsIn && takerIn[i] == null;
+      boolean out = wantsOut && takerOut[i] == null;
+      takesIn[i] = false;
+      takesOut[i] = false;
+      eligible[i] = 0;
+      if (!in && !out) {
         continue;
       }
-      BigDecimal ratio = preexisting ? r.preexistingRatio() : r.ratio();
-      Money[] eligible = new Money[n];
-      Money[] excess = new Money[n];
-      boolean[] takesIn = new boolean[n];
-      boolean[] takesOut = new boolean[n];
-      Money sumEligible = Money.ZERO;
-      for (int i = 0; i < n; i++) {
-        boolean wantIn = r.part().coversInList() && takerIn[i] == null;
-        boolean wantOut = r.part().coversOutOfList() && takerOut[i] == null;
-        if (!wantIn && !wantOut) {
-          continue;
-        }
-        ListMatch match = r.matchesAllLines() ? null : lists.match(r.listId(), contexts[i]);
-        String refusal = refusal(r, i, ratio, match);
-        if (refusal != null) {
-          if (wantIn && refusalIn[i] == null && !UnpaidReason.NOT_COVERED.name().equals(refusal)) {
-            refusalIn[i] = refusal;
-          }
-          if (wantOut && refusalOut[i] == null && !UnpaidReason.NOT_COVERED.name().equals(refusal)) {
-            refusalOut[i] = refusal;
-          }
-          continue;
-        }
-        Money parts = Money.ZERO;
-        if (wantIn) {
-          takerIn[i] = r.id();
-          takesIn[i] = true;
-          parts = parts.plus(remainingIn[i]);
-        }
-        if (wantOut) {
-          takerOut[i] = r.id();
-          takesOut[i] = true;
-          parts = parts.plus(remainingOut[i]);
-        }
-        excess[i] = paymentStandardExcess(match, i).min(parts);
-        eligible[i] = parts.minus(excess[i]);
-        sumEligible = sumEligible.plus(eligible[i]);
+      ListMatch match = null;
+      if (!r.matchesAllLines()) {
+        match = version == null ? ListMatch.failed(MatchFailure.LIST_NOT_IN_FORCE) : version.match(contexts[i]);
       }
-
-      // Deductible, in line order, from the responsibility's pool.
-      Money[] deducted = new Money[n];
-      Money[] base = new Money[n];
-      Money sumDeducted = Money.ZERO;
-      Money sumBase = Money.ZERO;
-      Money left = r.deductiblePool() == null ? Money.ZERO : poolLeft.get(r.deductiblePool());
-      for (int i = 0; i < n; i++) {
-        if (eligible[i] == null) {
-          deducted[i] = Money.ZERO;
-          base[i] = Money.ZERO;
-          continue;
-        }
-        deducted[i] = eligible[i].min(left);
-        left = left.minus(deducted[i]);
-        base[i] = eligible[i].minus(deducted[i]);
-        sumDeducted = sumDeducted.plus(deducted[i]);
-        sumBase = sumBase.plus(base[i]);
+      String refusal = refusal(r, i, ratio, match);
+      if (refusal != null) {
+        rememberRefusal(i, refusal, in, out);
+        continue;
       }
-      if (r.deductiblePool() != null) {
-        poolLeft.put(r.deductiblePool(), left);
-        deltaDeductible.merge(r.deductiblePool(), sumDeducted, Money::plus);
+      long parts = 0;
+      if (in) {
+        takerIn[i] = r.id();
+        takesIn[i] = true;
+        parts += remainingIn[i];
       }
-
-      // Ratio, then caps: pay_r = min(round((E − d) × ratio), cap_r left, plan cap left).
-      Money uncapped = ratio == null ? Money.ZERO : sumBase.times(ratio);
-      Money pay = uncapped;
-      String cappedBy = null;
-      if (r.annualCap() != null) {
-        Money capLeft = r.annualCap().minus(before.paid(r.id())).floorZero();
-        if (capLeft.compareTo(pay) < 0) {
-          pay = capLeft;
-          cappedBy = ANNUAL_CAP;
-        }
+      if (out) {
+        takerOut[i] = r.id();
+        takesOut[i] = true;
+        parts += remainingOut[i];
       }
-      if (planCapLeft != null) {
-        if (planCapLeft.compareTo(pay) < 0) {
-          pay = planCapLeft;
-          cappedBy = OVERALL_CAP;
-        }
-        planCapLeft = planCapLeft.minus(pay);
-      }
-      Money[] uncappedShares = LargestRemainder.split(uncapped, base);
-      Money[] shares = cappedBy == null ? uncappedShares : LargestRemainder.split(pay, base);
-
-      Map<String, Money> lineShares = new LinkedHashMap<>();
-      for (int i = 0; i < n; i++) {
-        if (eligible[i] == null) {
-          continue;
-        }
-        if (shares[i].isPositive()) {
-          lineShares.put(lines.get(i).feedetlSn(), shares[i]);
-        }
-        addUnpaid(i, UnpaidReason.ABOVE_PAYMENT_STANDARD.name(), excess[i], r.id());
-        addUnpaid(i, UnpaidReason.DEDUCTIBLE.name(), deducted[i], r.id());
-        addUnpaid(i, UnpaidReason.COINSURANCE.name(), base[i].minus(uncappedShares[i]), r.id());
-        if (cappedBy != null) {
-          String reason = ANNUAL_CAP.equals(cappedBy) ? UnpaidReason.ANNUAL_CAP.name() : UnpaidReason.OVERALL_CAP.name();
-          addUnpaid(i, reason, uncappedShares[i].minus(shares[i]), r.id());
-        }
-        payLine(i, shares[i], takesIn[i], takesOut[i]);
-      }
-      responsibilityResults.add(new ResponsibilityResult(r.id(), sumEligible, sumDeducted, ratio, pay, cappedBy,
-          lineShares));
-      deltaPaid.merge(r.id(), pay, Money::plus);
-      payout = payout.plus(pay);
+      excess[i] = Math.min(paymentStandardExcess(match, i), parts);
+      eligible[i] = parts - excess[i];
+      sum = Math.addExact(sum, eligible[i]);
     }
+    return sum;
+  }
 
+  private boolean takes(int i) {
+    return takesIn[i] || takesOut[i];
+  }
+
+  /** Deductible from r's pool, lines in order: {@code d_i = min(eligible_i, pool left)}; returns the sum. */
+  private long drawDeductible(Responsibility r) {
+    int pool = poolIndex(r.deductiblePool());
+    long left = pool < 0 ? 0 : poolLeft[pool];
+    long sum = 0;
     for (int i = 0; i < n; i++) {
-      if (takerIn[i] == null) {
-        addUnpaid(i, refusalIn[i] == null ? UnpaidReason.NOT_COVERED.name() : refusalIn[i], availableIn[i], null);
-      }
-      if (takerOut[i] == null) {
-        addUnpaid(i, refusalOut[i] == null ? UnpaidReason.NOT_COVERED.name() : refusalOut[i], availableOut[i], null);
+      deducted[i] = takes(i) ? Math.min(eligible[i], left) : 0;
+      left -= deducted[i];
+      base[i] = eligible[i] - deducted[i];
+      sum += deducted[i];
+    }
+    if (pool >= 0) {
+      poolLeft[pool] = left;
+      deltaDeductible.merge(r.deductiblePool(), Money.ofFen(sum), Money::plus);
+    }
+    return sum;
+  }
+
+  private int poolIndex(String id) {
+    if (id != null) {
+      List<DeductiblePool> pools = policyCase.plan().deductiblePools();
+      for (int k = 0; k < pools.size(); k++) {
+        if (pools.get(k).id().equals(id)) {
+          return k;
+        }
       }
     }
-    return result(payout, responsibilityResults, new Accumulators(deltaDeductible, deltaPaid, payout));
+    return -1;
+  }
+
+  /** Pays each line its share and records why the rest of what r took stays unpaid. */
+  private void recordShares(Responsibility r, long[] shares, long[] uncappedShares, String cappedBy) {
+    String capReason = ANNUAL_CAP.equals(cappedBy) ? UnpaidReason.ANNUAL_CAP.name() : UnpaidReason.OVERALL_CAP.name();
+    for (int i = 0; i < n; i++) {
+      if (!takes(i)) {
+        continue;
+      }
+      ledger.unpaid(i, UnpaidReason.ABOVE_PAYMENT_STANDARD.name(), excess[i], r.id());
+      ledger.unpaid(i, UnpaidReason.DEDUCTIBLE.name(), deducted[i], r.id());
+      ledger.unpaid(i, UnpaidReason.COINSURANCE.name(), base[i] - uncappedShares[i], r.id());
+      if (cappedBy != null) {
+        ledger.unpaid(i, capReason, uncappedShares[i] - shares[i], r.id());
+      }
+      payLine(i, shares[i]);
+    }
+  }
+
+  /** A share paid on a line reduces the parts its responsibility took: the in-list part first. */
+  private void payLine(int i, long share) {
+    ledger.pay(i, share);
+    long left = share;
+    if (takesIn[i]) {
+      long fromIn = Math.min(left, remainingIn[i]);
+      remainingIn[i] -= fromIn;
+      left -= fromIn;
+    }
+    if (takesOut[i] && left > 0) {
+      long fromOut = Math.min(left, remainingOut[i]);
+      remainingOut[i] -= fromOut;
+      left -= fromOut;
+    }
+    if (left > 0) {
+      throw new IllegalStateException("share exceeds the parts taken on line " + sns[i]);
+    }
   }
 
   /** Why responsibility r does not accept line i, or null when it does (SPEC §3.8). */
   private String refusal(Responsibility r, int i, BigDecimal ratio, ListMatch m) {
-    if (m != null) {
-      if (!m.matched()) {
-        return m.failure() == MatchFailure.NOT_ON_LIST || m.failure() == MatchFailure.LIST_NOT_IN_FORCE
-            ? UnpaidReason.NOT_COVERED.name()
-            : m.failure().name();
-      }
+    if (m != null && !m.matched()) {
+      return m.failure() == MatchFailure.NOT_ON_LIST || m.failure() == MatchFailure.LIST_NOT_IN_FORCE
+          ? NOT_COVERED
+          : m.failure().name();
     }
     if (r.requiresPreapproval() && !lines.get(i).hasPreapproval()) {
       return UnpaidReason.PREAPPROVAL_MISSING.name();
@@ -230,50 +288,44 @@ final class PolicyAdjudicator {
     return null;
   }
 
+  /** The first specific refusal of a part is its reason if no later responsibility takes it. */
+  private void rememberRefusal(int i, String refusal, boolean in, boolean out) {
+    if (refusal.equals(NOT_COVERED)) {
+      return;
+    }
+    if (in && refusalIn[i] == null) {
+      refusalIn[i] = refusal;
+    }
+    if (out && refusalOut[i] == null) {
+      refusalOut[i] = refusal;
+    }
+  }
+
   /** {@code max(0, det_item_fee_sumamt − standard × cnt)} for the list entry that matched, HALF_UP to the fen. */
-  private Money paymentStandardExcess(ListMatch m, int i) {
+  private long paymentStandardExcess(ListMatch m, int i) {
     if (m == null || m.entry().paymentStandard() == null) {
-      return Money.ZERO;
+      return 0;
     }
     FeeLine line = lines.get(i);
     BigDecimal ceiling = m.entry().paymentStandard().value().multiply(line.cnt());
-    return Money.roundHalfUp(line.detItemFeeSumamt().value().subtract(ceiling)).floorZero();
+    return Math.max(0, Money.roundHalfUp(line.detItemFeeSumamt().value().subtract(ceiling)).fen());
   }
 
-  /** A share paid on a line reduces the parts its responsibility took: the in-list part first. */
-  private void payLine(int i, Money share, boolean fromIn, boolean fromOut) {
-    paidOnLine[i] = paidOnLine[i].plus(share);
-    Money left = share;
-    if (fromIn) {
-      Money fromInList = left.min(remainingIn[i]);
-      remainingIn[i] = remainingIn[i].minus(fromInList);
-      left = left.minus(fromInList);
-    }
-    if (fromOut && left.isPositive()) {
-      Money fromOutList = left.min(remainingOut[i]);
-      remainingOut[i] = remainingOut[i].minus(fromOutList);
-      left = left.minus(fromOutList);
-    }
-    if (left.isPositive()) {
-      throw new IllegalStateException("share exceeds the parts taken on line " + lines.get(i).feedetlSn());
-    }
-  }
-
-  private void addUnpaid(int i, String reason, Money amount, String responsibility) {
-    if (amount.isPositive()) {
-      unpaid.get(i).add(new UnpaidPart(reason, amount, responsibility));
-    }
-  }
-
-  private PolicyResult result(Money payout, List<ResponsibilityResult> responsibilities, Accumulators delta) {
-    List<LineOutcome> outcomes = new ArrayList<>(n);
+  private void explainUntakenParts() {
     for (int i = 0; i < n; i++) {
-      outcomes.add(new LineOutcome(lines.get(i).feedetlSn(), availableIn[i], availableOut[i], paidOnLine[i],
-          unpaid.get(i)));
+      if (takerIn[i] == null) {
+        ledger.unpaid(i, refusalIn[i] == null ? NOT_COVERED : refusalIn[i], remainingIn[i], null);
+      }
+      if (takerOut[i] == null) {
+        ledger.unpaid(i, refusalOut[i] == null ? NOT_COVERED : refusalOut[i], remainingOut[i], null);
+      }
     }
+  }
+
+  private PolicyResult result(List<ResponsibilityResult> responsibilities, Accumulators delta) {
     Accumulators before = policyCase.accumulators();
     return new PolicyResult(policyCase.policy().policyNo(), policyCase.plan().planId(),
-        policyCase.policy().insurerId(), payout, policyCase.denialReason(), responsibilities, outcomes, before, delta,
-        before.plus(delta));
+        policyCase.policy().insurerId(), Money.ofFen(payout), policyCase.denialReason(), responsibilities, ledger,
+        before, delta);
   }
 }

@@ -14,14 +14,22 @@ public record PolicyResult(
     Money payout,
     String denialReason,
     List<ResponsibilityResult> responsibilities,
-    List<LineOutcome> lines,
+    LineLedger ledger,
     Accumulators before,
-    Accumulators delta,
-    Accumulators after) {
+    Accumulators delta) {
 
   public PolicyResult {
     responsibilities = List.copyOf(responsibilities);
-    lines = List.copyOf(lines);
+  }
+
+  /** The accumulators once this claim is added: {@code before + delta}. */
+  public Accumulators after() {
+    return before.plus(delta);
+  }
+
+  /** What this policy did with each line, in line order. */
+  public List<LineOutcome> lines() {
+    return ledger.outcomes();
   }
 
   public boolean pays() {

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param ratio    the ratio applied (pre-existing or not); null when pre-existing conditions are excluded
  * @param cappedBy {@code "annual_cap"} or {@code "overall_cap"} when a cap cut the payable, else null
- * @param lines    non-zero payable shares by {@code feedetl_sn}, in line order; they sum to {@code payable}
+ * @param shares   the payable split over lines; {@link #lines()} sums to {@code payable}
  */
 public record ResponsibilityResult(
     String id,
@@ -18,9 +18,10 @@ public record ResponsibilityResult(
     BigDecimal ratio,
     Money payable,
     String cappedBy,
-    Map<String, Money> lines) {
+    LineShares shares) {
 
-  public ResponsibilityResult {
-    lines = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lines));
+  /** Non-zero payable shares by {@code feedetl_sn}, in line order. */
+  public Map<String, Money> lines() {
+    return shares.asMap();
   }
 }

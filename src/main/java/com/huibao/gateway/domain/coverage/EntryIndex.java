@@ -5,39 +5,60 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * Finds the entries whose code matches a line code without scanning the list: one hash map for exact codes and one
- * per prefix length in use, each mapping a code to the entries' positions in document order.
+ * Finds the entries whose code matches a line code without scanning the list: a hash map for exact codes, and for
+ * prefix entries one open-addressing table per prefix length in use, keyed by the prefix's {@link String#hashCode}
+ * computed while walking the line code once (no substring is made), each hit verified character by character.
+ * Candidates come back as positions in document order.
  */
 final class EntryIndex {
   private static final int[] NONE = new int[0];
 
+  private final List<ListEntry> entries;
   private final Map<String, int[]> exact = new HashMap<>();
-  private final int[] prefixLengths;
-  private final Map<String, int[]>[] prefixes;
+  /** Ascending prefix lengths in use, and per length: slot → hash, slot → entry positions (null = empty slot). */
+  private final int[] lengths;
+  private final int[][] slotHash;
+  private final int[][][] slotEntries;
 
-  @SuppressWarnings("unchecked")
   EntryIndex(List<ListEntry> entries) {
-    TreeSet<Integer> lengths = new TreeSet<>();
-    for (ListEntry e : entries) {
-      if (e.match() == MatchLevel.PREFIX) {
-        lengths.add(e.code().length());
-      }
-    }
-    prefixLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
-    prefixes = new Map[prefixLengths.length];
-    for (int k = 0; k < prefixes.length; k++) {
-      prefixes[k] = new HashMap<>();
-    }
+    this.entries = entries;
+    TreeMap<Integer, Map<String, int[]>> byLength = new TreeMap<>();
     for (int i = 0; i < entries.size(); i++) {
       ListEntry e = entries.get(i);
-      Map<String, int[]> target = e.match() == MatchLevel.EXACT
-          ? exact
-          : prefixes[Arrays.binarySearch(prefixLengths, e.code().length())];
-      target.merge(e.code(), new int[] {i}, EntryIndex::concat);
+      if (e.match() == MatchLevel.EXACT) {
+        exact.merge(e.code(), new int[] {i}, EntryIndex::concat);
+      } else {
+        byLength.computeIfAbsent(e.code().length(), k -> new HashMap<>())
+            .merge(e.code(), new int[] {i}, EntryIndex::concat);
+      }
     }
+    lengths = byLength.keySet().stream().mapToInt(Integer::intValue).toArray();
+    slotHash = new int[lengths.length][];
+    slotEntries = new int[lengths.length][][];
+    int k = 0;
+    for (Map<String, int[]> table : byLength.values()) {
+      int size = Integer.highestOneBit(Math.max(4, table.size() * 2)) << 1;
+      slotHash[k] = new int[size];
+      slotEntries[k] = new int[size][];
+      for (Map.Entry<String, int[]> e : table.entrySet()) {
+        int hash = e.getKey().hashCode();
+        int slot = slot(hash, size);
+        while (slotEntries[k][slot] != null) {
+          slot = (slot + 1) & (size - 1);
+        }
+        slotHash[k][slot] = hash;
+        slotEntries[k][slot] = e.getValue();
+      }
+      k++;
+    }
+  }
+
+  private static int slot(int hash, int size) {
+    int h = hash ^ (hash >>> 16);
+    return h & (size - 1);
   }
 
   /** Positions of all entries matching {@code code}, ascending (document order). */
@@ -46,15 +67,23 @@ final class EntryIndex {
       return NONE;
     }
     int[] found = exact.getOrDefault(code, NONE);
+    if (lengths.length == 0) {
+      return found;
+    }
     List<int[]> more = null;
-    for (int k = 0; k < prefixLengths.length && prefixLengths[k] <= code.length(); k++) {
-      int[] hit = prefixes[k].get(code.substring(0, prefixLengths[k]));
-      if (hit != null) {
+    int hash = 0;
+    int walked = 0;
+    for (int k = 0; k < lengths.length && lengths[k] <= code.length(); k++) {
+      for (; walked < lengths[k]; walked++) {
+        hash = 31 * hash + code.charAt(walked);
+      }
+      int[] hit = prefixHit(k, hash, code);
+      if (hit.length > 0) {
         if (found.length == 0) {
           found = hit;
         } else {
           if (more == null) {
-            more = new ArrayList<>();
+            more = new ArrayList<>(2);
           }
           more.add(hit);
         }
@@ -69,6 +98,24 @@ final class EntryIndex {
     }
     Arrays.sort(all);
     return all;
+  }
+
+  /** Entries of prefix length {@code lengths[k]} whose code is the start of {@code code}. */
+  private int[] prefixHit(int k, int hash, String code) {
+    int[] hashes = slotHash[k];
+    int[][] slots = slotEntries[k];
+    int mask = hashes.length - 1;
+    for (int slot = slot(hash, hashes.length); slots[slot] != null; slot = (slot + 1) & mask) {
+      if (hashes[slot] == hash) {
+        int[] positions = slots[slot];
+        String prefix = entries.get(positions[0]).code();
+        // Same hash and length; distinct prefixes may still collide, so compare, and probe on.
+        if (code.regionMatches(0, prefix, 0, prefix.length())) {
+          return positions;
+        }
+      }
+    }
+    return NONE;
   }
 
   private static int[] concat(int[] a, int[] b) {

@@ -13,9 +13,12 @@ import java.util.Set;
 /** All coverage lists known to one adjudication, by list id, each with its versions. Immutable. */
 public final class ListCatalog {
   private final Map<String, List<ListVersion>> byId;
+  /** The same versions as arrays, latest {@code effective_from} first: the engine's hot path. */
+  private final Map<String, ListVersion[]> newestFirst = new java.util.HashMap<>();
 
   private ListCatalog(Map<String, List<ListVersion>> byId) {
     this.byId = byId;
+    byId.forEach((id, versions) -> newestFirst.put(id, versions.toArray(ListVersion[]::new)));
   }
 
   public static ListCatalog empty() {
@@ -67,9 +70,12 @@ public final class ListCatalog {
 
   /** The version with the latest {@code effective_from} whose window holds the date, or null. */
   public ListVersion inForce(String listId, LocalDate date) {
-    for (ListVersion v : versions(listId)) {
-      if (v.inForce(date)) {
-        return v;
+    ListVersion[] versions = newestFirst.get(listId);
+    if (versions != null) {
+      for (int i = 0; i < versions.length; i++) {
+        if (versions[i].inForce(date)) {
+          return versions[i];
+        }
       }
     }
     return null;

@@ -7,8 +7,11 @@ public record ListMatch(ListEntry entry, MatchFailure failure) {
     return new ListMatch(entry, null);
   }
 
+  private static final ListMatch[] FAILED = java.util.Arrays.stream(MatchFailure.values())
+      .map(f -> new ListMatch(null, f)).toArray(ListMatch[]::new);
+
   public static ListMatch failed(MatchFailure failure) {
-    return new ListMatch(null, failure);
+    return FAILED[failure.ordinal()];
   }
 
   public boolean matched() {

@@ -14,6 +14,7 @@ public final class ListVersion {
   private final LocalDate effectiveTo;
   private final List<ListEntry> entries;
   private final EntryIndex index;
+  private final ListMatch[] matches;
 
   public ListVersion(String listId, String version, LocalDate effectiveFrom, LocalDate effectiveTo,
       List<ListEntry> entries) {
@@ -23,6 +24,7 @@ public final class ListVersion {
     this.effectiveTo = effectiveTo;
     this.entries = List.copyOf(entries);
     this.index = new EntryIndex(this.entries);
+    this.matches = this.entries.stream().map(ListMatch::of).toArray(ListMatch[]::new);
   }
 
   public String listId() {
@@ -66,7 +68,7 @@ public final class ListVersion {
       ListEntry e = entries.get(i);
       MatchFailure failure = e.restrictionFailure(line);
       if (failure == null) {
-        return ListMatch.of(e);
+        return matches[i];
       }
       if (first == null) {
         first = failure;

@@ -16,35 +16,54 @@ public final class LargestRemainder {
    * @param weights non-negative weights; their sum may be zero only when the amount is zero
    */
   public static Money[] split(Money amount, Money[] weights) {
+    long[] w = new long[weights.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights[i].fen();
+    }
+    long[] fen = split(amount.fen(), w);
+    Money[] shares = new Money[fen.length];
+    for (int i = 0; i < fen.length; i++) {
+      shares[i] = Money.ofFen(fen[i]);
+    }
+    return shares;
+  }
+
+  /** The same split in fen: the engine's hot path. */
+  public static long[] split(long a, long[] weights) {
+    return split(a, weights, new long[weights.length], new int[weights.length]);
+  }
+
+  /**
+   * The same split with caller-owned scratch space (at least {@code weights.length} long), so that a loop of splits
+   * allocates only their results.
+   */
+  public static long[] split(long a, long[] weights, long[] remainderScratch, int[] orderScratch) {
     long total = 0;
-    for (Money w : weights) {
-      if (w.isNegative()) {
+    for (long w : weights) {
+      if (w < 0) {
         throw new IllegalArgumentException("negative weight " + w);
       }
-      total = Math.addExact(total, w.fen());
+      total = Math.addExact(total, w);
     }
-    long a = amount.fen();
     if (a < 0) {
-      throw new IllegalArgumentException("negative amount " + amount);
-    }
-    Money[] shares = new Money[weights.length];
-    if (a == 0) {
-      java.util.Arrays.fill(shares, Money.ZERO);
-      return shares;
-    }
-    if (total == 0) {
-      throw new IllegalArgumentException("cannot split " + amount + " over zero weights");
+      throw new IllegalArgumentException("negative amount " + a);
     }
     long[] floor = new long[weights.length];
-    long[] remainder = new long[weights.length];
+    if (a == 0) {
+      return floor;
+    }
+    if (total == 0) {
+      throw new IllegalArgumentException("cannot split " + a + " fen over zero weights");
+    }
+    long[] remainder = remainderScratch;
     long assigned = 0;
     for (int i = 0; i < weights.length; i++) {
-      long w = weights[i].fen();
+      long w = weights[i];
       long hi = Math.multiplyHigh(a, w);
       if (hi == 0 && a * w >= 0) {
         long product = a * w;
         floor[i] = product / total;
-        remainder[i] = product % total;
+        remainder[i] = product - floor[i] * total;
       } else {
         BigInteger[] qr = BigInteger.valueOf(a).multiply(BigInteger.valueOf(w)).divideAndRemainder(BigInteger.valueOf(total));
         floor[i] = qr[0].longValueExact();
@@ -53,21 +72,24 @@ public final class LargestRemainder {
       assigned += floor[i];
     }
     long left = a - assigned;
-    // left < number of positive weights; pick the largest remainders one fen at a time (stable: lower index wins).
-    while (left > 0) {
-      int best = -1;
+    if (left > 0) {
+      // left < number of positive remainders: give one fen each to the largest, ties to the lower index.
+      int[] order = orderScratch;
+      int k = 0;
       for (int i = 0; i < weights.length; i++) {
-        if (remainder[i] > 0 && (best < 0 || remainder[i] > remainder[best])) {
-          best = i;
+        if (remainder[i] > 0) {
+          int j = k++;
+          while (j > 0 && remainder[order[j - 1]] < remainder[i]) {
+            order[j] = order[j - 1];
+            j--;
+          }
+          order[j] = i;
         }
       }
-      floor[best]++;
-      remainder[best] = 0;
-      left--;
+      for (int j = 0; j < left; j++) {
+        floor[order[j]]++;
+      }
     }
-    for (int i = 0; i < weights.length; i++) {
-      shares[i] = Money.ofFen(floor[i]);
-    }
-    return shares;
+    return floor;
   }
 }

@@ -4,45 +4,56 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * An amount of CNY exact to the fen: a {@link BigDecimal} held at scale 2. Never constructed from a double.
- * Negative amounts exist only as intermediate differences; documents refuse them at validation.
+ * An amount of CNY exact to the fen, seen as a {@link BigDecimal} at scale 2. Never constructed from a double.
+ *
+ * <p>The value is held as its exact count of fen in a {@code long} (every amount of the national interface,
+ * numeric(16,2), fits many times over), and the scale-2 {@link BigDecimal} is built on first use: this keeps the
+ * engine's sums exact and free of allocation. Arithmetic that would leave the {@code long} range throws rather than
+ * wraps. Negative amounts exist only as intermediate differences; documents refuse them at validation.
  */
 public final class Money implements Comparable<Money> {
-  public static final Money ZERO = new Money(BigDecimal.ZERO.setScale(2));
+  private static final BigDecimal MAX_FEN = BigDecimal.valueOf(Long.MAX_VALUE, 2);
+  private static final BigDecimal MIN_FEN = BigDecimal.valueOf(Long.MIN_VALUE, 2);
+  public static final Money ZERO = new Money(0);
 
-  private final BigDecimal value;
+  private final long fen;
+  private BigDecimal value;
 
-  private Money(BigDecimal value) {
-    this.value = value;
+  private Money(long fen) {
+    this.fen = fen;
   }
 
   /** Exact conversion; refuses more than 2 significant decimals (3.000 is fine, 3.001 is not). */
   public static Money of(BigDecimal amount) {
-    if (amount.scale() == 2) {
-      return new Money(amount);
-    }
+    BigDecimal scaled;
     try {
-      return new Money(amount.setScale(2, RoundingMode.UNNECESSARY));
+      scaled = amount.setScale(2, RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
       throw new AmountFormatException("more than 2 decimals: " + amount.toPlainString());
     }
+    if (scaled.compareTo(MAX_FEN) > 0 || scaled.compareTo(MIN_FEN) < 0) {
+      throw new AmountFormatException("amount out of range: " + amount.toPlainString());
+    }
+    Money m = new Money(scaled.unscaledValue().longValueExact());
+    m.value = scaled;
+    return m;
   }
 
   /** Parses a decimal string such as {@code "123.45"}; exponents, blanks and more than 2 decimals are refused. */
   public static Money parse(String text) {
-    if (text == null || text.isEmpty() || !isPlainDecimal(text)) {
+    if (text == null || text.isEmpty() || text.length() > 40 || !isPlainDecimal(text)) {
       throw new AmountFormatException("not a decimal amount: " + text);
     }
     return of(new BigDecimal(text));
   }
 
   public static Money ofFen(long fen) {
-    return new Money(BigDecimal.valueOf(fen, 2));
+    return fen == 0 ? ZERO : new Money(fen);
   }
 
   /** HALF_UP to the fen: the one rounding step of the benefit arithmetic. */
   public static Money roundHalfUp(BigDecimal exact) {
-    return new Money(exact.setScale(2, RoundingMode.HALF_UP));
+    return of(exact.setScale(2, RoundingMode.HALF_UP));
   }
 
   private static boolean isPlainDecimal(String text) {
@@ -63,74 +74,79 @@ public final class Money implements Comparable<Money> {
   }
 
   public BigDecimal value() {
-    return value;
+    BigDecimal v = value;
+    if (v == null) {
+      v = BigDecimal.valueOf(fen, 2);
+      value = v;
+    }
+    return v;
   }
 
-  /** The amount in fen; exact because the scale is 2. */
+  /** The amount in fen (exact). */
   public long fen() {
-    return value.unscaledValue().longValueExact();
+    return fen;
   }
 
   public Money plus(Money other) {
-    return new Money(value.add(other.value));
+    return ofFen(Math.addExact(fen, other.fen));
   }
 
   public Money minus(Money other) {
-    return new Money(value.subtract(other.value));
+    return ofFen(Math.subtractExact(fen, other.fen));
   }
 
   /** {@code round_half_up(this × ratio)}. */
   public Money times(BigDecimal ratio) {
-    return roundHalfUp(value.multiply(ratio));
+    return roundHalfUp(value().multiply(ratio));
   }
 
   public Money min(Money other) {
-    return compareTo(other) <= 0 ? this : other;
+    return fen <= other.fen ? this : other;
   }
 
   public Money max(Money other) {
-    return compareTo(other) >= 0 ? this : other;
+    return fen >= other.fen ? this : other;
   }
 
   /** {@code max(0, this)}. */
   public Money floorZero() {
-    return value.signum() < 0 ? ZERO : this;
+    return fen < 0 ? ZERO : this;
   }
 
   public int signum() {
-    return value.signum();
+    return Long.signum(fen);
   }
 
   public boolean isZero() {
-    return value.signum() == 0;
+    return fen == 0;
   }
 
   public boolean isPositive() {
-    return value.signum() > 0;
+    return fen > 0;
   }
 
   public boolean isNegative() {
-    return value.signum() < 0;
+    return fen < 0;
   }
 
   @Override
   public int compareTo(Money other) {
-    return value.compareTo(other.value);
+    return Long.compare(fen, other.fen);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Money && ((Money) o).value.equals(value);
+    return o instanceof Money && ((Money) o).fen == fen;
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return Long.hashCode(fen);
   }
 
   /** Plain string with exactly two decimals, e.g. {@code "3005.39"}. */
   @Override
   public String toString() {
-    return value.toPlainString();
+    return value().toPlainString();
   }
 }

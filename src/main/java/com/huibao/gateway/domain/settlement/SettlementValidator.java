@@ -13,6 +13,9 @@ import java.util.Set;
  * every violation, not just the first, each naming its field.
  */
 public final class SettlementValidator {
+  /** numeric(16,2), the national platform's amount type: also what keeps the engine's fen arithmetic exact. */
+  public static final Money MAX_AMOUNT = Money.parse("99999999999999.99");
+
   private final ValidationProfiles profiles;
 
   public SettlementValidator(ValidationProfiles profiles) {
@@ -82,6 +85,13 @@ public final class SettlementValidator {
       out.add(new Violation("setlinfo.fund_pay_sumamt", "FUND_EXCEEDS_SCOPE", "fund_pay_sumamt " + h.fundPaySumamt()
           + " > inscp_scp_amt " + h.inscpScpAmt()));
     }
+    for (Money sum : new Money[] {sumFee, sumFulamt, sumOverlmt, sumPreself, sumInscp}) {
+      if (sum.compareTo(MAX_AMOUNT) > 0) {
+        out.add(new Violation("feedetail", "AMOUNT_OUT_OF_RANGE", "the lines' amounts add up to more than "
+            + MAX_AMOUNT));
+        return out;
+      }
+    }
     checkBurdenCarriedByLines(h, sumFulamt.plus(sumOverlmt), sumPreself, sumInscp, out);
     return out;
   }
@@ -133,6 +143,8 @@ public final class SettlementValidator {
   private static void nonNegative(String field, Money amount, List<Violation> out) {
     if (amount.isNegative()) {
       out.add(new Violation(field, "NEGATIVE_AMOUNT", field + " must be ≥ 0, was " + amount));
+    } else if (amount.compareTo(MAX_AMOUNT) > 0) {
+      out.add(new Violation(field, "AMOUNT_OUT_OF_RANGE", field + " must be ≤ " + MAX_AMOUNT + ", was " + amount));
     }
   }
 

@@ -91,4 +91,19 @@ class DocumentsTest {
     LineContext exact = new LineContext("C000004321", LocalDate.parse("2026-03-15"), null, "H", "21", false);
     assertThat(v.match(exact).entry().name()).isEqualTo("e4321");
   }
+
+  @Test
+  void prefixes_with_colliding_hashes_are_told_apart() {
+    // "Aa" and "BB" share String.hashCode(); so do "AaAa" and "BBBB".
+    String csv = "code,match,name\nAa,prefix,first\nBB,prefix,second\nBBBB,prefix,deeper\n";
+    ListVersion v = ListCsv.read("L", "1", LocalDate.parse("2026-01-01"), null, csv.getBytes(StandardCharsets.UTF_8));
+    assertThat(v.match(new LineContext("BBx", LocalDate.parse("2026-03-15"), null, "H", "21", false)).entry().name())
+        .isEqualTo("second");
+    assertThat(v.match(new LineContext("Aax", LocalDate.parse("2026-03-15"), null, "H", "21", false)).entry().name())
+        .isEqualTo("first");
+    assertThat(v.match(new LineContext("AaAa", LocalDate.parse("2026-03-15"), null, "H", "21", false)).entry()
+        .name()).isEqualTo("first");
+    assertThat(v.match(new LineContext("Cc", LocalDate.parse("2026-03-15"), null, "H", "21", false)).matched())
+        .isFalse();
+  }
 }

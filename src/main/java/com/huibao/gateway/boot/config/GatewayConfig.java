@@ -1,0 +1,70 @@
+package com.huibao.gateway.boot.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The gateway's whole configuration, parsed once and validated at start-up (every error listed at once).
+ */
+public record GatewayConfig(
+    String gatewayId,
+    boolean demo,
+    HttpConfig http,
+    DbConfig db,
+    Path clientsDir,
+    AuthConfig auth,
+    PiiConfig pii,
+    Path demoDir) {
+
+  /** HTTP listener. */
+  public record HttpConfig(String host, int port, int bodyLimitBytes, int shutdownDrainSeconds) {
+  }
+
+  /** PostgreSQL: an external server when {@code url} is set, else an embedded one. */
+  public record DbConfig(String url, String user, String password, int poolSize, Path embeddedDir, int embeddedPort) {
+    public boolean embedded() {
+      return url.isEmpty();
+    }
+  }
+
+  /** Client request-token checks. */
+  public record AuthConfig(int maxTokenLifetimeSeconds, int clockSkewSeconds) {
+  }
+
+  /** Keys protecting identity numbers; empty values mean "use the demo key" (demo mode only). */
+  public record PiiConfig(String keyId, String keyHex, String hmacKeyHex) {
+  }
+
+  public static GatewayConfig load(Path yaml, Map<String, String> env) throws IOException {
+    Settings s = Settings.load(yaml, env);
+    GatewayConfig c = new GatewayConfig(
+        s.string("id"),
+        s.bool("demo"),
+        new HttpConfig(s.string("http.host"), s.integer("http.port", 0, 65535),
+            s.integer("http.body_limit_bytes", 1024, 256 * 1024 * 1024),
+            s.integer("http.shutdown_drain_seconds", 0, 600)),
+        new DbConfig(s.string("db.url"), s.string("db.user"), s.string("db.password"),
+            s.integer("db.pool_size", 1, 512), Path.of(s.string("db.embedded_dir")),
+            s.integer("db.embedded_port", 0, 65535)),
+        Path.of(s.string("clients.dir")),
+        new AuthConfig(s.integer("auth.max_token_lifetime_seconds", 1, 3600),
+            s.integer("auth.clock_skew_seconds", 0, 600)),
+        new PiiConfig(s.string("pii.key_id"), s.string("pii.key_hex"), s.string("pii.hmac_key_hex")),
+        Path.of(s.string("demo_data.dir")));
+    if (c.gatewayId().isEmpty()) {
+      s.error("id (GATEWAY_ID) must not be empty");
+    }
+    if (!c.db().embedded() && !c.db().url().startsWith("postgres")) {
+      s.error("db.url (GATEWAY_DB_URL) must be a postgresql:// URL");
+    }
+    if (!c.demo() && (c.pii().keyHex().isEmpty() || c.pii().hmacKeyHex().isEmpty() || c.pii().keyId().isEmpty())) {
+      s.error("pii.key_id, pii.key_hex and pii.hmac_key_hex (GATEWAY_PII_KEY_ID, GATEWAY_PII_KEY_HEX, "
+          + "GATEWAY_PII_HMAC_KEY_HEX) are required outside demo mode");
+    }
+    if (!s.errors().isEmpty()) {
+      throw new ConfigException(s.errors());
+    }
+    return c;
+  }
+}
