@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Entry point of the fat jar: {@code run} (default) starts the gateway; {@code adjudicate} runs the benefit engine
- * offline.
+ * offline; {@code sign} prints a signed client request token.
  */
 public final class Main {
   private Main() {
@@ -16,9 +16,10 @@ public final class Main {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (command) {
       case "adjudicate" -> System.exit(AdjudicateCommand.run(rest, System.in, System.out, System.err));
+      case "sign" -> System.exit(com.huibao.gateway.adapter.cli.SignCommand.run(rest, System.out, System.err));
       case "run" -> GatewayLauncher.launch();
       default -> {
-        System.err.println("usage: java -jar huibao-gateway.jar [run | adjudicate ...]");
+        System.err.println("usage: java -jar huibao-gateway.jar [run | adjudicate ... | sign ...]");
         System.exit(2);
       }
     }

@@ -1,0 +1,51 @@
+package com.huibao.gateway.adapter.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+/**
+ * The client side of {@link RequestAuthenticator}: signs one request with an ES256 private key. Used by the
+ * {@code sign} command (and so by {@code scripts/demo.sh}) and by the tests.
+ */
+public final class RequestSigner {
+  private final ECKey key;
+  private final String clientId;
+  private final String audience;
+
+  public RequestSigner(ECKey privateKey, String clientId, String audience) {
+    this.key = privateKey;
+    this.clientId = clientId;
+    this.audience = audience;
+  }
+
+  public String sign(String method, String pathAndQuery, byte[] body) {
+    return sign(method, pathAndQuery, body, Instant.now(), Duration.ofMinutes(2), UUID.randomUUID().toString());
+  }
+
+  public String sign(String method, String pathAndQuery, byte[] body, Instant iat, Duration lifetime, String jti) {
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        .issuer(clientId).subject(clientId).audience(audience)
+        .issueTime(Date.from(iat)).expirationTime(Date.from(iat.plus(lifetime))).jwtID(jti)
+        .claim("htm", method).claim("htu", pathAndQuery);
+    if (body != null && body.length > 0) {
+      claims.claim("bsh", RequestAuthenticator.bodyHash(body));
+    }
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+        claims.build());
+    try {
+      jwt.sign(new ECDSASigner(key));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+}

@@ -1,0 +1,82 @@
+package com.huibao.gateway.adapter.http;
+
+import com.huibao.gateway.adapter.auth.RequestAuthenticator;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the router from the contract: root handlers (request id, body limit, client authentication), then for
+ * each operation the contract's validation and the handler bound to its {@code operationId} in {@link #operations}.
+ * An operation without a handler, or a handler without an operation, stops start-up.
+ */
+public final class HttpApi {
+  private final Vertx vertx;
+  private final OpenAPIContract contract;
+  private final RequestAuthenticator authenticator;
+  private final Clock clock;
+  private final long bodyLimit;
+  private final OpsHandlers ops;
+  private final HospitalHandlers hospital;
+
+  public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, Clock clock,
+      long bodyLimit, OpsHandlers ops, HospitalHandlers hospital) {
+    this.vertx = vertx;
+    this.contract = contract;
+    this.authenticator = authenticator;
+    this.clock = clock;
+    this.bodyLimit = bodyLimit;
+    this.ops = ops;
+    this.hospital = hospital;
+  }
+
+  /** The one table binding every operationId of the contract to its handler. */
+  Map<String, Handler<RoutingContext>> operations() {
+    Map<String, Handler<RoutingContext>> t = new LinkedHashMap<>();
+    t.put("healthLive", rc -> ops.live(rc));
+    t.put("healthReady", rc -> ops.ready(rc));
+    t.put("metrics", rc -> ops.metrics(rc));
+    t.put("previewDirectSettlement", rc -> hospital.preview(rc));
+    return t;
+  }
+
+  public Router router() {
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    builder.rootHandler(new RequestIdHandler());
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    builder.rootHandler(new ClientAuthHandler(contract, authenticator, clock));
+    Map<String, Handler<RoutingContext>> table = operations();
+    Set<String> unbound = new HashSet<>(table.keySet());
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      String id = route.getOperation().getOperationId();
+      Handler<RoutingContext> handler = table.get(id);
+      if (handler == null) {
+        throw new IllegalStateException("contract operation " + id + " has no handler");
+      }
+      unbound.remove(id);
+      // Security is enforced by ClientAuthHandler on the raw body, before validation.
+      route.setDoSecurity(false).addHandler(handler);
+    }
+    if (!unbound.isEmpty()) {
+      throw new IllegalStateException("handlers without a contract operation: " + unbound);
+    }
+    Router router = builder.createRouter();
+    ProblemMapper problems = new ProblemMapper();
+    router.route().failureHandler(problems);
+    for (int status : new int[] {404, 405, 413, 415}) {
+      router.errorHandler(status, rc -> Problems.send(rc, ProblemMapper.status(status)));
+    }
+    return router;
+  }
+}

@@ -1,0 +1,164 @@
+package com.huibao.gateway.adapter.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huibao.gateway.adapter.auth.AuthFailure;
+import com.huibao.gateway.adapter.json.ProblemJson;
+import com.huibao.gateway.adapter.pg.PgErrors;
+import com.huibao.gateway.app.Failure;
+import com.huibao.gateway.domain.validation.InvalidDocumentException;
+import com.huibao.gateway.domain.validation.Violation;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one mapper from failures to RFC 9457 problems: contract violations (400 naming the field), authentication
+ * (401/403), invalid documents (400/422), the application's refusals (404/403/409/503), database outages (503 with
+ * {@code Retry-After}). Anything else is a bug: logged with the request id, answered with a generic 500.
+ */
+final class ProblemMapper implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+  private static final Pattern PARAMETER = Pattern.compile("(?:path|query|header|cookie) parameter (\\S+)");
+  static final int RETRY_AFTER_SECONDS = 2;
+  private static final java.util.Set<String> WRAPPERS = java.util.Set.of("PROPERTIES", "$REF", "ITEMS", "ALLOF",
+      "ANYOF", "ONEOF", "PREFIXITEMS", "ADDITIONALPROPERTIES", "UNEVALUATEDPROPERTIES");
+
+  @Override
+  public void handle(RoutingContext rc) {
+    Throwable t = rc.failure();
+    if (t instanceof HttpException h && h.getCause() instanceof ValidatorException v) {
+      Problems.send(rc, contractViolation(v));
+    } else if (t instanceof AuthFailure a) {
+      Problems.send(rc, ProblemJson.of(a.status(), a.code(), a.status() == 401 ? "Not authenticated"
+          : "Not allowed", a.getMessage()));
+    } else if (t instanceof InvalidDocumentException e) {
+      Problems.send(rc, ProblemJson.of(e, "DOCUMENT"));
+    } else if (t instanceof Failure f) {
+      Problems.send(rc, failure(rc, f));
+    } else if (t != null && PgErrors.isUnavailable(t)) {
+      Problems.send(rc, failure(rc, (Failure) PgErrors.translate(t)));
+    } else if (t == null) {
+      Problems.send(rc, status(rc.statusCode()));
+    } else if (t instanceof HttpException h) {
+      Problems.send(rc, status(h.getStatusCode()));
+    } else {
+      MDC.put("request_id", RequestContext.requestId(rc));
+      try {
+        LOG.error("unexpected failure on {} {}", rc.request().method(), rc.request().path(), t);
+      } finally {
+        MDC.remove("request_id");
+      }
+      Problems.send(rc, ProblemJson.of(500, "INTERNAL_ERROR", "Internal error",
+          "an unexpected error occurred; quote the request id when reporting it"));
+    }
+  }
+
+  private static ObjectNode failure(RoutingContext rc, Failure f) {
+    if (f instanceof Failure.NotFound) {
+      return ProblemJson.of(404, f.code(), "Not found", f.getMessage());
+    }
+    if (f instanceof Failure.Forbidden) {
+      return ProblemJson.of(403, f.code(), "Not allowed", f.getMessage());
+    }
+    if (f instanceof Failure.Conflict) {
+      return ProblemJson.of(409, f.code(), "Conflict", f.getMessage());
+    }
+    rc.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    return ProblemJson.of(503, f.code(), "Temporarily unavailable", f.getMessage());
+  }
+
+  /** 404, 405, 413 and the like, raised by the router itself. */
+  static ObjectNode status(int status) {
+    return switch (status) {
+      case 404 -> ProblemJson.of(404, "NOT_FOUND", "Not found", "no such resource");
+      case 405 -> ProblemJson.of(405, "METHOD_NOT_ALLOWED", "Method not allowed", "this resource does not take "
+          + "that method");
+      case 413 -> ProblemJson.of(413, "BODY_TOO_LARGE", "Body too large", "the request body exceeds the limit");
+      case 415 -> ProblemJson.of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "send the body as the "
+          + "contract declares (application/json)");
+      default -> status >= 400 && status < 500
+          ? ProblemJson.of(status, "BAD_REQUEST", "Bad request", (String) null)
+          : ProblemJson.of(500, "INTERNAL_ERROR", "Internal error", (String) null);
+    };
+  }
+
+  /** The validator's verdict as a problem naming every offending field it reported. */
+  static ObjectNode contractViolation(ValidatorException v) {
+    List<Violation> violations = new ArrayList<>();
+    if (v instanceof SchemaValidationException s && s.getOutputUnit() != null) {
+      collect(s.getOutputUnit(), violations);
+      // Wrapper keywords only say "a subschema failed"; keep them only if nothing more specific was reported.
+      List<Violation> specific = violations.stream().filter(x -> !WRAPPERS.contains(x.code())).toList();
+      if (!specific.isEmpty()) {
+        violations = new ArrayList<>(specific);
+      }
+    }
+    if (violations.isEmpty()) {
+      Matcher m = PARAMETER.matcher(String.valueOf(v.getMessage()));
+      String field = m.find() ? m.group(1) : v.type() == io.vertx.openapi.validation.ValidatorErrorType
+          .MISSING_REQUIRED_PARAMETER && String.valueOf(v.getMessage()).contains("body") ? "body" : "";
+      violations.add(new Violation(field, v.type().name(), v.getMessage()));
+    }
+    return ProblemJson.of(400, "SCHEMA_VIOLATION", "The request does not match the contract", violations);
+  }
+
+  private static void collect(OutputUnit unit, List<Violation> out) {
+    if (unit.getErrors() != null && !unit.getErrors().isEmpty()) {
+      for (OutputUnit e : unit.getErrors()) {
+        collect(e, out);
+      }
+      return;
+    }
+    if (unit.getError() != null) {
+      String field = field(unit.getInstanceLocation());
+      String keyword = unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation()
+          .substring(unit.getKeywordLocation().lastIndexOf('/') + 1);
+      String detail = unit.getError();
+      if ("required".equals(keyword)) {
+        Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(detail);
+        if (m.find()) {
+          field = field.isEmpty() ? m.group(1) : field + "." + m.group(1);
+        }
+      }
+      Violation v = new Violation(field, keyword.isEmpty() ? "INVALID" : keyword.toUpperCase(Locale.ROOT), detail);
+      if (!out.contains(v)) {
+        out.add(v);
+      }
+    }
+  }
+
+  /** JSON pointer {@code #/feedetail/2/cnt} → {@code feedetail[2].cnt}. */
+  static String field(String pointer) {
+    if (pointer == null) {
+      return "";
+    }
+    String p = pointer.startsWith("#") ? pointer.substring(1) : pointer;
+    StringBuilder out = new StringBuilder();
+    for (String seg : p.split("/")) {
+      if (seg.isEmpty()) {
+        continue;
+      }
+      String s = seg.replace("~1", "/").replace("~0", "~");
+      if (s.chars().allMatch(Character::isDigit)) {
+        out.append('[').append(s).append(']');
+      } else {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(s);
+      }
+    }
+    return out.toString();
+  }
+}

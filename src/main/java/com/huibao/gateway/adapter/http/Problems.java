@@ -1,0 +1,23 @@
+package com.huibao.gateway.adapter.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huibao.gateway.adapter.json.Json;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writes RFC 9457 problem documents. */
+public final class Problems {
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  private Problems() {
+  }
+
+  public static void send(RoutingContext rc, ObjectNode problem) {
+    if (rc.response().ended() || rc.response().headWritten()) {
+      return;
+    }
+    problem.put("request_id", RequestContext.requestId(rc));
+    rc.response().setStatusCode(problem.get("status").asInt())
+        .putHeader("Content-Type", MEDIA_TYPE)
+        .end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(problem)));
+  }
+}

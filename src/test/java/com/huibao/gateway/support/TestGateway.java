@@ -1,0 +1,130 @@
+package com.huibao.gateway.support;
+
+import com.huibao.gateway.adapter.auth.RequestSigner;
+import com.huibao.gateway.boot.Gateway;
+import com.huibao.gateway.boot.config.GatewayConfig;
+import com.nimbusds.jose.jwk.ECKey;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real gateway for tests: embedded PostgreSQL in a fresh directory under {@code target/}, a random port, demo
+ * data and demo clients; requests go over real HTTP, signed with the demo keys. {@link #shared()} is one instance
+ * per test JVM (stopped at exit); {@link #start(Map)} makes a private one.
+ */
+public final class TestGateway implements AutoCloseable {
+  private static TestGateway shared;
+
+  private final Gateway gateway;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String dbDir;
+
+  private TestGateway(Gateway gateway, String dbDir) {
+    this.gateway = gateway;
+    this.dbDir = dbDir;
+  }
+
+  public static synchronized TestGateway shared() {
+    if (shared == null) {
+      shared = start(Map.of());
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+    }
+    return shared;
+  }
+
+  public static TestGateway start(Map<String, String> overrides) {
+    String dbDir = "target/pg-" + UUID.randomUUID();
+    Map<String, String> env = new HashMap<>();
+    env.put("GATEWAY_HTTP_PORT", "0");
+    env.put("GATEWAY_HTTP_HOST", "127.0.0.1");
+    env.put("GATEWAY_DB_EMBEDDED_DIR", dbDir);
+    env.put("GATEWAY_DEMO", "true");
+    env.put("GATEWAY_HTTP_SHUTDOWN_DRAIN_SECONDS", "2");
+    env.putAll(overrides);
+    try {
+      GatewayConfig config = GatewayConfig.load(Path.of("config/application.yaml"), env);
+      Gateway g = Gateway.start(config, Clock.systemUTC()).toCompletionStage().toCompletableFuture()
+          .get(120, java.util.concurrent.TimeUnit.SECONDS);
+      return new TestGateway(g, dbDir);
+    } catch (Exception e) {
+      throw new IllegalStateException("test gateway did not start", e);
+    }
+  }
+
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  public int port() {
+    return gateway.port();
+  }
+
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+  }
+
+  public static RequestSigner demoSigner(String client) {
+    try {
+      ECKey key = ECKey.parse(Files.readString(Path.of("config/demo/keys/" + client + ".private.jwk")));
+      return new RequestSigner(key, client, "huibao-gateway");
+    } catch (IOException | java.text.ParseException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  /** A request signed by a demo client (e.g. {@code demo-hospital}). */
+  public HttpResponse<String> signed(String client, String method, String path, byte[] body) {
+    String token = demoSigner(client).sign(method, path, body);
+    return send(request(method, path, body).header("Authorization", "Bearer " + token).build());
+  }
+
+  public HttpRequest.Builder request(String method, String path, byte[] body) {
+    HttpRequest.BodyPublisher publisher = body == null || body.length == 0
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+    return HttpRequest.newBuilder(uri(path)).method(method, publisher).header("Content-Type", "application/json");
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      gateway.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      deleteQuietly(Path.of(dbDir));
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: target/ is cleaned by the next build anyway
+    }
+  }
+}
