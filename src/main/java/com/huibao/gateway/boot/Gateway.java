@@ -5,6 +5,7 @@ import com.huibao.gateway.adapter.auth.InMemoryReplayGuard;
 import com.huibao.gateway.adapter.auth.RequestAuthenticator;
 import com.huibao.gateway.adapter.crypto.PiiProtector;
 import com.huibao.gateway.adapter.http.ContractLoader;
+import com.huibao.gateway.adapter.http.DataFeedHandlers;
 import com.huibao.gateway.adapter.http.HospitalHandlers;
 import com.huibao.gateway.adapter.http.HttpApi;
 import com.huibao.gateway.adapter.http.OpsHandlers;
@@ -14,11 +15,18 @@ import com.huibao.gateway.adapter.pg.Migrations;
 import com.huibao.gateway.adapter.pg.PgAccumulatorStore;
 import com.huibao.gateway.adapter.pg.PgCatalogStore;
 import com.huibao.gateway.adapter.pg.PgConsentStore;
+import com.huibao.gateway.adapter.pg.PgDirectSettlementStore;
+import com.huibao.gateway.adapter.pg.PgSettlementStore;
 import com.huibao.gateway.adapter.pg.PgPolicyStore;
 import com.huibao.gateway.adapter.pg.PgPools;
 import com.huibao.gateway.adapter.pg.PgReferenceData;
+import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
+import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
+import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
 import com.huibao.gateway.app.settlement.PatientCases;
 import com.huibao.gateway.app.settlement.PreviewDirectSettlementUseCase;
+import com.huibao.gateway.app.settlement.ReconciliationUseCase;
+import com.huibao.gateway.app.settlement.ReverseDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.SettlementChecks;
 import com.huibao.gateway.boot.config.GatewayConfig;
 import com.huibao.gateway.domain.consent.ConsentRules;
@@ -122,7 +130,15 @@ public final class Gateway {
     PatientCases cases = new PatientCases(pii, new PgPolicyStore(pool), catalog, new PgAccumulatorStore(pool),
         new PgConsentStore(pool), new ConsentRules(SETTLEMENT_ZONE), clock);
     SettlementChecks checks = new SettlementChecks(new SettlementValidator(ValidationProfiles.defaults()));
-    HospitalHandlers hospital = new HospitalHandlers(new PreviewDirectSettlementUseCase(checks, cases));
+    PgDirectSettlementStore directSettlements = new PgDirectSettlementStore(pool, pii, SETTLEMENT_ZONE);
+    HospitalHandlers hospital = new HospitalHandlers(
+        new PreviewDirectSettlementUseCase(checks, cases),
+        new ConfirmDirectSettlementUseCase(checks, cases, directSettlements, clock),
+        new GetDirectSettlementUseCase(directSettlements),
+        new ReverseDirectSettlementUseCase(directSettlements, clock),
+        new ReconciliationUseCase(directSettlements));
+    DataFeedHandlers dataFeed = new DataFeedHandlers(
+        new IngestSettlementUseCase(checks, new PgSettlementStore(pool, pii)));
 
     AtomicBoolean accepting = new AtomicBoolean(true);
     OpsHandlers ops = new OpsHandlers(accepting::get,
@@ -143,7 +159,7 @@ public final class Gateway {
         .compose(v -> ContractLoader.load(vertx))
         .compose(contract -> {
           HttpApi api = new HttpApi(vertx, contract, authenticator, clock, config.http().bodyLimitBytes(), ops,
-              hospital);
+              hospital, dataFeed);
           return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
                   .setPort(config.http().port()).setCompressionSupported(true))
               .requestHandler(api.router())

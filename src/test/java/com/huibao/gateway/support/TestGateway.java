@@ -88,8 +88,29 @@ public final class TestGateway implements AutoCloseable {
 
   /** A request signed by a demo client (e.g. {@code demo-hospital}). */
   public HttpResponse<String> signed(String client, String method, String path, byte[] body) {
-    String token = demoSigner(client).sign(method, path, body);
+    return signedBy(demoSigner(client), method, path, body);
+  }
+
+  public HttpResponse<String> signedBy(RequestSigner signer, String method, String path, byte[] body) {
+    String token = signer.sign(method, path, body);
     return send(request(method, path, body).header("Authorization", "Bearer " + token).build());
+  }
+
+  /**
+   * Registers an extra client with a fresh ES256 key in a new clients directory (pass it as
+   * {@code GATEWAY_CLIENTS_DIR}); returns its signer.
+   */
+  public static RequestSigner registerClient(Path dir, String clientId, String role, String tenant) {
+    try {
+      com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+          com.nimbusds.jose.jwk.Curve.P_256).keyID(clientId + "-k1").generate();
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(clientId + ".json"), "{\"client_id\":\"" + clientId + "\",\"role\":\"" + role
+          + "\",\"tenant\":\"" + tenant + "\",\"jwks\":{\"keys\":[" + key.toPublicJWK().toJSONString() + "]}}");
+      return new RequestSigner(key, clientId, "huibao-gateway");
+    } catch (IOException | com.nimbusds.jose.JOSEException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public HttpRequest.Builder request(String method, String path, byte[] body) {

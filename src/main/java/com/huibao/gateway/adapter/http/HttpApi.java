@@ -29,9 +29,10 @@ public final class HttpApi {
   private final long bodyLimit;
   private final OpsHandlers ops;
   private final HospitalHandlers hospital;
+  private final DataFeedHandlers dataFeed;
 
   public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, Clock clock,
-      long bodyLimit, OpsHandlers ops, HospitalHandlers hospital) {
+      long bodyLimit, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed) {
     this.vertx = vertx;
     this.contract = contract;
     this.authenticator = authenticator;
@@ -39,6 +40,7 @@ public final class HttpApi {
     this.bodyLimit = bodyLimit;
     this.ops = ops;
     this.hospital = hospital;
+    this.dataFeed = dataFeed;
   }
 
   /** The one table binding every operationId of the contract to its handler. */
@@ -48,6 +50,11 @@ public final class HttpApi {
     t.put("healthReady", rc -> ops.ready(rc));
     t.put("metrics", rc -> ops.metrics(rc));
     t.put("previewDirectSettlement", rc -> hospital.preview(rc));
+    t.put("confirmDirectSettlement", rc -> hospital.confirm(rc));
+    t.put("getDirectSettlement", rc -> hospital.get(rc));
+    t.put("reverseDirectSettlement", rc -> hospital.reverse(rc));
+    t.put("getReconciliation", rc -> hospital.reconciliation(rc));
+    t.put("ingestSettlement", rc -> dataFeed.ingest(rc));
     return t;
   }
 
