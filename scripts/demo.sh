@@ -17,10 +17,10 @@ echo "== readiness: $base/health/ready"
 curl -fsS "$base/health/ready"; echo
 
 path=/v1/direct-settlements/preview
-echo "== preview of settlement S20260315000001 (26,800.00 inpatient bill, patient's share 9,035.00)"
-out=$(curl -sS -X POST "$base$path" -H "Authorization: Bearer $(sign POST "$path" "$settlement")" \
-  -H 'Content-Type: application/json' --data-binary "@$settlement")
-echo "$out" | python3 -c '
+preview() { # settlement-file title
+  echo "== $2"
+  curl -sS -X POST "$base$path" -H "Authorization: Bearer $(sign POST "$path" "$1")" \
+    -H 'Content-Type: application/json' --data-binary "@$1" | python3 -c '
 import json, sys
 r = json.load(sys.stdin)
 if "policies" not in r:
@@ -29,8 +29,16 @@ if "policies" not in r:
 for p in r["policies"]:
     why = "  (%s)" % p["reason"] if p.get("reason") else ""
     print("  policy %-14s pays %10s%s" % (p["policy_no"], p["payout"], why))
+    for x in p["responsibilities"]:
+        if x["payable"] != "0.00":
+            print("      %-24s %10s%s" % (x["id"], x["payable"], "  (capped: %s)" % x["capped_by"] if x["capped_by"] else ""))
 print("  payout total               %10s" % r["payout_total"])
 print("  residual self-pay          %10s" % r["residual_self_pay"])
 print("  insurers pay the hospital  %10s" % r["insurer_pays_hospital"])
 print("  patient pays in cash       %10s" % r["patient_cash_due"])
 '
+}
+preview config/demo/settlement-inpatient.json \
+  "preview of settlement S20260315000001 (张三: 26,800.00 inpatient bill, patient's share 9,035.00; shared/examples)"
+preview config/demo/settlement-hmb2025-car-t.json \
+  "preview of settlement S20260512000031 (李四: CAR-T admission under 沪惠保 2025, config/plans/huiminbao-2025.json)"

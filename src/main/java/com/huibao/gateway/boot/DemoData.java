@@ -25,19 +25,20 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Demo mode's data ({@code config/demo}): plans, coverage lists, policies and consents in the shapes of
- * {@code shared/examples}, loaded only where absent, so restarts keep whatever the demo changed.
+ * Demo mode's data: the shipped plans and coverage lists ({@code config/plans}, {@code config/lists}) and the demo
+ * policies and consents ({@code config/demo}), in the shapes of {@code shared/examples}, loaded only where absent, so
+ * restarts keep whatever the demo changed.
  */
 final class DemoData {
   private DemoData() {
   }
 
-  static Future<Void> load(Path dir, PgReferenceData db) {
+  static Future<Void> load(Path dir, Path plansDir, Path listsDir, PgReferenceData db) {
     try {
-      JsonNode listsDoc = Json.parse(Files.readAllBytes(dir.resolve("lists.json")));
+      JsonNode listsDoc = concat(listsDir);
       List<ListVersion> versions = ListJson.readAll(listsDoc);
       ListCatalog lists = ListCatalog.of(versions);
-      JsonNode plansDoc = Json.parse(Files.readAllBytes(dir.resolve("plans.json")));
+      JsonNode plansDoc = concat(plansDir);
       List<Plan> plans = PlanJson.readAll(plansDoc, lists::contains);
       List<Policy> policies = PolicyJson.readAll(Json.parse(Files.readAllBytes(dir.resolve("policies.json"))));
       JsonNode consents = Json.parse(Files.readAllBytes(dir.resolve("consents.json")));
@@ -69,10 +70,26 @@ final class DemoData {
     }
   }
 
+  /** Every element of every {@code *.json} array in the directory, in file-name order. */
+  private static JsonNode concat(Path dir) throws IOException {
+    com.fasterxml.jackson.databind.node.ArrayNode all = Json.MAPPER.createArrayNode();
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        JsonNode doc = Json.parse(Files.readAllBytes(f));
+        if (doc.isArray()) {
+          all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) doc);
+        } else {
+          all.add(doc);
+        }
+      }
+    }
+    return all;
+  }
+
   /** The insurer of the first plan that uses the list (lists of the demo carry no insurer of their own). */
   private static String owner(List<Plan> plans, String listId) {
     for (Plan p : plans) {
-      if (p.responsibilities().stream().anyMatch(r -> listId.equals(r.listId()))) {
+      if (p.responsibilities().stream().anyMatch(r -> listId.equals(r.listId()) || listId.equals(r.sublimitList()))) {
         return p.insurerId();
       }
     }

@@ -153,7 +153,8 @@ public final class Gateway {
         PrometheusScrapingHandler.create(registry));
 
     Future<Void> demo = config.demo()
-        ? DemoData.load(config.demoDir(), new PgReferenceData(pool, pii)).onSuccess(v -> catalog.invalidate())
+        ? DemoData.load(config.demoDir(), config.plansDir(), config.listsDir(),
+            new PgReferenceData(pool, pii)).onSuccess(v -> catalog.invalidate())
         : Future.succeededFuture();
     return demo
         .compose(v -> ContractLoader.load(vertx))

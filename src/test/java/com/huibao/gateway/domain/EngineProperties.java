@@ -16,6 +16,7 @@ import com.huibao.gateway.domain.coverage.ListEntry;
 import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.coverage.MatchLevel;
 import com.huibao.gateway.domain.money.Money;
+import com.huibao.gateway.domain.plan.Conditions;
 import com.huibao.gateway.domain.plan.DeductiblePool;
 import com.huibao.gateway.domain.plan.LinePart;
 import com.huibao.gateway.domain.plan.Plan;
@@ -56,14 +57,17 @@ class EngineProperties {
         entries.add(new ListEntry(prefix ? code.substring(0, Math.min(3, code.length())) : code,
             prefix ? MatchLevel.PREFIX : MatchLevel.EXACT, code,
             r.nextInt(4) == 0 ? Money.ofFen(1 + r.nextInt(50_000)) : null,
-            r.nextInt(4) == 0 ? List.of("C3") : List.of(), List.of(), List.of(), r.nextInt(5) == 0, null, null));
+            r.nextInt(4) == 0 ? List.of("C3") : List.of(), List.of(), List.of(), r.nextInt(5) == 0, null, null,
+            r.nextInt(3) == 0 ? Money.ofFen(r.nextInt(300_000)) : null, r.nextInt(4) == 0 ? 1 + r.nextInt(2) : null,
+            r.nextInt(3) == 0 ? Money.ofFen(r.nextInt(300_000)) : null));
       }
     }
     ListCatalog lists = ListCatalog.of(List.of(new ListVersion("L1", "1", LocalDate.parse("2026-01-01"), null,
         entries)));
 
     SettlementBuilder b = SettlementBuilder.settlement().medType(r.nextBoolean() ? "21" : "14")
-        .diagnosis(r.nextBoolean() ? "C34.9" : "I10");
+        .diagnosis(r.nextBoolean() ? "C34.9" : "I10").region(r.nextBoolean() ? "310101" : "440300")
+        .mdtrtId(r.nextBoolean() ? "M-A" : "M-B");
     int n = 1 + r.nextInt(40);
     long inscp = 0;
     for (int i = 0; i < n; i++) {
@@ -104,9 +108,13 @@ class EngineProperties {
     int count = 1 + r.nextInt(5);
     for (int i = 0; i < count; i++) {
       LinePart part = LinePart.values()[r.nextInt(3)];
-      p.responsibility("R" + i, r.nextBoolean() ? "L1" : null, part, r.nextInt(3) == 0 ? List.of("21") : null,
+      String list = r.nextBoolean() ? "L1" : null;
+      Conditions conditions = r.nextInt(4) != 0 ? Conditions.NONE : new Conditions(List.of("31"),
+          r.nextBoolean() ? new BigDecimal(ratio(r)) : null, null, null, null, null);
+      p.responsibility("R" + i, list, part, r.nextInt(3) == 0 ? List.of("21") : null,
           pools > 0 && r.nextBoolean() ? "D" + r.nextInt(pools) : null, ratio(r), r.nextBoolean() ? ratio(r) : null,
-          r.nextBoolean() ? money(r, 400_000) : null, r.nextInt(4) == 0);
+          r.nextBoolean() ? money(r, 400_000) : null, r.nextInt(4) == 0 ? money(r, 200_000) : null, conditions,
+          list == null && r.nextInt(3) == 0 ? "L1" : null);
     }
     return p.build();
   }
@@ -119,6 +127,14 @@ class EngineProperties {
     for (DeductiblePool pool : plan.deductiblePools()) {
       d.put(pool.id(), Money.ofFen(r.nextInt((int) pool.amount().fen() + 1)));
     }
+    Map<String, Money> limits = new HashMap<>();
+    Map<String, Long> counts = new HashMap<>();
+    for (String code : CODES) {
+      if (r.nextInt(3) == 0) {
+        limits.put("entry:L1:" + code.substring(0, 3), Money.ofFen(r.nextInt(200_000)));
+        counts.put("entry:L1:" + code.substring(0, 3), (long) r.nextInt(2));
+      }
+    }
     Map<String, Money> paid = new HashMap<>();
     Money total = Money.ZERO;
     for (Responsibility resp : plan.responsibilities()) {
@@ -129,7 +145,7 @@ class EngineProperties {
       paid.put(resp.id(), m);
       total = total.plus(m);
     }
-    return new Accumulators(d, paid, total);
+    return new Accumulators(d, paid, total, limits, counts);
   }
 
   private static String ratio(Random r) {
@@ -203,6 +219,50 @@ class EngineProperties {
       if (plan.overallCap() != null) {
         assertThat(p.after().total()).isLessThanOrEqualTo(plan.overallCap().max(p.before().total()));
       }
+    }
+  }
+
+  private static final Money UNLIMITED = Money.ofFen(Long.MAX_VALUE / 2);
+
+  private static void loosest(Map<String, Money> caps, String key, Money cap) {
+    caps.merge(key, cap == null ? UNLIMITED : cap, Money::max);
+  }
+
+  @Property(tries = 400)
+  void no_sub_limit_count_or_admission_cap_is_overspent(@ForAll long seed) {
+    Scenario sc = scenario(seed);
+    // Entries sharing a code share its sub-limit key; each enforces its own cap, so the loosest one bounds it.
+    Map<String, Money> annualCaps = new HashMap<>();
+    Map<String, Money> admissionCaps = new HashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
+    for (ListEntry e : sc.lists().versions("L1").get(0).entries()) {
+      String key = "entry:L1:" + e.code();
+      loosest(annualCaps, key, e.annualCap());
+      loosest(admissionCaps, key, e.admissionCap());
+      counts.merge(key, e.annualCount() == null ? Integer.MAX_VALUE : e.annualCount(), Math::max);
+    }
+    String mdtrt = sc.settlement().setlinfo().mdtrtId();
+    for (PolicyResult p : adjudicate(sc).policies()) {
+      Plan plan = sc.plans().get(p.planId());
+      p.delta().limits().forEach((key, added) -> {
+        Money after = p.after().limitUsed(key);
+        Money before = p.before().limitUsed(key);
+        Money cap;
+        if (key.startsWith("admission:" + mdtrt + ":entry:")) {
+          cap = admissionCaps.get(key.substring(("admission:" + mdtrt + ":").length()));
+        } else if (key.startsWith("admission:" + mdtrt + ":")) {
+          String resp = key.substring(("admission:" + mdtrt + ":").length());
+          cap = plan.responsibilities().stream().filter(x -> x.id().equals(resp)).findFirst().orElseThrow()
+              .admissionCap();
+        } else {
+          cap = annualCaps.get(key);
+        }
+        if (cap != UNLIMITED) {
+          assertThat(after).as(key).isLessThanOrEqualTo(cap.max(before));
+        }
+      });
+      p.delta().counts().forEach((key, added) -> assertThat(p.after().count(key)).as(key)
+          .isLessThanOrEqualTo(Math.max(counts.get(key), p.before().count(key))));
     }
   }
 

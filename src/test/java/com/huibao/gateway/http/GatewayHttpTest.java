@@ -129,4 +129,12 @@ class GatewayHttpTest {
     assertProblem(gw.signed("demo-insurer-hmb", "POST", PREVIEW, Examples.bytes("settlement-inpatient-1.json")),
         403, "ROLE_NOT_ALLOWED");
   }
+
+  @Test
+  void the_demo_runs_the_shipped_2025_plan() throws Exception {
+    byte[] body = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("config/demo/settlement-hmb2025-car-t.json"));
+    HttpResponse<String> r = gw.signed("demo-hospital", "POST", PREVIEW, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(json(r).get("payout_total").asText()).isEqualTo("513300.00");
+  }
 }

@@ -43,16 +43,27 @@ public final class PlanBuilder {
     return this;
   }
 
-  public PlanBuilder pool(String id, String amount) {
-    pools.add(new DeductiblePool(id, Money.parse(amount)));
-    return this;
-  }
 
   /** A responsibility; {@code list} null = all lines, {@code pool}/{@code cap}/{@code preexisting} null = none. */
   public PlanBuilder responsibility(String id, String list, LinePart part, List<String> medTypes, String pool,
       String ratio, String preexisting, String cap, boolean preapproval) {
     responsibilities.add(new Responsibility(id, id, list, part, medTypes, pool, new BigDecimal(ratio),
         preexisting == null ? null : new BigDecimal(preexisting), cap == null ? null : Money.parse(cap), preapproval));
+    return this;
+  }
+
+  /** A responsibility with the plan-term extensions: admission cap, conditions, sub-limit list. */
+  public PlanBuilder responsibility(String id, String list, LinePart part, List<String> medTypes, String pool,
+      String ratio, String preexisting, String cap, String admissionCap,
+      com.huibao.gateway.domain.plan.Conditions conditions, String sublimitList) {
+    responsibilities.add(new Responsibility(id, id, list, part, medTypes, pool, new BigDecimal(ratio),
+        preexisting == null ? null : new BigDecimal(preexisting), cap == null ? null : Money.parse(cap), false,
+        admissionCap == null ? null : Money.parse(admissionCap), conditions, sublimitList));
+    return this;
+  }
+
+  public PlanBuilder pool(String id, String amount, DeductiblePool.Tier... tiers) {
+    pools.add(new DeductiblePool(id, Money.parse(amount), List.of(tiers)));
     return this;
   }
 

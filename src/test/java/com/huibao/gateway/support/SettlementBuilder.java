@@ -22,6 +22,7 @@ public final class SettlementBuilder {
   private String diagnosis = "C34.900";
   private String hospital = "H31010100001";
   private String region = null;
+  private String hospLv = null;
   private LocalDateTime time = LocalDateTime.of(2026, 3, 15, 10, 20, 30);
   private long fundFen = -1;
   private long hospFen = 0;
@@ -64,6 +65,11 @@ public final class SettlementBuilder {
 
   public SettlementBuilder region(String region) {
     this.region = region;
+    return this;
+  }
+
+  public SettlementBuilder hospitalLevel(String hospLv) {
+    this.hospLv = hospLv;
     return this;
   }
 
@@ -123,7 +129,7 @@ public final class SettlementBuilder {
     Money psnPart = fee.minus(fund).minus(hosp);
     Money acct = Money.ofFen(Math.min(acctFen, psnPart.fen()));
     SetlInfo h = new SetlInfo(setlId, mdtrtId, "31000012345678", "01", certno, "张三", "310", medType, time,
-        hospital, "示例医院", region, fee, ful, over, pre, in, Money.ZERO, fund, Money.ZERO, Money.ZERO, Money.ZERO,
+        hospital, "示例医院", region, hospLv, fee, ful, over, pre, in, Money.ZERO, fund, Money.ZERO, Money.ZERO, Money.ZERO,
         Money.ZERO, Money.ZERO, fund, psnPart, acct, psnPart.minus(acct), hosp);
     List<Diagnosis> d = diagnosis == null ? List.of() : List.of(new Diagnosis(diagnosis, "dx", true));
     return Settlement.of(h, d, lines);

@@ -39,8 +39,19 @@ public final class AccumulatorsJson {
       return Accumulators.EMPTY;
     }
     Money total = f.money(a, "total", at + "total", false);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    JsonNode c = a.get("counts");
+    if (c != null && c.isObject()) {
+      c.fieldNames().forEachRemaining(k -> {
+        Integer n = f.integer(c, k, at + "counts." + k, true);
+        if (n != null) {
+          counts.put(k, n.longValue());
+        }
+      });
+    }
     return new Accumulators(amounts(f, a.get("deductible"), at + "deductible."),
-        amounts(f, a.get("paid"), at + "paid."), total == null ? Money.ZERO : total);
+        amounts(f, a.get("paid"), at + "paid."), total == null ? Money.ZERO : total,
+        amounts(f, a.get("limits"), at + "limits."), counts);
   }
 
   private static Map<String, Money> amounts(Fields f, JsonNode node, String at) {
@@ -66,6 +77,14 @@ public final class AccumulatorsJson {
     ObjectNode p = o.putObject("paid");
     a.paid().forEach((k, v) -> p.put(k, v.toString()));
     o.put("total", a.total().toString());
+    if (!a.limits().isEmpty()) {
+      ObjectNode l = o.putObject("limits");
+      a.limits().forEach((k, v) -> l.put(k, v.toString()));
+    }
+    if (!a.counts().isEmpty()) {
+      ObjectNode c = o.putObject("counts");
+      a.counts().forEach(c::put);
+    }
     return o;
   }
 }

@@ -73,6 +73,9 @@ public final class AdjudicationJson {
         un.put("reason", u.reason());
         un.put("amount", u.amount().toString());
         un.put("responsibility", u.responsibility());
+        if (u.limit() != null) {
+          un.put("limit", u.limit());
+        }
       }
     }
     ObjectNode acc = o.putObject("accumulators");

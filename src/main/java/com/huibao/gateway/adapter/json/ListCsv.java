@@ -25,7 +25,8 @@ import java.util.Map;
  * Reads coverage-list entries from CSV (UTF-8, optional BOM, RFC 4180 quoting, a header row). Columns: {@code code}
  * (required), {@code match}, {@code name}, {@code payment_standard}, {@code diagnosis_prefixes}, {@code hospitals},
  * {@code med_types} (lists separated by {@code ;}), {@code requires_preapproval} ({@code true/false/1/0/是/否}),
- * {@code effective_from}, {@code effective_to}. A self-contained file (for the {@code adjudicate} command) may also
+ * {@code effective_from}, {@code effective_to}, {@code annual_cap}, {@code annual_count}, {@code admission_cap}.
+ * A self-contained file (for the {@code adjudicate} command) may also
  * carry {@code list_id}, {@code version}, {@code version_from}, {@code version_to} on every row.
  */
 public final class ListCsv {
@@ -98,7 +99,8 @@ public final class ListCsv {
     }
     return new ListEntry(code, level, r.get("name"), standard, r.list("diagnosis_prefixes"), r.list("hospitals"),
         r.list("med_types"), r.flag("requires_preapproval", violations), r.date("effective_from", false, violations),
-        r.date("effective_to", false, violations));
+        r.date("effective_to", false, violations), r.money("annual_cap", violations),
+        r.count("annual_count", violations), r.money("admission_cap", violations));
   }
 
   private static List<Row> rows(byte[] bytes, List<Violation> violations) {
@@ -164,6 +166,36 @@ public final class ListCsv {
           violations.add(new Violation(at(column), "INVALID_FLAG", column + " must be true or false, was " + v));
           return false;
       }
+    }
+
+    Money money(String column, List<Violation> violations) {
+      String v = get(column);
+      if (v == null) {
+        return null;
+      }
+      try {
+        return Money.parse(v);
+      } catch (AmountFormatException e) {
+        violations.add(new Violation(at(column), "INVALID_AMOUNT", e.getMessage()));
+        return null;
+      }
+    }
+
+    Integer count(String column, List<Violation> violations) {
+      String v = get(column);
+      if (v == null) {
+        return null;
+      }
+      try {
+        int n = Integer.parseInt(v);
+        if (n >= 1) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      violations.add(new Violation(at(column), "INVALID_COUNT", column + " must be a whole number ≥ 1, was " + v));
+      return null;
     }
 
     LocalDate date(String column, boolean required, List<Violation> violations) {

@@ -61,10 +61,20 @@ public final class ListJson {
             f.strings(e, "med_types", p + "med_types", List.of()),
             f.bool(e, "requires_preapproval", p + "requires_preapproval"),
             f.date(e, "effective_from", p + "effective_from", false),
-            f.date(e, "effective_to", p + "effective_to", false)));
+            f.date(e, "effective_to", p + "effective_to", false),
+            nonNegative(f, f.money(e, "annual_cap", p + "annual_cap", false), p + "annual_cap"),
+            positiveCount(f, f.integer(e, "annual_count", p + "annual_count", false), p + "annual_count"),
+            nonNegative(f, f.money(e, "admission_cap", p + "admission_cap", false), p + "admission_cap")));
       }
     }
     return f.ok() ? new ListVersion(listId, version, from, to, entries) : null;
+  }
+
+  static Integer positiveCount(Fields f, Integer n, String at) {
+    if (n != null && n < 1) {
+      f.add(at, "NOT_POSITIVE", at + " must be ≥ 1");
+    }
+    return n;
   }
 
   static void window(Fields f, LocalDate from, LocalDate to, String at) {

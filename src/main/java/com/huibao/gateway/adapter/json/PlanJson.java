@@ -1,6 +1,7 @@
 package com.huibao.gateway.adapter.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huibao.gateway.domain.plan.Conditions;
 import com.huibao.gateway.domain.plan.DeductiblePool;
 import com.huibao.gateway.domain.plan.LinePart;
 import com.huibao.gateway.domain.plan.Plan;
@@ -32,7 +33,11 @@ public final class PlanJson {
       throw InvalidDocumentException.malformed(f.violations);
     }
     for (int i = 0; i < plans.size(); i++) {
-      f.violations.addAll(PlanValidator.validate(plans.get(i), doc.isArray() ? "[" + i + "]." : "", knownList));
+      String at = doc.isArray() ? "[" + i + "]." : "";
+      f.violations.addAll(PlanValidator.validate(plans.get(i), at, knownList));
+      for (Plan e : plans.get(i).editions().values()) {
+        f.violations.addAll(PlanValidator.validate(e, at + "editions." + e.edition() + ".", knownList));
+      }
     }
     if (!f.ok()) {
       throw InvalidDocumentException.inconsistent(f.violations);
@@ -48,18 +53,85 @@ public final class PlanJson {
     return readAll(doc, knownList).get(0);
   }
 
+  /**
+   * A plan and its editions. Each edition in {@code editions} ({@code {"CARE": {"name": …, "responsibilities":
+   * {"RESP_ID": {partial responsibility}}}}}) is the base plan with those fields of those responsibilities replaced
+   * ({@code conditions} merged key by key): several editions of one product without copying whole plans.
+   */
   private static Plan plan(Fields f, JsonNode p, String at) {
     if (!p.isObject()) {
       f.add(at.isEmpty() ? "" : at.substring(0, at.length() - 1), "INVALID_TYPE", "a plan must be an object");
       return null;
     }
+    Plan base = single(f, p, at, null);
+    JsonNode editions = p.get("editions");
+    if (editions == null || editions.isNull() || base == null) {
+      return base;
+    }
+    if (!editions.isObject()) {
+      f.add(at + "editions", "INVALID_TYPE", "editions must be an object keyed by edition id");
+      return base;
+    }
+    java.util.Map<String, Plan> derived = new java.util.LinkedHashMap<>();
+    java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = editions.fields();
+    while (it.hasNext()) {
+      java.util.Map.Entry<String, JsonNode> e = it.next();
+      String eat = at + "editions." + e.getKey() + ".";
+      com.fasterxml.jackson.databind.node.ObjectNode merged = ((com.fasterxml.jackson.databind.node.ObjectNode) p)
+          .deepCopy();
+      merged.remove("editions");
+      if (e.getValue().has("name")) {
+        merged.set("name", e.getValue().get("name"));
+      }
+      JsonNode overrides = e.getValue().path("responsibilities");
+      overrides.fieldNames().forEachRemaining(id -> {
+        com.fasterxml.jackson.databind.node.ObjectNode target = null;
+        for (JsonNode r : merged.path("responsibilities")) {
+          if (id.equals(r.path("id").asText())) {
+            target = (com.fasterxml.jackson.databind.node.ObjectNode) r;
+          }
+        }
+        if (target == null) {
+          f.add(eat + "responsibilities." + id, "UNKNOWN_RESPONSIBILITY", "edition " + e.getKey()
+              + " overrides responsibility " + id + ", which the plan does not have");
+          return;
+        }
+        JsonNode o = overrides.get(id);
+        for (java.util.Iterator<String> names = o.fieldNames(); names.hasNext(); ) {
+          String name = names.next();
+          if (name.equals("conditions") && target.path("conditions").isObject() && o.get(name).isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) target.get("conditions")).setAll(
+                (com.fasterxml.jackson.databind.node.ObjectNode) o.get(name));
+          } else {
+            target.set(name, o.get(name));
+          }
+        }
+      });
+      derived.put(e.getKey(), single(f, merged, eat, e.getKey()));
+    }
+    return new Plan(base.planId(), base.insurerId(), base.name(), base.cobPriority(), base.overallCap(),
+        base.deductiblePools(), base.responsibilities(), null, derived);
+  }
+
+  private static Plan single(Fields f, JsonNode p, String at, String edition) {
     List<DeductiblePool> pools = new ArrayList<>();
     JsonNode poolsNode = f.array(p, "deductible_pools", at + "deductible_pools", false);
     if (poolsNode != null) {
       for (int i = 0; i < poolsNode.size(); i++) {
         JsonNode n = poolsNode.get(i);
         String pat = at + "deductible_pools[" + i + "].";
-        pools.add(new DeductiblePool(f.text(n, "id", pat + "id", true), f.money(n, "amount", pat + "amount", true)));
+        List<DeductiblePool.Tier> tiers = new ArrayList<>();
+        JsonNode tiersNode = f.array(n, "tiers", pat + "tiers", false);
+        if (tiersNode != null) {
+          for (int k = 0; k < tiersNode.size(); k++) {
+            String tat = pat + "tiers[" + k + "].";
+            Integer years = f.integer(tiersNode.get(k), "claim_free_years", tat + "claim_free_years", true);
+            tiers.add(new DeductiblePool.Tier(years == null ? 0 : years,
+                f.money(tiersNode.get(k), "amount", tat + "amount", true)));
+          }
+        }
+        pools.add(new DeductiblePool(f.text(n, "id", pat + "id", true), f.money(n, "amount", pat + "amount", true),
+            tiers));
       }
     }
     List<Responsibility> responsibilities = new ArrayList<>();
@@ -77,7 +149,9 @@ public final class PlanJson {
         cob == null ? 100 : cob,
         f.money(p, "overall_cap", at + "overall_cap", false),
         pools,
-        responsibilities);
+        responsibilities,
+        edition,
+        java.util.Map.of());
   }
 
   private static Responsibility responsibility(Fields f, JsonNode r, String at) {
@@ -109,6 +183,26 @@ public final class PlanJson {
         f.decimal(r, "ratio", at + "ratio", true),
         f.decimal(r, "preexisting_ratio", at + "preexisting_ratio", false),
         f.money(r, "annual_cap", at + "annual_cap", false),
-        f.bool(r, "requires_preapproval", at + "requires_preapproval"));
+        f.bool(r, "requires_preapproval", at + "requires_preapproval"),
+        f.money(r, "admission_cap", at + "admission_cap", false),
+        conditions(f, r.get("conditions"), at + "conditions."),
+        f.text(r, "sublimit_list", at + "sublimit_list", false));
+  }
+
+  private static Conditions conditions(Fields f, JsonNode c, String at) {
+    if (c == null || c.isNull()) {
+      return Conditions.NONE;
+    }
+    if (!c.isObject()) {
+      f.add(at, "INVALID_TYPE", "conditions must be an object");
+      return Conditions.NONE;
+    }
+    return new Conditions(
+        f.strings(c, "insured_regions", at + "insured_regions", null),
+        f.decimal(c, "outside_region_ratio", at + "outside_region_ratio", false),
+        f.decimal(c, "outside_region_preexisting_ratio", at + "outside_region_preexisting_ratio", false),
+        f.strings(c, "hospital_levels", at + "hospital_levels", null),
+        f.strings(c, "designated_hospitals", at + "designated_hospitals", null),
+        f.integer(c, "run_off_days", at + "run_off_days", false));
   }
 }

@@ -40,11 +40,33 @@ public final class PolicyJson {
         f.text(p, "certno", at + "certno", true),
         f.date(p, "effective_from", at + "effective_from", true),
         f.date(p, "effective_to", at + "effective_to", true),
-        f.strings(p, "preexisting_conditions", at + "preexisting_conditions", List.of()));
+        f.strings(p, "preexisting_conditions", at + "preexisting_conditions", List.of()),
+        f.text(p, "edition", at + "edition", false),
+        deductibles(f, p.get("deductibles"), at + "deductibles."),
+        f.integer(p, "claim_free_years", at + "claim_free_years", false));
     if (policy.effectiveFrom() != null && policy.effectiveTo() != null
         && !policy.effectiveFrom().isBefore(policy.effectiveTo())) {
       f.add(at + "effective_to", "EMPTY_PERIOD", "effective_to must be after effective_from");
     }
     return policy;
+  }
+
+  private static java.util.Map<String, com.huibao.gateway.domain.money.Money> deductibles(Fields f, JsonNode d,
+      String at) {
+    java.util.Map<String, com.huibao.gateway.domain.money.Money> out = new java.util.LinkedHashMap<>();
+    if (d == null || d.isNull()) {
+      return out;
+    }
+    if (!d.isObject()) {
+      f.add(at, "INVALID_TYPE", "deductibles must be an object: pool id → amount");
+      return out;
+    }
+    d.fieldNames().forEachRemaining(pool -> {
+      com.huibao.gateway.domain.money.Money m = f.money(d, pool, at + pool, true);
+      if (m != null) {
+        out.put(pool, m);
+      }
+    });
+    return out;
   }
 }

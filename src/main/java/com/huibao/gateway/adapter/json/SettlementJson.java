@@ -84,6 +84,7 @@ public final class SettlementJson {
         f.text(h, "fixmedins_code", p + "fixmedins_code", true),
         f.text(h, "fixmedins_name", p + "fixmedins_name", true),
         region,
+        f.text(h, "hosp_lv", p + "hosp_lv", false),
         amount(f, h, p, "medfee_sumamt"),
         amount(f, h, p, "fulamt_ownpay_amt"),
         amount(f, h, p, "overlmt_selfpay"),

@@ -37,12 +37,17 @@ public final class PgAccumulatorStore implements AccumulatorStore {
     Map<String, Map<String, Money>> deductible = new HashMap<>();
     Map<String, Map<String, Money>> paid = new HashMap<>();
     Map<String, Money> total = new HashMap<>();
+    Map<String, Map<String, Money>> limits = new HashMap<>();
+    Map<String, Map<String, Long>> counts = new HashMap<>();
     for (Row r : rows) {
       String policy = r.getString(0);
       Money amount = Money.of(r.getBigDecimal(3));
       switch (r.getString(1)) {
         case "deductible" -> deductible.computeIfAbsent(policy, k -> new LinkedHashMap<>()).put(r.getString(2), amount);
         case "paid" -> paid.computeIfAbsent(policy, k -> new LinkedHashMap<>()).put(r.getString(2), amount);
+        case "limit" -> limits.computeIfAbsent(policy, k -> new LinkedHashMap<>()).put(r.getString(2), amount);
+        case "count" -> counts.computeIfAbsent(policy, k -> new LinkedHashMap<>()).put(r.getString(2),
+            amount.fen() / 100);
         default -> total.put(policy, amount);
       }
     }
@@ -50,9 +55,11 @@ public final class PgAccumulatorStore implements AccumulatorStore {
     java.util.Set<String> policies = new java.util.HashSet<>(total.keySet());
     policies.addAll(deductible.keySet());
     policies.addAll(paid.keySet());
+    policies.addAll(limits.keySet());
+    policies.addAll(counts.keySet());
     for (String p : policies) {
       out.put(p, new Accumulators(deductible.getOrDefault(p, Map.of()), paid.getOrDefault(p, Map.of()),
-          total.getOrDefault(p, Money.ZERO)));
+          total.getOrDefault(p, Money.ZERO), limits.getOrDefault(p, Map.of()), counts.getOrDefault(p, Map.of())));
     }
     return out;
   }

@@ -268,11 +268,13 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
   }
 
   static void forEachEntry(Accumulators a, EntryConsumer c) {
-    if (a.total().isZero() && a.deductible().isEmpty() && a.paid().isEmpty()) {
+    if (a.isEmpty() && a.deductible().isEmpty() && a.paid().isEmpty()) {
       return;
     }
     a.deductible().forEach((k, v) -> c.accept("deductible", k, v));
     a.paid().forEach((k, v) -> c.accept("paid", k, v));
+    a.limits().forEach((k, v) -> c.accept("limit", k, v));
+    a.counts().forEach((k, v) -> c.accept("count", k, Money.ofFen(v * 100)));
     c.accept("total", "", a.total());
   }
 }

@@ -18,16 +18,25 @@ public final class PgPolicyStore implements PolicyStore {
     this.pool = pool;
   }
 
+  static java.util.Map<String, com.huibao.gateway.domain.money.Money> deductibles(String json) {
+    java.util.Map<String, com.huibao.gateway.domain.money.Money> out = new java.util.LinkedHashMap<>();
+    com.huibao.gateway.adapter.json.Json.parse(json).fields().forEachRemaining(e ->
+        out.put(e.getKey(), com.huibao.gateway.domain.money.Money.parse(e.getValue().asText())));
+    return out;
+  }
+
   @Override
   public Future<List<Policy>> byPerson(String personKey, String certType, String certno) {
     return pool.preparedQuery("SELECT policy_no, plan_id, insurer_id, effective_from, effective_to, "
-            + "preexisting_conditions FROM policies WHERE person_key = $1 AND psn_cert_type = $2 ORDER BY policy_no")
+            + "preexisting_conditions, edition, deductibles::text, claim_free_years FROM policies "
+            + "WHERE person_key = $1 AND psn_cert_type = $2 ORDER BY policy_no")
         .execute(Tuple.of(personKey, certType))
         .map(rows -> {
           List<Policy> out = new ArrayList<>();
           for (Row r : rows) {
             out.add(new Policy(r.getString(0), r.getString(1), r.getString(2), certType, certno,
-                r.getLocalDate(3), r.getLocalDate(4), Arrays.asList(r.getArrayOfStrings(5))));
+                r.getLocalDate(3), r.getLocalDate(4), Arrays.asList(r.getArrayOfStrings(5)), r.getString(6),
+                deductibles(r.getString(7)), r.getInteger(8)));
           }
           return out;
         });

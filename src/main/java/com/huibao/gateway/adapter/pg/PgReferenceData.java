@@ -41,14 +41,22 @@ public final class PgReferenceData {
 
   public Future<Boolean> insertPolicyIfAbsent(Policy p) {
     return pool.preparedQuery("INSERT INTO policies (policy_no, insurer_id, plan_id, person_key, psn_cert_type, "
-            + "certno_cipher, certno_masked, effective_from, effective_to, preexisting_conditions) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING")
+            + "certno_cipher, certno_masked, effective_from, effective_to, preexisting_conditions, edition, "
+            + "deductibles, claim_free_years) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, "
+            + "$13) ON CONFLICT DO NOTHING")
         .execute(Tuple.tuple().addString(p.policyNo()).addString(p.insurerId()).addString(p.planId())
             .addString(pii.personKey(p.psnCertType(), p.certno())).addString(p.psnCertType())
             .addString(pii.encrypt(p.certno())).addString(PiiProtector.mask(p.certno()))
             .addLocalDate(p.effectiveFrom()).addLocalDate(p.effectiveTo())
-            .addArrayOfString(p.preexistingConditions().toArray(String[]::new)))
+            .addArrayOfString(p.preexistingConditions().toArray(String[]::new)).addString(p.edition())
+            .addString(deductibles(p)).addInteger(p.claimFreeYears()))
         .map(r -> r.rowCount() > 0);
+  }
+
+  private static String deductibles(Policy p) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = com.huibao.gateway.adapter.json.Json.object();
+    p.deductibles().forEach((pool, amount) -> o.put(pool, amount.toString()));
+    return com.huibao.gateway.adapter.json.Json.write(o);
   }
 
   public Future<Boolean> insertConsentIfAbsent(Consent c, String certType, String certno) {

@@ -64,10 +64,11 @@ public final class PatientCases {
       List<Consent> consents, Map<String, Accumulators> acc) {
     List<PolicyCase> out = new ArrayList<>(policies.size());
     for (Policy p : policies) {
-      Plan plan = catalog.plans().get(p.planId());
-      if (plan == null) {
-        continue; // a policy of a withdrawn plan pays nothing; the insurer API refuses to create such policies
+      Plan base = catalog.plans().get(p.planId());
+      if (base == null || p.edition() != null && !base.editions().containsKey(p.edition())) {
+        continue; // a policy of a withdrawn plan or edition pays nothing; the insurer API refuses to create such
       }
+      Plan plan = base.forEdition(p.edition());
       String denial = rules.denial(consents, p.insurerId(), purpose, setlinfo.setlTime(), clock.instant());
       out.add(new PolicyCase(p, plan, acc.getOrDefault(p.policyNo(), Accumulators.EMPTY), denial));
     }

@@ -15,7 +15,9 @@ public record GatewayConfig(
     Path clientsDir,
     AuthConfig auth,
     PiiConfig pii,
-    Path demoDir) {
+    Path demoDir,
+    Path plansDir,
+    Path listsDir) {
 
   /** HTTP listener. */
   public record HttpConfig(String host, int port, int bodyLimitBytes, int shutdownDrainSeconds) {
@@ -51,7 +53,9 @@ public record GatewayConfig(
         new AuthConfig(s.integer("auth.max_token_lifetime_seconds", 1, 3600),
             s.integer("auth.clock_skew_seconds", 0, 600)),
         new PiiConfig(s.string("pii.key_id"), s.string("pii.key_hex"), s.string("pii.hmac_key_hex")),
-        Path.of(s.string("demo_data.dir")));
+        Path.of(s.string("demo_data.dir")),
+        Path.of(s.string("demo_data.plans_dir")),
+        Path.of(s.string("demo_data.lists_dir")));
     if (c.gatewayId().isEmpty()) {
       s.error("id (GATEWAY_ID) must not be empty");
     }

@@ -31,6 +31,14 @@ public final class BenefitEngine {
    * coordination-of-benefits order, each seeing what earlier ones left of every line.
    */
   public Adjudication adjudicate(Settlement settlement, List<PolicyCase> cases) {
+    return adjudicate(settlement, cases, settlement.setlDate());
+  }
+
+  /**
+   * @param claimDate the day the claim is made, for run-off periods (claims for services inside the policy period
+   *                  accepted until {@code effective_to + run_off_days})
+   */
+  public Adjudication adjudicate(Settlement settlement, List<PolicyCase> cases, java.time.LocalDate claimDate) {
     Burdens burdens = BurdenCalculator.burdens(settlement);
     long[] remainingIn = burdens.inList.clone();
     long[] remainingOut = burdens.outOfList.clone();
@@ -49,8 +57,8 @@ public final class BenefitEngine {
     List<PolicyResult> results = new ArrayList<>(ordered.size());
     Money total = Money.ZERO;
     for (PolicyCase c : ordered) {
-      PolicyResult r = new PolicyAdjudicator(settlement, diagnosis, sns, contexts, lists, c, remainingIn,
-          remainingOut).run();
+      PolicyResult r = new PolicyAdjudicator(settlement, diagnosis, claimDate, sns, contexts, lists, c,
+          remainingIn, remainingOut).run();
       results.add(r);
       total = total.plus(r.payout());
     }

@@ -19,6 +19,7 @@ public final class LineLedger {
   private String[] unpaidReason;
   private long[] unpaidFen;
   private String[] unpaidResponsibility;
+  private String[] unpaidLimit;
   private int unpaidCount;
   private List<LineOutcome> outcomes;
 
@@ -32,6 +33,7 @@ public final class LineLedger {
     this.unpaidReason = new String[capacity];
     this.unpaidFen = new long[capacity];
     this.unpaidResponsibility = new String[capacity];
+    this.unpaidLimit = new String[capacity];
   }
 
   void pay(int line, long fen) {
@@ -39,6 +41,10 @@ public final class LineLedger {
   }
 
   void unpaid(int line, String reason, long fen, String responsibility) {
+    unpaid(line, reason, fen, responsibility, null);
+  }
+
+  void unpaid(int line, String reason, long fen, String responsibility, String limit) {
     if (fen <= 0) {
       return;
     }
@@ -48,11 +54,13 @@ public final class LineLedger {
       unpaidReason = Arrays.copyOf(unpaidReason, size);
       unpaidFen = Arrays.copyOf(unpaidFen, size);
       unpaidResponsibility = Arrays.copyOf(unpaidResponsibility, size);
+      unpaidLimit = Arrays.copyOf(unpaidLimit, size);
     }
     unpaidLine[unpaidCount] = line;
     unpaidReason[unpaidCount] = reason;
     unpaidFen[unpaidCount] = fen;
     unpaidResponsibility[unpaidCount] = responsibility;
+    unpaidLimit[unpaidCount] = limit;
     unpaidCount++;
   }
 
@@ -65,7 +73,7 @@ public final class LineLedger {
       }
       for (int k = 0; k < unpaidCount; k++) {
         unpaid.get(unpaidLine[k]).add(new UnpaidPart(unpaidReason[k], Money.ofFen(unpaidFen[k]),
-            unpaidResponsibility[k]));
+            unpaidResponsibility[k], unpaidLimit[k]));
       }
       List<LineOutcome> out = new ArrayList<>(sns.length);
       for (int i = 0; i < sns.length; i++) {

@@ -1,12 +1,14 @@
 package com.huibao.gateway.domain.benefit;
 
 import com.huibao.gateway.domain.coverage.LineContext;
+import com.huibao.gateway.domain.coverage.ListEntry;
 import com.huibao.gateway.domain.coverage.ListCatalog;
 import com.huibao.gateway.domain.coverage.ListMatch;
 import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.coverage.MatchFailure;
 import com.huibao.gateway.domain.money.LargestRemainder;
 import com.huibao.gateway.domain.money.Money;
+import com.huibao.gateway.domain.plan.Conditions;
 import com.huibao.gateway.domain.plan.DeductiblePool;
 import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.plan.Responsibility;
@@ -31,10 +33,12 @@ import java.util.Map;
 final class PolicyAdjudicator {
   static final String ANNUAL_CAP = "annual_cap";
   static final String OVERALL_CAP = "overall_cap";
+  static final String ADMISSION_CAP = "admission_cap";
   private static final String NOT_COVERED = UnpaidReason.NOT_COVERED.name();
 
   private final Settlement settlement;
   private final String mainDiagnosis;
+  private final java.time.LocalDate claimDate;
   private final List<FeeLine> lines;
   private final String[] sns;
   private final LineContext[] contexts;
@@ -60,18 +64,28 @@ final class PolicyAdjudicator {
   private final long[] base;
   private final long[] remainderScratch;
   private final int[] orderScratch;
+  /** The list entry each line matched under the responsibility being applied (null: all-lines or no match). */
+  private final ListEntry[] entries;
+  /** Why a line's uncapped share was cut by a sub-limit (reason, limit key), per line; null = not cut. */
+  private final String[] limitReason;
+  private final String[] limitKey;
+  /** Whether any line matched an entry with sub-limits under the responsibility being applied. */
+  private boolean subLimited;
 
   /** Deductible left per pool, aligned with the plan's {@code deductible_pools}. */
   private long[] poolLeft;
   private final Map<String, Money> deltaDeductible = new LinkedHashMap<>();
   private final Map<String, Money> deltaPaid = new LinkedHashMap<>();
+  private final Map<String, Money> deltaLimits = new LinkedHashMap<>();
+  private final Map<String, Long> deltaCounts = new LinkedHashMap<>();
   private long planCapLeft;
   private long payout;
 
-  PolicyAdjudicator(Settlement settlement, String mainDiagnosis, String[] sns, LineContext[] contexts, ListCatalog lists,
-      PolicyCase policyCase, long[] remainingIn, long[] remainingOut) {
+  PolicyAdjudicator(Settlement settlement, String mainDiagnosis, java.time.LocalDate claimDate, String[] sns,
+      LineContext[] contexts, ListCatalog lists, PolicyCase policyCase, long[] remainingIn, long[] remainingOut) {
     this.settlement = settlement;
     this.mainDiagnosis = mainDiagnosis;
+    this.claimDate = claimDate;
     this.lines = settlement.lines();
     this.sns = sns;
     this.contexts = contexts;
@@ -93,6 +107,9 @@ final class PolicyAdjudicator {
     this.base = new long[n];
     this.remainderScratch = new long[n];
     this.orderScratch = new int[n];
+    this.entries = new ListEntry[n];
+    this.limitReason = new String[n];
+    this.limitKey = new String[n];
   }
 
   PolicyResult run() {
@@ -108,7 +125,7 @@ final class PolicyAdjudicator {
     poolLeft = new long[pools.size()];
     for (int k = 0; k < poolLeft.length; k++) {
       DeductiblePool p = pools.get(k);
-      poolLeft[k] = Math.max(0, p.amount().fen() - before.deductibleUsed(p.id()).fen());
+      poolLeft[k] = Math.max(0, policyCase.policy().deductible(p).fen() - before.deductibleUsed(p.id()).fen());
     }
     planCapLeft = plan.overallCap() == null ? Long.MAX_VALUE
         : Math.max(0, plan.overallCap().fen() - before.total().fen());
@@ -118,28 +135,50 @@ final class PolicyAdjudicator {
     List<ResponsibilityResult> results = new ArrayList<>(plan.responsibilities().size());
     for (Responsibility r : plan.responsibilities()) {
       if (r.admitsMedType(medType)) {
-        results.add(apply(r, preexisting ? r.preexistingRatio() : r.ratio()));
+        results.add(apply(r, preexisting));
       }
     }
     explainUntakenParts();
-    return result(results, new Accumulators(deltaDeductible, deltaPaid, Money.ofFen(payout)));
+    return result(results, new Accumulators(deltaDeductible, deltaPaid, Money.ofFen(payout), deltaLimits,
+        deltaCounts));
   }
 
-  private ResponsibilityResult apply(Responsibility r, BigDecimal ratio) {
-    long sumEligible = takeParts(r, ratio);
+  private ResponsibilityResult apply(Responsibility r, boolean preexisting) {
+    Conditions conditions = r.conditions();
+    boolean outside = !conditions.inRegion(settlement.setlinfo().insuplcAdmdvs());
+    BigDecimal ratio = outside && conditions.outsideRegionRatio() != null
+        ? (preexisting ? conditions.outsideRegionPreexistingRatio() : conditions.outsideRegionRatio())
+        : (preexisting ? r.preexistingRatio() : r.ratio());
+    long sumEligible = takeParts(r, ratio, conditionRefusal(r, outside));
     long sumDeducted = drawDeductible(r);
     long sumBase = sumEligible - sumDeducted;
 
-    // Ratio once per responsibility (HALF_UP), then caps: min(pay, cap_r left, plan cap left).
+    // Ratio once per responsibility (HALF_UP), split by eligible − deductible; then each line's sub-limits.
     long uncapped = ratio == null ? 0
         : BigDecimal.valueOf(sumBase).multiply(ratio).setScale(0, RoundingMode.HALF_UP).longValueExact();
-    long pay = uncapped;
+    long[] uncappedShares = LargestRemainder.split(uncapped, base, remainderScratch, orderScratch);
+    long[] limited = applySubLimits(r, uncappedShares);
+    long sumLimited = 0;
+    for (long x : limited) {
+      sumLimited += x;
+    }
+
+    // Then min(what is left, cap_r left, admission cap left, plan cap left).
+    long pay = sumLimited;
     String cappedBy = null;
     if (r.annualCap() != null) {
       long capLeft = Math.max(0, r.annualCap().fen() - policyCase.accumulators().paid(r.id()).fen());
       if (capLeft < pay) {
         pay = capLeft;
         cappedBy = ANNUAL_CAP;
+      }
+    }
+    String admissionKey = r.admissionCap() == null ? null : admissionKey(r.id());
+    if (admissionKey != null) {
+      long left = Math.max(0, r.admissionCap().fen() - policyCase.accumulators().limitUsed(admissionKey).fen());
+      if (left < pay) {
+        pay = left;
+        cappedBy = ADMISSION_CAP;
       }
     }
     if (planCapLeft < pay) {
@@ -149,10 +188,17 @@ final class PolicyAdjudicator {
     if (planCapLeft != Long.MAX_VALUE) {
       planCapLeft -= pay;
     }
-    long[] uncappedShares = LargestRemainder.split(uncapped, base, remainderScratch, orderScratch);
-    long[] shares = cappedBy == null ? uncappedShares
-        : LargestRemainder.split(pay, base, remainderScratch, orderScratch);
-    recordShares(r, shares, uncappedShares, cappedBy);
+    long[] shares = limited;
+    if (cappedBy != null) {
+      // SPEC §3.8 splits by eligible − deductible; once a sub-limit bit, by what each line may still receive.
+      shares = LargestRemainder.split(pay, limited == uncappedShares ? base : limited, remainderScratch,
+          orderScratch);
+    }
+    recordShares(r, shares, uncappedShares, limited, cappedBy);
+    recordSubLimitUse(r, shares);
+    if (admissionKey != null) {
+      deltaLimits.merge(admissionKey, Money.ofFen(pay), Money::plus);
+    }
 
     deltaPaid.merge(r.id(), Money.ofFen(pay), Money::plus);
     payout += pay;
@@ -160,19 +206,143 @@ final class PolicyAdjudicator {
         Money.ofFen(pay), cappedBy, new LineShares(sns, shares));
   }
 
+  /** Why r applies to no line of this settlement (region, hospital, run-off), or null. */
+  private String conditionRefusal(Responsibility r, boolean outsideRegion) {
+    Conditions c = r.conditions();
+    if (outsideRegion && c.outsideRegionRatio() == null) {
+      return UnpaidReason.REGION_NOT_COVERED.name();
+    }
+    if (c.hospitalLevels() != null && !c.hospitalLevels().contains(settlement.setlinfo().hospLv())) {
+      return UnpaidReason.HOSPITAL_LEVEL_NOT_COVERED.name();
+    }
+    if (c.designatedHospitals() != null && !c.designatedHospitals().contains(settlement.setlinfo().fixmedinsCode())) {
+      return UnpaidReason.HOSPITAL_NOT_DESIGNATED.name();
+    }
+    if (c.runOffDays() != null
+        && !claimDate.isBefore(policyCase.policy().effectiveTo().plusDays(c.runOffDays()))) {
+      return UnpaidReason.RUN_OFF_EXPIRED.name();
+    }
+    return null;
+  }
+
+  private String admissionKey(String what) {
+    return "admission:" + settlement.setlinfo().mdtrtId() + ":" + what;
+  }
+
+  private String entryKey(Responsibility r, ListEntry e) {
+    return "entry:" + (r.listId() != null ? r.listId() : r.sublimitList()) + ":" + e.code();
+  }
+
+  /**
+   * Each line's share after its entry's sub-limits (annual count, annual amount, per-admission amount), lines in
+   * order, several lines of one code sharing what is left. Returns {@code shares} itself when nothing bit.
+   */
+  private long[] applySubLimits(Responsibility r, long[] shares) {
+    if (!subLimited) {
+      return shares;
+    }
+    long[] out = shares;
+    Map<String, Long> usedNow = null;
+    Accumulators before = policyCase.accumulators();
+    for (int i = 0; i < n; i++) {
+      limitReason[i] = null;
+      limitKey[i] = null;
+      ListEntry e = entries[i];
+      if (e == null || !e.hasSubLimits() || shares[i] == 0) {
+        continue;
+      }
+      if (usedNow == null) {
+        usedNow = new java.util.HashMap<>();
+      }
+      String key = entryKey(r, e);
+      long share = shares[i];
+      if (e.annualCount() != null) {
+        long lines = before.count(key) + deltaCounts.getOrDefault(key, 0L) + usedNow.getOrDefault("count:" + key, 0L);
+        if (lines >= e.annualCount()) {
+          share = cut(i, share, 0, UnpaidReason.CODE_ANNUAL_COUNT, key);
+        } else {
+          usedNow.merge("count:" + key, 1L, Long::sum);
+        }
+      }
+      if (e.annualCap() != null) {
+        long left = Math.max(0, e.annualCap().fen() - usedBefore(key) - usedNow.getOrDefault(key, 0L));
+        share = cut(i, share, left, UnpaidReason.CODE_ANNUAL_CAP, key);
+        usedNow.merge(key, share, Long::sum);
+      }
+      if (e.admissionCap() != null) {
+        String akey = admissionKey(key);
+        long left = Math.max(0, e.admissionCap().fen() - usedBefore(akey) - usedNow.getOrDefault(akey, 0L));
+        share = cut(i, share, left, UnpaidReason.CODE_ADMISSION_CAP, akey);
+        usedNow.merge(akey, share, Long::sum);
+      }
+      if (share != shares[i]) {
+        if (out == shares) {
+          out = shares.clone();
+        }
+        out[i] = share;
+      }
+    }
+    return out;
+  }
+
+  /** What a limit key had consumed before this responsibility: earlier claims, and earlier responsibilities of this
+   * claim (several responsibilities may draw on one list, and so on one code's sub-limit). */
+  private long usedBefore(String key) {
+    return policyCase.accumulators().limitUsed(key).fen() + deltaLimits.getOrDefault(key, Money.ZERO).fen();
+  }
+
+  /** {@code min(share, left)}, remembering the first limit that cut line i. */
+  private long cut(int i, long share, long left, UnpaidReason reason, String key) {
+    if (share > left) {
+      if (limitReason[i] == null) {
+        limitReason[i] = reason.name();
+        limitKey[i] = key;
+      }
+      return left;
+    }
+    return share;
+  }
+
+  /** What the final shares consumed of each code's sub-limits (amounts, and lines for counted codes). */
+  private void recordSubLimitUse(Responsibility r, long[] shares) {
+    for (int i = 0; subLimited && i < n; i++) {
+      ListEntry e = entries[i];
+      if (e == null || !e.hasSubLimits() || shares[i] == 0) {
+        continue;
+      }
+      String key = entryKey(r, e);
+      if (e.annualCount() != null) {
+        deltaCounts.merge(key, 1L, Long::sum);
+      }
+      if (e.annualCap() != null) {
+        deltaLimits.merge(key, Money.ofFen(shares[i]), Money::plus);
+      }
+      if (e.admissionCap() != null) {
+        deltaLimits.merge(admissionKey(key), Money.ofFen(shares[i]), Money::plus);
+      }
+    }
+  }
+
   /** Marks the parts r accepts as taken and computes each line's eligible amount; returns their sum. */
-  private long takeParts(Responsibility r, BigDecimal ratio) {
+  private long takeParts(Responsibility r, BigDecimal ratio, String conditionRefusal) {
     ListVersion version = r.matchesAllLines() ? null : lists.inForce(r.listId(), settlement.setlDate());
+    ListVersion sublimits = r.sublimitList() == null ? null : lists.inForce(r.sublimitList(), settlement.setlDate());
     boolean wantsIn = r.part().coversInList();
     boolean wantsOut = r.part().coversOutOfList();
     long sum = 0;
+    subLimited = false;
     for (int i = 0; i < n; i++) {
       boolean in = wantsIn && takerIn[i] == null;
       boolean out = wantsOut && takerOut[i] == null;
       takesIn[i] = false;
       takesOut[i] = false;
       eligible[i] = 0;
+      entries[i] = null;
       if (!in && !out) {
+        continue;
+      }
+      if (conditionRefusal != null) {
+        rememberRefusal(i, conditionRefusal, in, out);
         continue;
       }
       ListMatch match = null;
@@ -195,6 +365,8 @@ final class PolicyAdjudicator {
         takesOut[i] = true;
         parts += remainingOut[i];
       }
+      entries[i] = match != null ? match.entry() : sublimitEntry(sublimits, i);
+      subLimited |= entries[i] != null && entries[i].hasSubLimits();
       excess[i] = Math.min(paymentStandardExcess(match, i), parts);
       eligible[i] = parts - excess[i];
       sum = Math.addExact(sum, eligible[i]);
@@ -237,8 +409,10 @@ final class PolicyAdjudicator {
   }
 
   /** Pays each line its share and records why the rest of what r took stays unpaid. */
-  private void recordShares(Responsibility r, long[] shares, long[] uncappedShares, String cappedBy) {
-    String capReason = ANNUAL_CAP.equals(cappedBy) ? UnpaidReason.ANNUAL_CAP.name() : UnpaidReason.OVERALL_CAP.name();
+  private void recordShares(Responsibility r, long[] shares, long[] uncappedShares, long[] limited, String cappedBy) {
+    String capReason = ANNUAL_CAP.equals(cappedBy) ? UnpaidReason.ANNUAL_CAP.name()
+        : ADMISSION_CAP.equals(cappedBy) ? UnpaidReason.ADMISSION_CAP.name() : UnpaidReason.OVERALL_CAP.name();
+    String capKey = ADMISSION_CAP.equals(cappedBy) ? admissionKey(r.id()) : null;
     for (int i = 0; i < n; i++) {
       if (!takes(i)) {
         continue;
@@ -246,8 +420,11 @@ final class PolicyAdjudicator {
       ledger.unpaid(i, UnpaidReason.ABOVE_PAYMENT_STANDARD.name(), excess[i], r.id());
       ledger.unpaid(i, UnpaidReason.DEDUCTIBLE.name(), deducted[i], r.id());
       ledger.unpaid(i, UnpaidReason.COINSURANCE.name(), base[i] - uncappedShares[i], r.id());
+      if (subLimited && limitReason[i] != null) {
+        ledger.unpaid(i, limitReason[i], uncappedShares[i] - limited[i], r.id(), limitKey[i]);
+      }
       if (cappedBy != null) {
-        ledger.unpaid(i, capReason, uncappedShares[i] - shares[i], r.id());
+        ledger.unpaid(i, capReason, limited[i] - shares[i], r.id(), capKey);
       }
       payLine(i, shares[i]);
     }
@@ -286,6 +463,15 @@ final class PolicyAdjudicator {
       return UnpaidReason.PREEXISTING_EXCLUDED.name();
     }
     return null;
+  }
+
+  /** The entry of an all-lines responsibility's sub-limit list that line i matches, if any. */
+  private ListEntry sublimitEntry(ListVersion sublimits, int i) {
+    if (sublimits == null) {
+      return null;
+    }
+    ListMatch m = sublimits.match(contexts[i]);
+    return m.matched() ? m.entry() : null;
   }
 
   /** The first specific refusal of a part is its reason if no later responsibility takes it. */

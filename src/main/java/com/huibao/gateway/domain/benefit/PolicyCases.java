@@ -14,7 +14,7 @@ public final class PolicyCases {
   }
 
   /**
-   * @throws IllegalArgumentException when a policy names a plan that is not given
+   * @throws IllegalArgumentException when a policy names a plan (or an edition) that is not given
    */
   public static List<PolicyCase> forPatient(SetlInfo setlinfo, Collection<Policy> policies, Map<String, Plan> plans,
       Map<String, Accumulators> accumulators) {
@@ -27,7 +27,8 @@ public final class PolicyCases {
       if (plan == null) {
         throw new IllegalArgumentException("policy " + p.policyNo() + " names unknown plan " + p.planId());
       }
-      out.add(PolicyCase.allowed(p, plan, accumulators.getOrDefault(p.policyNo(), Accumulators.EMPTY)));
+      out.add(PolicyCase.allowed(p, plan.forEdition(p.edition()), accumulators.getOrDefault(p.policyNo(),
+          Accumulators.EMPTY)));
     }
     return out;
   }

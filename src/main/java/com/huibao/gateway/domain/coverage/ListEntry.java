@@ -11,6 +11,9 @@ import java.util.List;
  * @param diagnosisPrefixes ICD-10 prefixes the main diagnosis must start with; empty = any diagnosis
  * @param hospitals         {@code fixmedins_code} allow-list; empty = any hospital
  * @param medTypes          admissible {@code med_type}s; empty = any
+ * @param annualCap         the most a policy pays for this code in a policy year (e.g. one drug ≤ 300,000); null = none
+ * @param annualCount       how many lines of this code a policy pays in a year (e.g. PET-CT once); null = any
+ * @param admissionCap      the most a policy pays for this code in one admission ({@code mdtrt_id}); null = none
  */
 public record ListEntry(
     String code,
@@ -22,12 +25,26 @@ public record ListEntry(
     List<String> medTypes,
     boolean requiresPreapproval,
     LocalDate effectiveFrom,
-    LocalDate effectiveTo) {
+    LocalDate effectiveTo,
+    Money annualCap,
+    Integer annualCount,
+    Money admissionCap) {
 
   public ListEntry {
     diagnosisPrefixes = List.copyOf(diagnosisPrefixes);
     hospitals = List.copyOf(hospitals);
     medTypes = List.copyOf(medTypes);
+  }
+
+  public ListEntry(String code, MatchLevel match, String name, Money paymentStandard, List<String> diagnosisPrefixes,
+      List<String> hospitals, List<String> medTypes, boolean requiresPreapproval, LocalDate effectiveFrom,
+      LocalDate effectiveTo) {
+    this(code, match, name, paymentStandard, diagnosisPrefixes, hospitals, medTypes, requiresPreapproval,
+        effectiveFrom, effectiveTo, null, null, null);
+  }
+
+  public boolean hasSubLimits() {
+    return annualCap != null || annualCount != null || admissionCap != null;
   }
 
   /** The first restriction this line context breaks, or {@code null} when the entry applies. */

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
  * an overall cap and its place in coordination of benefits ({@code cob_priority}, lower pays first).
  *
  * @param overallCap null = no overall cap
+ * @param edition    the edition this plan is (普通版, 关爱版, …); null for the base plan
+ * @param editions   the base plan's editions by id, each a whole plan derived from it; empty for an edition
  */
 public record Plan(
     String planId,
@@ -19,11 +21,31 @@ public record Plan(
     int cobPriority,
     Money overallCap,
     List<DeductiblePool> deductiblePools,
-    List<Responsibility> responsibilities) {
+    List<Responsibility> responsibilities,
+    String edition,
+    Map<String, Plan> editions) {
 
   public Plan {
     deductiblePools = List.copyOf(deductiblePools);
     responsibilities = List.copyOf(responsibilities);
+    editions = editions == null ? Map.of() : Map.copyOf(editions);
+  }
+
+  public Plan(String planId, String insurerId, String name, int cobPriority, Money overallCap,
+      List<DeductiblePool> deductiblePools, List<Responsibility> responsibilities) {
+    this(planId, insurerId, name, cobPriority, overallCap, deductiblePools, responsibilities, null, Map.of());
+  }
+
+  /** The plan a policy of that edition uses: the edition, or this plan when {@code edition} is null. */
+  public Plan forEdition(String edition) {
+    if (edition == null || edition.equals(this.edition)) {
+      return this;
+    }
+    Plan e = editions.get(edition);
+    if (e == null) {
+      throw new IllegalArgumentException("plan " + planId + " has no edition " + edition);
+    }
+    return e;
   }
 
   public Map<String, DeductiblePool> poolsById() {

@@ -48,6 +48,27 @@ public final class PlanValidator {
       if (r.listId() != null && !knownList.test(r.listId())) {
         out.add(new Violation(at + "match.list", "UNKNOWN_LIST", "coverage list " + r.listId() + " is not known"));
       }
+      if (r.sublimitList() != null && !knownList.test(r.sublimitList())) {
+        out.add(new Violation(at + "sublimit_list", "UNKNOWN_LIST", "coverage list " + r.sublimitList()
+            + " is not known"));
+      }
+      if (r.sublimitList() != null && r.listId() != null) {
+        out.add(new Violation(at + "sublimit_list", "SUBLIMIT_LIST_ON_LIST_MATCH", "a list-matched responsibility "
+            + "takes its sub-limits from its own list's entries"));
+      }
+      if (r.admissionCap() != null && r.admissionCap().isNegative()) {
+        out.add(new Violation(at + "admission_cap", "NEGATIVE_AMOUNT", "admission_cap must be ≥ 0"));
+      }
+      Conditions c = r.conditions();
+      if (c.outsideRegionRatio() != null) {
+        ratio(at + "conditions.outside_region_ratio", c.outsideRegionRatio(), out);
+      }
+      if (c.outsideRegionPreexistingRatio() != null) {
+        ratio(at + "conditions.outside_region_preexisting_ratio", c.outsideRegionPreexistingRatio(), out);
+      }
+      if (c.runOffDays() != null && c.runOffDays() < 0) {
+        out.add(new Violation(at + "conditions.run_off_days", "NEGATIVE", "run_off_days must be ≥ 0"));
+      }
       if (r.deductiblePool() != null && !pools.contains(r.deductiblePool())) {
         out.add(new Violation(at + "deductible_pool", "UNKNOWN_POOL",
             "deductible pool " + r.deductiblePool() + " is not defined by the plan"));

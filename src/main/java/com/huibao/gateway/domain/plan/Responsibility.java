@@ -13,6 +13,10 @@ import java.util.List;
  * @param deductiblePool   the pool this responsibility draws its deductible from; null = none
  * @param preexistingRatio the ratio when the main diagnosis is pre-existing (既往症); null = excluded then
  * @param annualCap        the most it pays in a policy year; null = no cap of its own
+ * @param admissionCap     the most it pays for one admission ({@code mdtrt_id}); null = none
+ * @param conditions       region, hospital and run-off conditions; {@link Conditions#NONE} = none
+ * @param sublimitList     for an all-lines responsibility: a list whose entries only attach sub-limits (annual
+ *                         cap, count, per-admission cap) to the lines they match, e.g. PET-CT once a year; null = none
  */
 public record Responsibility(
     String id,
@@ -24,10 +28,22 @@ public record Responsibility(
     BigDecimal ratio,
     BigDecimal preexistingRatio,
     Money annualCap,
-    boolean requiresPreapproval) {
+    boolean requiresPreapproval,
+    Money admissionCap,
+    Conditions conditions,
+    String sublimitList) {
 
   public Responsibility {
     medTypes = medTypes == null ? null : List.copyOf(medTypes);
+    conditions = conditions == null ? Conditions.NONE : conditions;
+  }
+
+  /** A responsibility without admission cap or conditions (SPEC §3.2's original shape). */
+  public Responsibility(String id, String name, String listId, LinePart part, List<String> medTypes,
+      String deductiblePool, BigDecimal ratio, BigDecimal preexistingRatio, Money annualCap,
+      boolean requiresPreapproval) {
+    this(id, name, listId, part, medTypes, deductiblePool, ratio, preexistingRatio, annualCap, requiresPreapproval,
+        null, Conditions.NONE, null);
   }
 
   public boolean admitsMedType(String medType) {

@@ -8,6 +8,9 @@ import java.util.List;
  * {@code [effectiveFrom, effectiveTo)}.
  *
  * @param preexistingConditions ICD-10 prefixes; a main diagnosis starting with one is pre-existing (既往症)
+ * @param edition               the plan edition the policy was sold in; null = the base plan
+ * @param deductibles           the policy's own deductible per pool, overriding the plan's; empty = none
+ * @param claimFreeYears        claim-free years, choosing the pools' deductible tier; null = unknown
  */
 public record Policy(
     String policyNo,
@@ -17,10 +20,26 @@ public record Policy(
     String certno,
     LocalDate effectiveFrom,
     LocalDate effectiveTo,
-    List<String> preexistingConditions) {
+    List<String> preexistingConditions,
+    String edition,
+    java.util.Map<String, com.huibao.gateway.domain.money.Money> deductibles,
+    Integer claimFreeYears) {
 
   public Policy {
     preexistingConditions = List.copyOf(preexistingConditions);
+    deductibles = deductibles == null ? java.util.Map.of() : java.util.Map.copyOf(deductibles);
+  }
+
+  public Policy(String policyNo, String planId, String insurerId, String psnCertType, String certno,
+      LocalDate effectiveFrom, LocalDate effectiveTo, List<String> preexistingConditions) {
+    this(policyNo, planId, insurerId, psnCertType, certno, effectiveFrom, effectiveTo, preexistingConditions, null,
+        java.util.Map.of(), null);
+  }
+
+  /** This policy's deductible for a pool of its plan: its own amount, else the tier for its claim-free years. */
+  public com.huibao.gateway.domain.money.Money deductible(com.huibao.gateway.domain.plan.DeductiblePool pool) {
+    com.huibao.gateway.domain.money.Money own = deductibles.get(pool.id());
+    return own != null ? own : pool.amountFor(claimFreeYears);
   }
 
   public boolean inForce(LocalDate date) {

@@ -21,6 +21,8 @@ public record SetlInfo(
     String fixmedinsName,
     /* insured region (参保地医保区划); optional, selects the validation profile */
     String insuplcAdmdvs,
+    /* hospital level (医院等级, hosp_lv); optional, for responsibilities limited to some levels */
+    String hospLv,
     Money medfeeSumamt,
     Money fulamtOwnpayAmt,
     Money overlmtSelfpay,
