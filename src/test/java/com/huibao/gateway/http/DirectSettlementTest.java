@@ -165,4 +165,18 @@ class DirectSettlementTest {
     assertThat(count("SELECT count(*) FROM claims WHERE state = 'REVERSED'")).isZero();
     assertThat(accumulator("HMB26-000001", "total", "")).isEqualTo("3208.26");
   }
+
+  @Test
+  void sub_limit_accumulators_are_stored_and_restored_exactly_by_a_reversal() throws Exception {
+    byte[] body = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("config/demo/settlement-hmb2025-car-t.json"));
+    HttpResponse<String> r = confirm("S20260512000031", body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(Json.parse(r.body()).get("payout_total").asText()).isEqualTo("513300.00");
+    assertThat(accumulator("HMB25-000002", "limit", "admission:M20260428000031:entry:HMB25-INPATIENT-SUBLIMITS:C"))
+        .isEqualTo("13300.00");
+    assertThat(accumulator("HMB25-000002", "deductible", "INPATIENT_ANNUAL")).isEqualTo("11000.00");
+    assertThat(accumulator("HMB25-000002", "paid", "CAR_T")).isEqualTo("500000.00");
+    assertThat(reverse("S20260512000031").statusCode()).isEqualTo(200);
+    assertThat(count("SELECT count(*) FROM accumulators WHERE policy_no = 'HMB25-000002' AND amount <> 0")).isZero();
+  }
 }
