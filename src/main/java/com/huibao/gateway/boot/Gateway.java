@@ -8,6 +8,7 @@ import com.huibao.gateway.adapter.http.ContractLoader;
 import com.huibao.gateway.adapter.http.DataFeedHandlers;
 import com.huibao.gateway.adapter.http.HospitalHandlers;
 import com.huibao.gateway.adapter.http.HttpApi;
+import com.huibao.gateway.adapter.http.InsurerHandlers;
 import com.huibao.gateway.adapter.http.OpsHandlers;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
@@ -16,10 +17,13 @@ import com.huibao.gateway.adapter.pg.PgAccumulatorStore;
 import com.huibao.gateway.adapter.pg.PgCatalogStore;
 import com.huibao.gateway.adapter.pg.PgConsentStore;
 import com.huibao.gateway.adapter.pg.PgDirectSettlementStore;
+import com.huibao.gateway.adapter.pg.PgInsurerCatalogStore;
 import com.huibao.gateway.adapter.pg.PgSettlementStore;
 import com.huibao.gateway.adapter.pg.PgPolicyStore;
 import com.huibao.gateway.adapter.pg.PgPools;
 import com.huibao.gateway.adapter.pg.PgReferenceData;
+import com.huibao.gateway.app.insurer.InsurerDocuments;
+import com.huibao.gateway.app.insurer.PoliciesUseCase;
 import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
@@ -137,6 +141,10 @@ public final class Gateway {
         new GetDirectSettlementUseCase(directSettlements),
         new ReverseDirectSettlementUseCase(directSettlements, clock),
         new ReconciliationUseCase(directSettlements));
+    PgAccumulatorStore accumulatorStore = new PgAccumulatorStore(pool);
+    PgInsurerCatalogStore published = new PgInsurerCatalogStore(pool, pii, catalog);
+    InsurerHandlers insurer = new InsurerHandlers(new InsurerDocuments(published, catalog),
+        new PoliciesUseCase(published, catalog, accumulatorStore));
     DataFeedHandlers dataFeed = new DataFeedHandlers(
         new IngestSettlementUseCase(checks, new PgSettlementStore(pool, pii)));
 
@@ -160,7 +168,7 @@ public final class Gateway {
         .compose(v -> ContractLoader.load(vertx))
         .compose(contract -> {
           HttpApi api = new HttpApi(vertx, contract, authenticator, clock, config.http().bodyLimitBytes(), ops,
-              hospital, dataFeed);
+              hospital, dataFeed, insurer);
           return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
                   .setPort(config.http().port()).setCompressionSupported(true))
               .requestHandler(api.router())

@@ -77,7 +77,7 @@ class ReconciliationAndIntakeTest {
     assertThat(r.headers().firstValue("Huibao-Statement-SM3")).hasValue(digest);
 
     HttpResponse<String> csv = gw.send(gw.request("GET", "/v1/reconciliation/" + TODAY, null)
-        .header("Accept", "text/csv")
+        .setHeader("Accept", "text/csv")
         .header("Authorization", "Bearer " + TestGateway.demoSigner("demo-hospital")
             .sign("GET", "/v1/reconciliation/" + TODAY, null)).build());
     assertThat(csv.statusCode()).isEqualTo(200);

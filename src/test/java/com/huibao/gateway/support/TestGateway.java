@@ -26,7 +26,8 @@ public final class TestGateway implements AutoCloseable {
   private static TestGateway shared;
 
   private final Gateway gateway;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
   private final String dbDir;
 
   private TestGateway(Gateway gateway, String dbDir) {

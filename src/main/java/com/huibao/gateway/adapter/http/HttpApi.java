@@ -30,9 +30,10 @@ public final class HttpApi {
   private final OpsHandlers ops;
   private final HospitalHandlers hospital;
   private final DataFeedHandlers dataFeed;
+  private final InsurerHandlers insurer;
 
   public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, Clock clock,
-      long bodyLimit, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed) {
+      long bodyLimit, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed, InsurerHandlers insurer) {
     this.vertx = vertx;
     this.contract = contract;
     this.authenticator = authenticator;
@@ -41,6 +42,7 @@ public final class HttpApi {
     this.ops = ops;
     this.hospital = hospital;
     this.dataFeed = dataFeed;
+    this.insurer = insurer;
   }
 
   /** The one table binding every operationId of the contract to its handler. */
@@ -55,6 +57,12 @@ public final class HttpApi {
     t.put("reverseDirectSettlement", rc -> hospital.reverse(rc));
     t.put("getReconciliation", rc -> hospital.reconciliation(rc));
     t.put("ingestSettlement", rc -> dataFeed.ingest(rc));
+    t.put("putPlan", rc -> insurer.putPlan(rc));
+    t.put("getPlan", rc -> insurer.getPlan(rc));
+    t.put("putListVersion", rc -> insurer.putListVersion(rc));
+    t.put("getListVersion", rc -> insurer.getListVersion(rc));
+    t.put("createPolicies", rc -> insurer.createPolicies(rc));
+    t.put("getPolicy", rc -> insurer.getPolicy(rc));
     return t;
   }
 
@@ -63,6 +71,7 @@ public final class HttpApi {
     builder.rootHandler(new RequestIdHandler());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     builder.rootHandler(new ClientAuthHandler(contract, authenticator, clock));
+    builder.rootHandler(new CsvStandInHandler());
     Map<String, Handler<RoutingContext>> table = operations();
     Set<String> unbound = new HashSet<>(table.keySet());
     for (OpenAPIRoute route : builder.getRoutes()) {

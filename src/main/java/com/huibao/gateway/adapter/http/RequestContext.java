@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 public final class RequestContext {
   static final String REQUEST_ID = "huibao.requestId";
   static final String PRINCIPAL = "huibao.principal";
+  static final String SENT_CSV = "huibao.sentCsv";
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
   private RequestContext() {
@@ -27,5 +28,10 @@ public final class RequestContext {
 
   public static Principal principalOrNull(RoutingContext rc) {
     return rc.get(PRINCIPAL);
+  }
+
+  /** Whether the client sent {@code text/csv} (shown to the 5.0 validator as its {@code text/plain} stand-in). */
+  public static boolean sentCsv(RoutingContext rc) {
+    return Boolean.TRUE.equals(rc.get(SENT_CSV));
   }
 }

@@ -53,6 +53,20 @@ public final class PlanJson {
     return readAll(doc, knownList).get(0);
   }
 
+  /** Reads one plan (and its editions) without validating its content: for callers that validate themselves. */
+  public static Plan parse(JsonNode doc) {
+    Fields f = new Fields();
+    if (!doc.isObject()) {
+      f.add("", "INVALID_TYPE", "a plan must be a JSON object");
+      throw InvalidDocumentException.malformed(f.violations);
+    }
+    Plan plan = plan(f, doc, "");
+    if (!f.ok()) {
+      throw InvalidDocumentException.malformed(f.violations);
+    }
+    return plan;
+  }
+
   /**
    * A plan and its editions. Each edition in {@code editions} ({@code {"CARE": {"name": …, "responsibilities":
    * {"RESP_ID": {partial responsibility}}}}}) is the base plan with those fields of those responsibilities replaced

@@ -75,11 +75,14 @@ public final class PgCatalogStore implements CatalogStore {
   }
 
   private Future<Catalog> load(long version) {
-    Future<List<ListVersion>> lists = pool.query("SELECT document::text FROM list_versions").execute()
+    Map<String, String> owners = new HashMap<>();
+    Future<List<ListVersion>> lists = pool.query("SELECT document::text, list_id, insurer_id FROM list_versions")
+        .execute()
         .map(rows -> {
           List<ListVersion> out = new ArrayList<>();
           for (Row r : rows) {
             out.addAll(ListJson.readAll(Json.parse(r.getString(0))));
+            owners.put(r.getString(1), r.getString(2));
           }
           return out;
         });
@@ -89,12 +92,13 @@ public final class PgCatalogStore implements CatalogStore {
           rows.forEach(out::add);
           return out;
         });
-    return Future.all(lists, plans).map(all -> build(version, lists.result(), plans.result()))
+    return Future.all(lists, plans).map(all -> build(version, lists.result(), plans.result(), owners))
         .recover(e -> Future.failedFuture(e instanceof com.huibao.gateway.domain.validation.InvalidDocumentException
             ? new IllegalStateException("a stored plan or list no longer reads: " + e.getMessage(), e) : e));
   }
 
-  private static Catalog build(long version, List<ListVersion> listVersions, List<Row> planRows) {
+  private static Catalog build(long version, List<ListVersion> listVersions, List<Row> planRows,
+      Map<String, String> owners) {
     {
       ListCatalog catalog = ListCatalog.of(listVersions);
       Map<String, Plan> byId = new HashMap<>();
@@ -103,7 +107,7 @@ public final class PgCatalogStore implements CatalogStore {
         byId.put(r.getString(0), PlanJson.read(Json.parse(r.getString(2)), id -> true));
         versions.put(r.getString(0), r.getInteger(1));
       }
-      return new Catalog(version, byId, versions, catalog);
+      return new Catalog(version, byId, versions, catalog, owners);
     }
   }
 }

@@ -39,18 +39,23 @@ public final class PgReferenceData {
             : tx.query("UPDATE catalog_state SET version = version + 1 WHERE id = 1").execute().map(true)));
   }
 
+  static final String INSERT_POLICY = "INSERT INTO policies (policy_no, insurer_id, plan_id, person_key, "
+      + "psn_cert_type, certno_cipher, certno_masked, effective_from, effective_to, preexisting_conditions, edition, "
+      + "deductibles, claim_free_years) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13)";
+
   public Future<Boolean> insertPolicyIfAbsent(Policy p) {
-    return pool.preparedQuery("INSERT INTO policies (policy_no, insurer_id, plan_id, person_key, psn_cert_type, "
-            + "certno_cipher, certno_masked, effective_from, effective_to, preexisting_conditions, edition, "
-            + "deductibles, claim_free_years) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, "
-            + "$13) ON CONFLICT DO NOTHING")
-        .execute(Tuple.tuple().addString(p.policyNo()).addString(p.insurerId()).addString(p.planId())
-            .addString(pii.personKey(p.psnCertType(), p.certno())).addString(p.psnCertType())
-            .addString(pii.encrypt(p.certno())).addString(PiiProtector.mask(p.certno()))
-            .addLocalDate(p.effectiveFrom()).addLocalDate(p.effectiveTo())
-            .addArrayOfString(p.preexistingConditions().toArray(String[]::new)).addString(p.edition())
-            .addString(deductibles(p)).addInteger(p.claimFreeYears()))
+    return pool.preparedQuery(INSERT_POLICY + " ON CONFLICT DO NOTHING").execute(policyRow(p, pii))
         .map(r -> r.rowCount() > 0);
+  }
+
+  /** A policy as a row: the person found by keyed HMAC, the identity number only encrypted and masked. */
+  static Tuple policyRow(Policy p, PiiProtector pii) {
+    return Tuple.tuple().addString(p.policyNo()).addString(p.insurerId()).addString(p.planId())
+        .addString(pii.personKey(p.psnCertType(), p.certno())).addString(p.psnCertType())
+        .addString(pii.encrypt(p.certno())).addString(PiiProtector.mask(p.certno()))
+        .addLocalDate(p.effectiveFrom()).addLocalDate(p.effectiveTo())
+        .addArrayOfString(p.preexistingConditions().toArray(String[]::new)).addString(p.edition())
+        .addString(deductibles(p)).addInteger(p.claimFreeYears());
   }
 
   private static String deductibles(Policy p) {
