@@ -4,6 +4,7 @@ import com.huibao.gateway.adapter.auth.ClientRegistry;
 import com.huibao.gateway.adapter.auth.InMemoryReplayGuard;
 import com.huibao.gateway.adapter.auth.RequestAuthenticator;
 import com.huibao.gateway.adapter.crypto.PiiProtector;
+import com.huibao.gateway.adapter.http.ClaimHandlers;
 import com.huibao.gateway.adapter.http.ContractLoader;
 import com.huibao.gateway.adapter.http.DataFeedHandlers;
 import com.huibao.gateway.adapter.http.HospitalHandlers;
@@ -15,6 +16,7 @@ import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
 import com.huibao.gateway.adapter.pg.Migrations;
 import com.huibao.gateway.adapter.pg.PgAccumulatorStore;
 import com.huibao.gateway.adapter.pg.PgCatalogStore;
+import com.huibao.gateway.adapter.pg.PgClaimStore;
 import com.huibao.gateway.adapter.pg.PgConsentStore;
 import com.huibao.gateway.adapter.pg.PgDirectSettlementStore;
 import com.huibao.gateway.adapter.pg.PgInsurerCatalogStore;
@@ -22,8 +24,10 @@ import com.huibao.gateway.adapter.pg.PgSettlementStore;
 import com.huibao.gateway.adapter.pg.PgPolicyStore;
 import com.huibao.gateway.adapter.pg.PgPools;
 import com.huibao.gateway.adapter.pg.PgReferenceData;
+import com.huibao.gateway.app.insurer.ClaimsUseCase;
 import com.huibao.gateway.app.insurer.InsurerDocuments;
 import com.huibao.gateway.app.insurer.PoliciesUseCase;
+import com.huibao.gateway.app.insurer.QuickClaimUseCase;
 import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
@@ -145,6 +149,10 @@ public final class Gateway {
     PgInsurerCatalogStore published = new PgInsurerCatalogStore(pool, pii, catalog);
     InsurerHandlers insurer = new InsurerHandlers(new InsurerDocuments(published, catalog),
         new PoliciesUseCase(published, catalog, accumulatorStore));
+    ClaimHandlers claimHandlers = new ClaimHandlers(
+        new ClaimsUseCase(new PgClaimStore(pool, pii, SETTLEMENT_ZONE)),
+        new QuickClaimUseCase(published, new PgClaimStore(pool, pii, SETTLEMENT_ZONE), cases, clock,
+            SETTLEMENT_ZONE));
     DataFeedHandlers dataFeed = new DataFeedHandlers(
         new IngestSettlementUseCase(checks, new PgSettlementStore(pool, pii)));
 
@@ -168,7 +176,7 @@ public final class Gateway {
         .compose(v -> ContractLoader.load(vertx))
         .compose(contract -> {
           HttpApi api = new HttpApi(vertx, contract, authenticator, clock, config.http().bodyLimitBytes(), ops,
-              hospital, dataFeed, insurer);
+              hospital, dataFeed, insurer, claimHandlers);
           return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
                   .setPort(config.http().port()).setCompressionSupported(true))
               .requestHandler(api.router())

@@ -31,9 +31,11 @@ public final class HttpApi {
   private final HospitalHandlers hospital;
   private final DataFeedHandlers dataFeed;
   private final InsurerHandlers insurer;
+  private final ClaimHandlers claims;
 
   public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, Clock clock,
-      long bodyLimit, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed, InsurerHandlers insurer) {
+      long bodyLimit, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed, InsurerHandlers insurer,
+      ClaimHandlers claims) {
     this.vertx = vertx;
     this.contract = contract;
     this.authenticator = authenticator;
@@ -43,6 +45,7 @@ public final class HttpApi {
     this.hospital = hospital;
     this.dataFeed = dataFeed;
     this.insurer = insurer;
+    this.claims = claims;
   }
 
   /** The one table binding every operationId of the contract to its handler. */
@@ -63,6 +66,10 @@ public final class HttpApi {
     t.put("getListVersion", rc -> insurer.getListVersion(rc));
     t.put("createPolicies", rc -> insurer.createPolicies(rc));
     t.put("getPolicy", rc -> insurer.getPolicy(rc));
+    t.put("listClaims", rc -> claims.list(rc));
+    t.put("getClaim", rc -> claims.get(rc));
+    t.put("payClaim", rc -> claims.pay(rc));
+    t.put("createQuickClaim", rc -> claims.quickClaim(rc));
     return t;
   }
 

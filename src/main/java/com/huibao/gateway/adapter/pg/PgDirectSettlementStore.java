@@ -46,6 +46,9 @@ import java.util.Set;
  */
 public final class PgDirectSettlementStore implements DirectSettlementStore {
   private static final String CHANNEL = "DIRECT_SETTLEMENT";
+  static final String INSERT_CLAIM = "INSERT INTO claims (claim_id, setl_id, policy_no, insurer_id, plan_id, "
+      + "plan_version, channel, state, payout, pays_hospital, pays_patient, result, created_at) "
+      + "VALUES ($1, $2, $3, $4, $5, $6, $7, 'APPROVED', $8, $9, $10, $11, $12)";
   private static final String SELECT_RECORD = "SELECT setl_id, fixmedins_code, request_hash, state, confirmed_at, "
       + "confirm_response, reversed_at, reversal_response FROM direct_settlements WHERE setl_id = $1";
 
@@ -105,8 +108,6 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
   private Future<ConfirmOutcome> write(SqlConnection tx, String setlId, Instant now, Confirmation c) {
     Adjudication a = c.adjudication();
     List<Tuple> claims = new ArrayList<>();
-    List<Tuple> deltas = new ArrayList<>();
-    List<Tuple> increments = new ArrayList<>();
     for (PolicyResult p : a.policies()) {
       String claimId = c.claimIds().get(p.policyNo());
       if (claimId != null) {
@@ -117,20 +118,10 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
             .addBigDecimal(share.patient().value()).addString(Json.write(AdjudicationJson.policy(p)))
             .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)));
       }
-      forEachEntry(p.delta(), (kind, key, amount) -> {
-        deltas.add(Tuple.of(setlId, p.policyNo(), CHANNEL, kind, key, amount.value()));
-        increments.add(Tuple.of(p.policyNo(), kind, key, amount.value()));
-      });
     }
     String response = Json.write(ConfirmationJson.write(c, now));
-    return batch(tx, "INSERT INTO claims (claim_id, setl_id, policy_no, insurer_id, plan_id, plan_version, channel, "
-            + "state, payout, pays_hospital, pays_patient, result, created_at) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, 'APPROVED', $8, $9, $10, $11, $12)", claims)
-        .compose(v -> batch(tx, "INSERT INTO accumulator_deltas (setl_id, policy_no, channel, kind, key, amount) "
-            + "VALUES ($1, $2, $3, $4, $5, $6)", deltas))
-        .compose(v -> batch(tx, "INSERT INTO accumulators (policy_no, kind, key, amount) VALUES ($1, $2, $3, $4) "
-            + "ON CONFLICT (policy_no, kind, key) DO UPDATE SET amount = accumulators.amount + EXCLUDED.amount",
-            increments))
+    return PgDeltas.batch(tx, INSERT_CLAIM, claims)
+        .compose(v -> PgDeltas.add(tx, setlId, CHANNEL, a.policies()))
         .compose(v -> tx.preparedQuery("UPDATE direct_settlements SET payout_total = $2, insurer_pays_hospital = $3, "
                 + "patient_cash_due = $4, insurer_pays_patient = $5, confirm_response = $6 WHERE setl_id = $1")
             .execute(Tuple.of(setlId, a.payoutTotal().value(), a.insurerPaysHospital().value(),
@@ -258,23 +249,4 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
         r.getString(7));
   }
 
-  private static Future<Void> batch(SqlConnection tx, String sql, List<Tuple> rows) {
-    return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(sql).executeBatch(rows).mapEmpty();
-  }
-
-  /** Every (kind, key, amount) of an accumulator delta: deductible per pool, paid per responsibility, total. */
-  interface EntryConsumer {
-    void accept(String kind, String key, Money amount);
-  }
-
-  static void forEachEntry(Accumulators a, EntryConsumer c) {
-    if (a.isEmpty() && a.deductible().isEmpty() && a.paid().isEmpty()) {
-      return;
-    }
-    a.deductible().forEach((k, v) -> c.accept("deductible", k, v));
-    a.paid().forEach((k, v) -> c.accept("paid", k, v));
-    a.limits().forEach((k, v) -> c.accept("limit", k, v));
-    a.counts().forEach((k, v) -> c.accept("count", k, Money.ofFen(v * 100)));
-    c.accept("total", "", a.total());
-  }
 }

@@ -39,9 +39,27 @@ public final class BenefitEngine {
    *                  accepted until {@code effective_to + run_off_days})
    */
   public Adjudication adjudicate(Settlement settlement, List<PolicyCase> cases, java.time.LocalDate claimDate) {
+    return adjudicate(settlement, cases, claimDate, java.util.Map.of());
+  }
+
+  /**
+   * @param alreadyPaid what claims already recorded for this settlement paid per line ({@code feedetl_sn} → amount),
+   *                    e.g. a direct settlement before a quick claim of another policy: subtracted from each line's
+   *                    burden (in-list part first) before any policy here runs, so that Σ payouts ≤ psn_part_amt
+   *                    holds across channels
+   */
+  public Adjudication adjudicate(Settlement settlement, List<PolicyCase> cases, java.time.LocalDate claimDate,
+      java.util.Map<String, Money> alreadyPaid) {
     Burdens burdens = BurdenCalculator.burdens(settlement);
     long[] remainingIn = burdens.inList.clone();
     long[] remainingOut = burdens.outOfList.clone();
+    for (int i = 0; i < burdens.size() && !alreadyPaid.isEmpty(); i++) {
+      Money paid = alreadyPaid.get(burdens.sns[i]);
+      long left = paid == null ? 0 : paid.fen();
+      long fromIn = Math.min(left, remainingIn[i]);
+      remainingIn[i] -= fromIn;
+      remainingOut[i] -= Math.min(left - fromIn, remainingOut[i]);
+    }
     String diagnosis = settlement.mainDiagnosis().orElse(null);
     LineContext[] contexts = contexts(settlement, diagnosis);
     String[] sns = burdens.sns;

@@ -1,0 +1,82 @@
+package com.huibao.gateway.app.insurer;
+
+import com.huibao.gateway.app.Failure;
+import com.huibao.gateway.app.port.ClaimStore;
+import com.huibao.gateway.app.port.InsurerCatalogStore;
+import com.huibao.gateway.app.security.Principal;
+import com.huibao.gateway.app.settlement.PatientCases;
+import com.huibao.gateway.domain.benefit.BenefitEngine;
+import com.huibao.gateway.domain.benefit.PolicyCase;
+import com.huibao.gateway.domain.consent.Purpose;
+import com.huibao.gateway.domain.settlement.Settlement;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * {@code POST /v1/quick-claims} (快赔): the insurer asks for the claim of a settlement the gateway holds, for one of
+ * its policies, and may then pay the patient. Only when the patient authorized {@code QUICK_CLAIM} for this insurer
+ * (403 with the denial's reason otherwise). Idempotent on (setl_id, policy_no): a claim already made for the pair,
+ * through any channel (a direct settlement included), is returned and nothing is paid twice. What other policies'
+ * claims already paid on the settlement is taken off each line first, so payouts never exceed the burden.
+ */
+public final class QuickClaimUseCase {
+  private final InsurerCatalogStore policies;
+  private final ClaimStore claims;
+  private final PatientCases cases;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  public QuickClaimUseCase(InsurerCatalogStore policies, ClaimStore claims, PatientCases cases, Clock clock,
+      ZoneId zone) {
+    this.policies = policies;
+    this.claims = claims;
+    this.cases = cases;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** The claim, and whether it existed before this request. */
+  public record Outcome(ClaimStore.Claim claim, boolean replay) {
+  }
+
+  public Future<Outcome> execute(Principal insurer, String setlId, String policyNo) {
+    return policies.policy(insurer.tenant(), policyNo)
+        .map(p -> p.orElseThrow(() -> new Failure.NotFound("POLICY_NOT_FOUND", "no policy " + policyNo
+            + " of this insurer")))
+        .compose(p -> claims.bySettlementAndPolicy(setlId, policyNo))
+        .compose(existing -> existing.isPresent()
+            ? Future.succeededFuture(new Outcome(existing.get(), true))
+            : claim(setlId, policyNo).map(c -> new Outcome(c, false)));
+  }
+
+  private Future<ClaimStore.Claim> claim(String setlId, String policyNo) {
+    return claims.quickClaimContext(setlId, policyNo)
+        .map(c -> c.orElseThrow(() -> new Failure.NotFound("SETTLEMENT_NOT_FOUND", "the gateway holds no settlement "
+            + setlId + " of this policy's insured")))
+        .compose(ctx -> {
+          Settlement s = ctx.settlement();
+          return cases.load(s.setlinfo(), Purpose.QUICK_CLAIM).compose(loaded -> {
+            PolicyCase policyCase = loaded.cases().stream().filter(c -> c.policy().policyNo().equals(policyNo))
+                .findFirst().orElseThrow(() -> new Failure.NotFound("POLICY_NOT_FOUND", "no policy " + policyNo
+                    + " of this insurer"));
+            if (policyCase.denialReason() != null) {
+              throw new Failure.Forbidden(policyCase.denialReason(), "the patient has not authorized this insurer "
+                  + "for quick claims on this settlement (" + policyCase.denialReason() + ")");
+            }
+            if (!policyCase.policy().inForce(s.setlDate())) {
+              throw new Failure.Conflict("POLICY_NOT_IN_FORCE", "policy " + policyNo + " was not in force on "
+                  + s.setlDate());
+            }
+            BenefitEngine engine = new BenefitEngine(loaded.catalog().lists());
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            int planVersion = loaded.catalog().planVersions().getOrDefault(policyCase.plan().planId(), 1);
+            return claims.quickClaim(setlId, policyNo, planVersion, clock.instant(), acc -> engine.adjudicate(s,
+                List.of(new PolicyCase(policyCase.policy(), policyCase.plan(), acc, null)), today,
+                ctx.alreadyPaidPerLine()).policy(policyNo));
+          });
+        });
+  }
+}

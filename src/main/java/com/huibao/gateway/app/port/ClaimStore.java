@@ -1,0 +1,61 @@
+package com.huibao.gateway.app.port;
+
+import com.huibao.gateway.domain.benefit.Accumulators;
+import com.huibao.gateway.domain.benefit.PolicyResult;
+import com.huibao.gateway.domain.money.Money;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Claims as insurers see them, payment, and quick claims. */
+public interface ClaimStore {
+
+  /** A stored claim; {@code result} is the policy's adjudication as JSON (responsibilities, lines, accumulators). */
+  record Claim(String claimId, String setlId, String policyNo, String insurerId, String planId, int planVersion,
+      String channel, String state, Money payout, Money paysHospital, Money paysPatient, String result,
+      Instant createdAt, Instant paidAt, String paymentRef, Instant reversedAt) {
+  }
+
+  /** Filters of {@code GET /v1/claims}; nulls are "any". {@code createdTo} is exclusive. */
+  record Filter(String state, LocalDate createdFrom, LocalDate createdTo, String policyNo) {
+  }
+
+  /** A page and the cursor of the next one (null at the end). */
+  record Page(List<Claim> claims, String nextCursor) {
+  }
+
+  Future<Page> list(String insurerId, Filter filter, String cursor, int limit);
+
+  Future<Optional<Claim>> get(String insurerId, String claimId);
+
+  /** Marks the claim paid, if its state allows it (the caller checked); returns the updated claim. */
+  Future<Claim> markPaid(String insurerId, String claimId, String paymentRef, Instant paidAt);
+
+  /** What a quick claim needs: the stored settlement and what live claims already paid per line. */
+  record QuickClaimContext(com.huibao.gateway.domain.settlement.Settlement settlement,
+      Map<String, Money> alreadyPaidPerLine) {
+  }
+
+  /**
+   * The settlement for a quick claim of this policy, if the gateway holds it and it is the policy holder's; empty
+   * otherwise (so a guessed setl_id of another person is not found either).
+   */
+  Future<Optional<QuickClaimContext>> quickClaimContext(String setlId, String policyNo);
+
+  Future<Optional<Claim>> bySettlementAndPolicy(String setlId, String policyNo);
+
+  /** Decides under the policy's lock, given its fresh accumulators. */
+  interface Decide {
+    PolicyResult apply(Accumulators accumulators);
+  }
+
+  /**
+   * In one transaction: lock the policy, read its accumulators, decide, store the claim (channel QUICK_CLAIM, state
+   * APPROVED, paid to the patient) with its deltas. If another request claimed (setl_id, policy_no) first, that
+   * claim is returned instead.
+   */
+  Future<Claim> quickClaim(String setlId, String policyNo, int planVersion, Instant now, Decide decide);
+}
