@@ -169,4 +169,37 @@ class InsurerApiTest {
         .isEqualTo(Json.parse(b("GET", "/v1/plans/NO-SUCH-PLAN", null).body()).get("code").asText());
     assertThat(gw.signed("demo-hospital", "GET", "/v1/plans/B-PLAN", null).statusCode()).isEqualTo(403);
   }
+
+  @Test
+  @Order(6)
+  void the_engine_uses_the_published_list_version_in_force_on_the_settlement_date() {
+    String v1 = "{\"list_id\":\"HMB-SWITCH\",\"version\":\"1\",\"effective_from\":\"2026-01-01\","
+        + "\"effective_to\":\"2026-03-15\",\"entries\":[{\"code\":\"001204000010000\"}]}";
+    String v2 = "{\"list_id\":\"HMB-SWITCH\",\"version\":\"2\",\"effective_from\":\"2026-03-15\","
+        + "\"entries\":[{\"code\":\"250101001\"}]}";
+    assertThat(hmb("PUT", "/v1/lists/HMB-SWITCH/versions/1", v1).statusCode()).isEqualTo(201);
+    assertThat(hmb("PUT", "/v1/lists/HMB-SWITCH/versions/2", v2).statusCode()).isEqualTo(201);
+    assertThat(hmb("PUT", "/v1/plans/HMB-SWITCH-PLAN", "{\"plan_id\":\"HMB-SWITCH-PLAN\",\"insurer_id\":\"INS-HMB\","
+        + "\"cob_priority\":1,\"responsibilities\":[{\"id\":\"LISTED\",\"match\":{\"list\":\"HMB-SWITCH\"},"
+        + "\"part\":\"burden\",\"ratio\":\"1.00\"}]}").statusCode()).isEqualTo(201);
+    assertThat(hmb("POST", "/v1/policies", policy("HMB-SW-1", "HMB-SWITCH-PLAN", "INS-HMB", "310101198001010011"))
+        .statusCode()).isEqualTo(201);
+    // Line 1 (bed fee, burden 248.30) is on version 1, line 5 (exam, burden 203.46) on version 2.
+    assertThat(switchPolicyPays("2026-03-14 23:59:59")).isEqualTo("248.30");
+    assertThat(switchPolicyPays("2026-03-15 00:00:00")).isEqualTo("203.46");
+  }
+
+  private static String switchPolicyPays(String setlTime) {
+    com.fasterxml.jackson.databind.node.ObjectNode doc = com.huibao.gateway.support.Settlements.doc(
+        "settlement-inpatient-1.json", "S-SW");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("setlinfo")).put("setl_time", setlTime);
+    HttpResponse<String> r = gw.signed("demo-hospital", "POST", "/v1/direct-settlements/preview", Json.bytes(doc));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    for (JsonNode p : Json.parse(r.body()).get("policies")) {
+      if (p.get("policy_no").asText().equals("HMB-SW-1")) {
+        return p.get("payout").asText();
+      }
+    }
+    throw new AssertionError("policy HMB-SW-1 not in " + r.body());
+  }
 }
