@@ -55,16 +55,16 @@ public final class ListJson {
             code(f, f.text(e, "code", p + "code", true), p),
             matchLevel(f, f.text(e, "match", p + "match", false), p),
             f.text(e, "name", p + "name", false),
-            nonNegative(f, f.money(e, "payment_standard", p + "payment_standard", false), p + "payment_standard"),
+            positive(f, f.money(e, "payment_standard", p + "payment_standard", false), p + "payment_standard"),
             f.strings(e, "diagnosis_prefixes", p + "diagnosis_prefixes", List.of()),
             f.strings(e, "hospitals", p + "hospitals", List.of()),
             f.strings(e, "med_types", p + "med_types", List.of()),
             f.bool(e, "requires_preapproval", p + "requires_preapproval"),
             f.date(e, "effective_from", p + "effective_from", false),
             f.date(e, "effective_to", p + "effective_to", false),
-            nonNegative(f, f.money(e, "annual_cap", p + "annual_cap", false), p + "annual_cap"),
+            positive(f, f.money(e, "annual_cap", p + "annual_cap", false), p + "annual_cap"),
             positiveCount(f, f.integer(e, "annual_count", p + "annual_count", false), p + "annual_count"),
-            nonNegative(f, f.money(e, "admission_cap", p + "admission_cap", false), p + "admission_cap")));
+            positive(f, f.money(e, "admission_cap", p + "admission_cap", false), p + "admission_cap")));
       }
     }
     return f.ok() ? new ListVersion(listId, version, from, to, entries) : null;
@@ -102,7 +102,8 @@ public final class ListJson {
     }
   }
 
-  static com.huibao.gateway.domain.money.Money nonNegative(Fields f, com.huibao.gateway.domain.money.Money m,
+  /** A payment standard or cap, when given, must be > 0. */
+  static com.huibao.gateway.domain.money.Money positive(Fields f, com.huibao.gateway.domain.money.Money m,
       String at) {
     if (m != null && !m.isPositive()) {
       f.add(at, "NOT_POSITIVE", at + " must be > 0");
