@@ -1,7 +1,6 @@
 package com.huibao.gateway.boot;
 
 import com.huibao.gateway.adapter.auth.ClientRegistry;
-import com.huibao.gateway.adapter.auth.InMemoryReplayGuard;
 import com.huibao.gateway.adapter.auth.RequestAuthenticator;
 import com.huibao.gateway.adapter.crypto.PiiProtector;
 import com.huibao.gateway.adapter.http.ClaimHandlers;
@@ -24,6 +23,7 @@ import com.huibao.gateway.adapter.pg.PgSettlementStore;
 import com.huibao.gateway.adapter.pg.PgPolicyStore;
 import com.huibao.gateway.adapter.pg.PgPools;
 import com.huibao.gateway.adapter.pg.PgReferenceData;
+import com.huibao.gateway.adapter.pg.PgReplayGuard;
 import com.huibao.gateway.app.insurer.ClaimsUseCase;
 import com.huibao.gateway.app.insurer.InsurerDocuments;
 import com.huibao.gateway.app.insurer.PoliciesUseCase;
@@ -130,9 +130,9 @@ public final class Gateway {
       clientDirs.add(config.demoDir().resolve("clients"));
     }
     ClientRegistry clients = new ClientRegistry(clientDirs);
-    RequestAuthenticator authenticator = new RequestAuthenticator(clients, new InMemoryReplayGuard(),
-        config.gatewayId(), Duration.ofSeconds(config.auth().maxTokenLifetimeSeconds()),
-        Duration.ofSeconds(config.auth().clockSkewSeconds()));
+    RequestAuthenticator authenticator = new RequestAuthenticator(clients, config.gatewayId(),
+        Duration.ofSeconds(config.auth().maxTokenLifetimeSeconds()), Duration.ofSeconds(config.auth().clockSkewSeconds()));
+    PgReplayGuard replays = new PgReplayGuard(pool);
 
     PgCatalogStore catalog = new PgCatalogStore(pool, 1000, System::currentTimeMillis);
     PatientCases cases = new PatientCases(pii, new PgPolicyStore(pool), catalog, new PgAccumulatorStore(pool),
@@ -175,7 +175,7 @@ public final class Gateway {
     return demo
         .compose(v -> ContractLoader.load(vertx))
         .compose(contract -> {
-          HttpApi api = new HttpApi(vertx, contract, authenticator, clock, config.http().bodyLimitBytes(), ops,
+          HttpApi api = new HttpApi(vertx, contract, authenticator, replays, clock, config.http().bodyLimitBytes(), ops,
               hospital, dataFeed, insurer, claimHandlers);
           return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
                   .setPort(config.http().port()).setCompressionSupported(true))
@@ -184,6 +184,7 @@ public final class Gateway {
         })
         .map(server -> {
           long timer = vertx.setPeriodic(2000, id -> vertx.executeBlocking(clients::reloadIfChanged, false));
+          vertx.setPeriodic(60_000, id -> replays.purge(clock.instant()));
           LOG.info("Huibao Gateway listening on {}:{} (demo mode: {})", config.http().host(), server.actualPort(),
               config.demo());
           return new Gateway(config, target, startedDb, vertx, pool, server, accepting, timer);

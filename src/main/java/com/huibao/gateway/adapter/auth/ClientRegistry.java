@@ -1,6 +1,7 @@
 package com.huibao.gateway.adapter.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huibao.gateway.adapter.crypto.Sm2;
 import com.huibao.gateway.adapter.json.Json;
 import com.huibao.gateway.app.security.Role;
 import com.nimbusds.jose.jwk.JWK;
@@ -96,20 +97,35 @@ public final class ClientRegistry {
     if (role == Role.PATIENT) {
       throw new IllegalArgumentException("patients are not registered clients");
     }
-    JWKSet jwks = JWKSet.parse(Json.write(doc.get("jwks")));
+    com.fasterxml.jackson.databind.node.ArrayNode standard = Json.MAPPER.createArrayNode();
+    java.util.Map<String, org.bouncycastle.crypto.params.ECPublicKeyParameters> sm2 = new java.util.HashMap<>();
+    for (JsonNode k : doc.path("jwks").path("keys")) {
+      if (k.has("d")) {
+        throw new IllegalArgumentException("client " + id + " registers a private key; register public keys only");
+      }
+      if (Sm2.CURVE.equals(k.path("crv").asText())) {
+        if (!k.hasNonNull("kid")) {
+          throw new IllegalArgumentException("client " + id + ": an SM2 key needs a kid");
+        }
+        sm2.put(k.get("kid").asText(), Sm2.publicKey(k.path("x").asText(), k.path("y").asText()));
+      } else {
+        standard.add(k);
+      }
+    }
+    JWKSet jwks = JWKSet.parse(Json.write(Json.object().set("keys", standard)));
     for (JWK k : jwks.getKeys()) {
       if (k.isPrivate()) {
         throw new IllegalArgumentException("client " + id + " registers a private key; register public keys only");
       }
     }
-    if (jwks.getKeys().isEmpty()) {
+    if (jwks.getKeys().isEmpty() && sm2.isEmpty()) {
       throw new IllegalArgumentException("client " + id + " has no key");
     }
     List<String> ips = new ArrayList<>();
     if (doc.has("allowed_ips")) {
       doc.get("allowed_ips").forEach(n -> ips.add(n.asText()));
     }
-    return new RegisteredClient(id, role, text(doc, "tenant"), jwks, ips);
+    return new RegisteredClient(id, role, text(doc, "tenant"), jwks, sm2, ips);
   }
 
   private static String text(JsonNode doc, String field) {

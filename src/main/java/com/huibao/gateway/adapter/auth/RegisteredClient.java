@@ -6,11 +6,14 @@ import java.util.List;
 
 /**
  * A hospital, insurer or data feed allowed to call the gateway: its id, role, tenant ({@code fixmedins_code} or
- * {@code insurer_id}), public keys, and optionally the IP addresses it may call from (empty = any).
+ * {@code insurer_id}), public keys (standard JWKs, and SM2 keys by kid, which the JOSE library does not know), and
+ * optionally the IP addresses it may call from (empty = any).
  */
-public record RegisteredClient(String clientId, Role role, String tenant, JWKSet jwks, List<String> allowedIps) {
+public record RegisteredClient(String clientId, Role role, String tenant, JWKSet jwks,
+    java.util.Map<String, org.bouncycastle.crypto.params.ECPublicKeyParameters> sm2Keys, List<String> allowedIps) {
 
   public RegisteredClient {
+    sm2Keys = java.util.Map.copyOf(sm2Keys);
     allowedIps = List.copyOf(allowedIps);
   }
 }

@@ -1,6 +1,8 @@
 package com.huibao.gateway.adapter.auth;
 
+import com.huibao.gateway.adapter.crypto.Sm2;
 import com.huibao.gateway.app.security.Principal;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -26,24 +28,22 @@ import java.util.Set;
 /**
  * Authenticates a signed client request (SPEC §5): {@code Authorization: Bearer <JWT>} signed with a registered key
  * of the client, {@code iss} = {@code sub} = client id, {@code aud} = the gateway, {@code iat} and {@code exp} no
- * more than the configured lifetime apart, a {@code jti} never seen before, {@code htm}/{@code htu} naming this
+ * more than the configured lifetime apart, a {@code jti} (whose first use the caller checks), {@code htm}/{@code htu} naming this
  * request, and {@code bsh} the base64url SHA-256 of the exact body bytes. Algorithms outside the allow-list
  * ({@code none}, HMAC, …) are refused before any key is touched.
  */
 public final class RequestAuthenticator {
-  /** The allow-list: ES256 only, until the SM2 signer of the security issue joins it. */
-  static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.ES256);
+  /** The allow-list: ES256 (P-256) and SM2-with-SM3 ({@code SM2SM3}, curve sm2p256v1). */
+  static final JWSAlgorithm SM2SM3 = new JWSAlgorithm(Sm2.JWS_ALG);
+  static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.ES256, SM2SM3);
 
   private final ClientRegistry registry;
-  private final ReplayGuard replays;
   private final String audience;
   private final Duration maxLifetime;
   private final Duration skew;
 
-  public RequestAuthenticator(ClientRegistry registry, ReplayGuard replays, String audience, Duration maxLifetime,
-      Duration skew) {
+  public RequestAuthenticator(ClientRegistry registry, String audience, Duration maxLifetime, Duration skew) {
     this.registry = registry;
-    this.replays = replays;
     this.audience = audience;
     this.maxLifetime = maxLifetime;
     this.skew = skew;
@@ -53,7 +53,11 @@ public final class RequestAuthenticator {
    * @param pathAndQuery the request target as received, e.g. {@code /v1/claims?status=PAID}
    * @param body         the exact body bytes (empty when there is none)
    */
-  public Principal authenticate(String authorization, String method, String pathAndQuery, byte[] body,
+  /** A token whose signature and claims hold; its {@code jti} must still be checked for first use. */
+  public record Verified(Principal principal, String jti, Instant expiresAt) {
+  }
+
+  public Verified authenticate(String authorization, String method, String pathAndQuery, byte[] body,
       String remoteIp, Instant now) {
     SignedJWT jwt = parse(authorization);
     JWSHeader header = jwt.getHeader();
@@ -69,15 +73,17 @@ public final class RequestAuthenticator {
     if (client == null) {
       throw AuthFailure.unauthorized("UNKNOWN_CLIENT", "client is not registered");
     }
-    verifySignature(jwt, key(client, header));
+    if (SM2SM3.equals(header.getAlgorithm())) {
+      verifySm2(jwt, sm2Key(client, header));
+    } else {
+      verifySignature(jwt, key(client, header));
+    }
     checkClaims(claims, method, pathAndQuery, body, now);
     if (!client.allowedIps().isEmpty() && !client.allowedIps().contains(remoteIp)) {
       throw AuthFailure.forbidden("ADDRESS_NOT_ALLOWED", "client may not call from this address");
     }
-    if (!replays.firstUse(clientId, claims.getJWTID(), claims.getExpirationTime().toInstant().plus(skew), now)) {
-      throw AuthFailure.unauthorized("TOKEN_REPLAYED", "this token (jti) was already used");
-    }
-    return new Principal(client.clientId(), client.role(), client.tenant());
+    return new Verified(new Principal(client.clientId(), client.role(), client.tenant()), claims.getJWTID(),
+        claims.getExpirationTime().toInstant().plus(skew));
   }
 
   private static SignedJWT parse(String authorization) {
@@ -120,6 +126,21 @@ public final class RequestAuthenticator {
       throw AuthFailure.unauthorized("ALGORITHM_NOT_ALLOWED", "ES256 needs a registered P-256 key");
     }
     return key;
+  }
+
+  private static ECPublicKeyParameters sm2Key(RegisteredClient client, JWSHeader header) {
+    ECPublicKeyParameters key = header.getKeyID() != null ? client.sm2Keys().get(header.getKeyID())
+        : client.sm2Keys().size() == 1 ? client.sm2Keys().values().iterator().next() : null;
+    if (key == null) {
+      throw AuthFailure.unauthorized("UNKNOWN_KEY", "kid does not name a registered SM2 key of this client");
+    }
+    return key;
+  }
+
+  private static void verifySm2(SignedJWT jwt, ECPublicKeyParameters key) {
+    if (!Sm2.verify(key, jwt.getSigningInput(), jwt.getSignature().decode())) {
+      throw AuthFailure.unauthorized("BAD_SIGNATURE", "the signature does not verify");
+    }
   }
 
   private static void verifySignature(SignedJWT jwt, JWK key) {

@@ -18,13 +18,32 @@ import java.util.UUID;
  */
 public final class RequestSigner {
   private final ECKey key;
+  private final org.bouncycastle.crypto.params.ECPrivateKeyParameters sm2Key;
+  private final String sm2Kid;
   private final String clientId;
   private final String audience;
 
   public RequestSigner(ECKey privateKey, String clientId, String audience) {
     this.key = privateKey;
+    this.sm2Key = null;
+    this.sm2Kid = null;
     this.clientId = clientId;
     this.audience = audience;
+  }
+
+  private RequestSigner(org.bouncycastle.crypto.params.ECPrivateKeyParameters sm2Key, String kid, String clientId,
+      String audience) {
+    this.key = null;
+    this.sm2Key = sm2Key;
+    this.sm2Kid = kid;
+    this.clientId = clientId;
+    this.audience = audience;
+  }
+
+  /** A signer producing {@code SM2SM3} tokens (SM2 with SM3, user ID 1234567812345678, raw r‖s). */
+  public static RequestSigner sm2(org.bouncycastle.crypto.params.ECPrivateKeyParameters key, String kid,
+      String clientId, String audience) {
+    return new RequestSigner(key, kid, clientId, audience);
   }
 
   public String sign(String method, String pathAndQuery, byte[] body) {
@@ -38,6 +57,15 @@ public final class RequestSigner {
         .claim("htm", method).claim("htu", pathAndQuery);
     if (body != null && body.length > 0) {
       claims.claim("bsh", RequestAuthenticator.bodyHash(body));
+    }
+    if (sm2Key != null) {
+      JWSHeader header = new JWSHeader.Builder(new JWSAlgorithm(com.huibao.gateway.adapter.crypto.Sm2.JWS_ALG))
+          .keyID(sm2Kid).build();
+      String input = header.toBase64URL() + "." + com.nimbusds.jose.util.Base64URL.encode(
+          claims.build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] signature = com.huibao.gateway.adapter.crypto.Sm2.sign(sm2Key,
+          input.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return input + "." + com.nimbusds.jose.util.Base64URL.encode(signature);
     }
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
         claims.build());

@@ -1,6 +1,7 @@
 package com.huibao.gateway.adapter.http;
 
 import com.huibao.gateway.adapter.auth.AuthFailure;
+import com.huibao.gateway.adapter.auth.ReplayGuard;
 import com.huibao.gateway.adapter.auth.RequestAuthenticator;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.app.security.Role;
@@ -12,6 +13,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.SecurityRequirement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -26,11 +28,13 @@ final class ClientAuthHandler implements Handler<RoutingContext> {
 
   private final OpenAPIContract contract;
   private final RequestAuthenticator authenticator;
+  private final ReplayGuard replays;
   private final Clock clock;
 
-  ClientAuthHandler(OpenAPIContract contract, RequestAuthenticator authenticator, Clock clock) {
+  ClientAuthHandler(OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays, Clock clock) {
     this.contract = contract;
     this.authenticator = authenticator;
+    this.replays = replays;
     this.clock = clock;
   }
 
@@ -43,14 +47,24 @@ final class ClientAuthHandler implements Handler<RoutingContext> {
     }
     Buffer body = rc.body() == null ? null : rc.body().buffer();
     String pathAndQuery = rc.request().uri();
-    Principal p = authenticator.authenticate(rc.request().getHeader("Authorization"), rc.request().method().name(),
-        pathAndQuery, body == null ? new byte[0] : body.getBytes(), rc.request().remoteAddress() == null ? ""
-            : rc.request().remoteAddress().hostAddress(), clock.instant());
+    Instant now = clock.instant();
+    RequestAuthenticator.Verified v = authenticator.authenticate(rc.request().getHeader("Authorization"),
+        rc.request().method().name(), pathAndQuery, body == null ? new byte[0] : body.getBytes(),
+        rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().hostAddress(), now);
+    Principal p = v.principal();
     if (!roles(op).contains(p.role())) {
       throw AuthFailure.forbidden("ROLE_NOT_ALLOWED", "role " + p.role() + " may not call " + op.getOperationId());
     }
-    rc.put(RequestContext.PRINCIPAL, p);
-    rc.next();
+    replays.firstUse(p.id(), v.jti(), v.expiresAt(), now).onComplete(ar -> {
+      if (ar.failed()) {
+        rc.fail(ar.cause());
+      } else if (!ar.result()) {
+        rc.fail(AuthFailure.unauthorized("TOKEN_REPLAYED", "this token (jti) was already used"));
+      } else {
+        rc.put(RequestContext.PRINCIPAL, p);
+        rc.next();
+      }
+    });
   }
 
   static boolean requires(Operation op, String scheme) {

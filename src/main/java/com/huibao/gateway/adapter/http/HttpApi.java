@@ -1,5 +1,6 @@
 package com.huibao.gateway.adapter.http;
 
+import com.huibao.gateway.adapter.auth.ReplayGuard;
 import com.huibao.gateway.adapter.auth.RequestAuthenticator;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ public final class HttpApi {
   private final Vertx vertx;
   private final OpenAPIContract contract;
   private final RequestAuthenticator authenticator;
+  private final ReplayGuard replays;
   private final Clock clock;
   private final long bodyLimit;
   private final OpsHandlers ops;
@@ -33,12 +35,14 @@ public final class HttpApi {
   private final InsurerHandlers insurer;
   private final ClaimHandlers claims;
 
-  public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, Clock clock,
+  public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
+      Clock clock,
       long bodyLimit, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed, InsurerHandlers insurer,
       ClaimHandlers claims) {
     this.vertx = vertx;
     this.contract = contract;
     this.authenticator = authenticator;
+    this.replays = replays;
     this.clock = clock;
     this.bodyLimit = bodyLimit;
     this.ops = ops;
@@ -77,7 +81,7 @@ public final class HttpApi {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     builder.rootHandler(new RequestIdHandler());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
-    builder.rootHandler(new ClientAuthHandler(contract, authenticator, clock));
+    builder.rootHandler(new ClientAuthHandler(contract, authenticator, replays, clock));
     builder.rootHandler(new CsvStandInHandler());
     Map<String, Handler<RoutingContext>> table = operations();
     Set<String> unbound = new HashSet<>(table.keySet());
