@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Entry point of the fat jar: {@code run} (default) starts the gateway; {@code adjudicate} runs the benefit engine
- * offline; {@code sign} prints a signed client request token.
+ * offline; {@code sign} prints a signed client request token; {@code verify-audit} checks the audit chain.
  */
 public final class Main {
   private Main() {
@@ -17,9 +17,11 @@ public final class Main {
     switch (command) {
       case "adjudicate" -> System.exit(AdjudicateCommand.run(rest, System.in, System.out, System.err));
       case "sign" -> System.exit(com.huibao.gateway.adapter.cli.SignCommand.run(rest, System.out, System.err));
+      case "verify-audit" -> System.exit(com.huibao.gateway.adapter.cli.VerifyAuditCommand.run(rest, System.getenv(),
+          System.out, System.err));
       case "run" -> GatewayLauncher.launch();
       default -> {
-        System.err.println("usage: java -jar huibao-gateway.jar [run | adjudicate ... | sign ...]");
+        System.err.println("usage: java -jar huibao-gateway.jar [run | adjudicate ... | sign ... | verify-audit ...]");
         System.exit(2);
       }
     }

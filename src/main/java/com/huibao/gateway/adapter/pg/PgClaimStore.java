@@ -114,9 +114,12 @@ public final class PgClaimStore implements ClaimStore {
 
   @Override
   public Future<Claim> markPaid(String insurerId, String claimId, String paymentRef, Instant paidAt) {
-    return pool.preparedQuery("UPDATE claims SET state = 'PAID', paid_at = $3, payment_ref = $4 WHERE claim_id = $1 "
-            + "AND insurer_id = $2 AND state = 'APPROVED' RETURNING " + COLUMNS)
-        .execute(Tuple.of(claimId, insurerId, paidAt.atOffset(ZoneOffset.UTC), paymentRef))
+    return pool.withTransaction(tx -> tx.preparedQuery("UPDATE claims SET state = 'PAID', paid_at = $3, "
+                + "payment_ref = $4 WHERE claim_id = $1 AND insurer_id = $2 AND state = 'APPROVED' RETURNING " + COLUMNS)
+            .execute(Tuple.of(claimId, insurerId, paidAt.atOffset(ZoneOffset.UTC), paymentRef))
+            .compose(rows -> rows.size() == 0 ? Future.succeededFuture(rows)
+                : PgAudit.append(tx, "INSURER:" + insurerId, "CLAIM_PAID", claimId, Json.write(Json.object()
+                    .put("payment_ref", paymentRef)), Instant.now()).map(rows)))
         .compose(rows -> rows.size() == 1 ? Future.succeededFuture(claim(rows.iterator().next()))
             // Lost a race with another transition: report the state it is in now.
             : get(insurerId, claimId).map(c -> c.orElseThrow()))
@@ -178,6 +181,8 @@ public final class PgClaimStore implements ClaimStore {
                     .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
                 return tx.preparedQuery(PgDirectSettlementStore.INSERT_CLAIM + " RETURNING " + COLUMNS).execute(row)
                     .compose(inserted -> PgDeltas.add(tx, setlId, "QUICK_CLAIM", List.of(p))
+                        .compose(v -> PgAudit.append(tx, "INSURER:" + p.insurerId(), "QUICK_CLAIM_CREATED", claimId,
+                            "{\"setl_id\":\"" + setlId + "\",\"payout\":\"" + p.payout() + "\"}", now))
                         .map(claim(inserted.iterator().next())));
               });
             }))

@@ -84,12 +84,12 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
             .compose(claimed -> claimed.rowCount() == 0
                 ? tx.preparedQuery(SELECT_RECORD).execute(Tuple.of(setlId))
                     .map(rows -> ConfirmOutcome.lostTo(record(rows.iterator().next())))
-                : decideAndWrite(tx, setlId, policyNos, now, decide)))
+                : decideAndWrite(tx, setlId, hospital, policyNos, now, decide)))
         .recover(e -> Future.failedFuture(PgErrors.translate(e)));
   }
 
-  private Future<ConfirmOutcome> decideAndWrite(SqlConnection tx, String setlId, List<String> policyNos, Instant now,
-      Decide decide) {
+  private Future<ConfirmOutcome> decideAndWrite(SqlConnection tx, String setlId, String hospital,
+      List<String> policyNos, Instant now, Decide decide) {
     String[] policies = policyNos.toArray(String[]::new);
     Future<?> locked = tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = ANY($1) "
         + "ORDER BY policy_no FOR UPDATE").execute(Tuple.of((Object) policies));
@@ -102,7 +102,17 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
               rows.forEach(r -> claimed.add(r.getString(0)));
               return decide.apply(accumulators, claimed);
             }))
-        .compose(confirmation -> write(tx, setlId, now, confirmation));
+        .compose(confirmation -> write(tx, setlId, now, confirmation)
+            .compose(outcome -> PgAudit.append(tx, "HOSPITAL:" + hospital, "DIRECT_SETTLEMENT_CONFIRMED", setlId,
+                auditDetails(confirmation), now).map(outcome)));
+  }
+
+  private static String auditDetails(Confirmation c) {
+    com.fasterxml.jackson.databind.node.ObjectNode d = Json.object();
+    d.put("payout_total", c.adjudication().payoutTotal().toString());
+    com.fasterxml.jackson.databind.node.ObjectNode claims = d.putObject("claims");
+    new java.util.TreeMap<>(c.claimIds()).forEach(claims::put);
+    return Json.write(d);
   }
 
   private Future<ConfirmOutcome> write(SqlConnection tx, String setlId, Instant now, Confirmation c) {
@@ -175,6 +185,8 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
               return tx.preparedQuery("UPDATE direct_settlements SET state = 'REVERSED', reversed_at = $2, "
                       + "reversal_response = $3 WHERE setl_id = $1")
                   .execute(Tuple.of(r.setlId(), now.atOffset(ZoneOffset.UTC), response))
+                  .compose(v -> PgAudit.append(tx, "HOSPITAL:" + r.fixmedinsCode(), "DIRECT_SETTLEMENT_REVERSED",
+                      r.setlId(), Json.write(Json.object().put("claims_reversed", claimRows.rowCount())), now))
                   .map(response);
             }));
   }

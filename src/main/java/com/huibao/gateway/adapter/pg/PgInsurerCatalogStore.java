@@ -53,8 +53,13 @@ public final class PgInsurerCatalogStore implements InsurerCatalogStore {
               return tx.preparedQuery("INSERT INTO plan_versions (plan_id, version, insurer_id, document) "
                       + "VALUES ($1, $2, $3, $4::text::jsonb) RETURNING created_at")
                   .execute(Tuple.of(planId, version, insurerId, document))
-                  .compose(ins -> bump(tx).map(Optional.of(new Published(planId, insurerId, String.valueOf(version),
-                      ins.iterator().next().getOffsetDateTime(0).toInstant(), document, true))));
+                  .compose(ins -> {
+                    java.time.Instant at = ins.iterator().next().getOffsetDateTime(0).toInstant();
+                    return bump(tx)
+                        .compose(b -> PgAudit.append(tx, "INSURER:" + insurerId, "PLAN_PUBLISHED", planId,
+                            "{\"version\":" + version + "}", at))
+                        .map(Optional.of(new Published(planId, insurerId, String.valueOf(version), at, document, true)));
+                  });
             }))
         .onSuccess(p -> p.filter(Published::created).ifPresent(x -> catalog.invalidate()))
         .recover(e -> Future.failedFuture(PgErrors.translate(e)));
@@ -101,8 +106,13 @@ public final class PgInsurerCatalogStore implements InsurerCatalogStore {
               return tx.preparedQuery("INSERT INTO list_versions (list_id, version, insurer_id, effective_from, "
                       + "effective_to, document) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb) RETURNING created_at")
                   .execute(Tuple.of(v.listId(), v.version(), insurerId, v.effectiveFrom(), v.effectiveTo(), document))
-                  .compose(ins -> bump(tx).map(Optional.of(new Published(v.listId(), insurerId, v.version(),
-                      ins.iterator().next().getOffsetDateTime(0).toInstant(), document, true))));
+                  .compose(ins -> {
+                    java.time.Instant at = ins.iterator().next().getOffsetDateTime(0).toInstant();
+                    return bump(tx)
+                        .compose(b -> PgAudit.append(tx, "INSURER:" + insurerId, "LIST_VERSION_PUBLISHED",
+                            v.listId() + "/" + v.version(), "{\"entries\":" + v.entries().size() + "}", at))
+                        .map(Optional.of(new Published(v.listId(), insurerId, v.version(), at, document, true)));
+                  });
             }))
         .onSuccess(p -> p.filter(Published::created).ifPresent(x -> catalog.invalidate()))
         .recover(e -> Future.failedFuture(PgErrors.translate(e)));
@@ -147,7 +157,11 @@ public final class PgInsurerCatalogStore implements InsurerCatalogStore {
               if (!violations.isEmpty()) {
                 throw InvalidDocumentException.inconsistent(violations);
               }
-              return insertAll(tx, inserts).map(new PolicyBatch(inserts.size(), policies.size() - inserts.size()));
+              return insertAll(tx, inserts)
+                  .compose(v -> inserts.isEmpty() ? Future.<Void>succeededFuture()
+                      : PgAudit.append(tx, "INSURER:" + insurerId, "POLICIES_CREATED", insurerId,
+                          "{\"created\":" + inserts.size() + "}", java.time.Instant.now()))
+                  .map(new PolicyBatch(inserts.size(), policies.size() - inserts.size()));
             }))
         .recover(e -> Future.failedFuture(PgErrors.translate(e)));
   }

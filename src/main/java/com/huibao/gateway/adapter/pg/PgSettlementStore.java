@@ -18,7 +18,12 @@ public final class PgSettlementStore implements SettlementStore {
 
   @Override
   public Future<Intake> ingest(StoredSettlement settlement) {
-    return settlements.insertIfAbsent(pool, settlement).map(r -> new Intake(r.created(), r.receivedAt()))
+    String setlId = settlement.settlement().setlinfo().setlId();
+    return pool.withTransaction(tx -> settlements.insertIfAbsent(tx, settlement)
+            .compose(r -> !r.created() ? Future.succeededFuture(r)
+                : PgAudit.append(tx, "DATA_FEED", "SETTLEMENT_RECEIVED", setlId,
+                    "{\"source\":\"" + settlement.source() + "\"}", r.receivedAt()).map(r)))
+        .map(r -> new Intake(r.created(), r.receivedAt()))
         .recover(e -> Future.failedFuture(PgErrors.translate(e)));
   }
 }
