@@ -3,6 +3,8 @@ package com.huibao.gateway.boot;
 import com.huibao.gateway.adapter.auth.ClientRegistry;
 import com.huibao.gateway.adapter.auth.RequestAuthenticator;
 import com.huibao.gateway.adapter.crypto.PiiProtector;
+import com.huibao.gateway.adapter.crypto.ResponseSigner;
+import com.huibao.gateway.adapter.http.RateLimiter;
 import com.huibao.gateway.adapter.http.ClaimHandlers;
 import com.huibao.gateway.adapter.http.ContractLoader;
 import com.huibao.gateway.adapter.http.DataFeedHandlers;
@@ -133,6 +135,12 @@ public final class Gateway {
     RequestAuthenticator authenticator = new RequestAuthenticator(clients, config.gatewayId(),
         Duration.ofSeconds(config.auth().maxTokenLifetimeSeconds()), Duration.ofSeconds(config.auth().clockSkewSeconds()));
     PgReplayGuard replays = new PgReplayGuard(pool);
+    ResponseSigner signer;
+    try {
+      signer = Keys.responseSigner(config);
+    } catch (IOException | java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+      return vertx.close().compose(v -> Future.failedFuture(e));
+    }
 
     PgCatalogStore catalog = new PgCatalogStore(pool, 1000, System::currentTimeMillis);
     PatientCases cases = new PatientCases(pii, new PgPolicyStore(pool), catalog, new PgAccumulatorStore(pool),
@@ -175,7 +183,9 @@ public final class Gateway {
     return demo
         .compose(v -> ContractLoader.load(vertx))
         .compose(contract -> {
-          HttpApi api = new HttpApi(vertx, contract, authenticator, replays, clock, config.http().bodyLimitBytes(), ops,
+          HttpApi api = new HttpApi(vertx, contract, authenticator, replays, signer,
+              new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime), clock,
+              config.http().bodyLimitBytes(), ops,
               hospital, dataFeed, insurer, claimHandlers);
           return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
                   .setPort(config.http().port()).setCompressionSupported(true))

@@ -16,6 +16,15 @@ final class Keys {
   private Keys() {
   }
 
+  /** The response-signing key: the configured file, or in demo mode the demo key of config/demo/keys. */
+  static com.huibao.gateway.adapter.crypto.ResponseSigner responseSigner(GatewayConfig config)
+      throws java.io.IOException, java.text.ParseException, com.nimbusds.jose.JOSEException {
+    java.nio.file.Path file = config.signingKeyFile() != null ? config.signingKeyFile()
+        : config.demoDir().resolve("keys/gateway.private.jwk");
+    return new com.huibao.gateway.adapter.crypto.ResponseSigner(com.nimbusds.jose.jwk.ECKey.parse(
+        java.nio.file.Files.readString(file)));
+  }
+
   static PiiProtector pii(GatewayConfig config) {
     GatewayConfig.PiiConfig p = config.pii();
     if (p.keyHex().isEmpty() && config.demo()) {

@@ -121,4 +121,18 @@ class ClientAuthenticationTest {
     refused(post(new RequestSigner(key, "nobody", "huibao-gateway").sign("POST", PREVIEW, body), body), 401,
         "UNKNOWN_CLIENT");
   }
+
+  @Test
+  void a_refused_state_change_changes_nothing() {
+    byte[] confirm = com.huibao.gateway.support.Settlements.inpatient("S-TAMPER");
+    String path = "/v1/direct-settlements/S-TAMPER";
+    String token = TestGateway.demoSigner("demo-hospital").sign("PUT", path, confirm);
+    byte[] tampered = new String(confirm).replace("9035.00", "9036.00").getBytes();
+    HttpResponse<String> r = gw.send(gw.request("PUT", path, tampered).header("Authorization", "Bearer " + token)
+        .build());
+    refused(r, 401, "BODY_MISMATCH");
+    refused(gw.signed("demo-insurer-hmb", "PUT", path, confirm), 403, "ROLE_NOT_ALLOWED");
+    assertThat(com.huibao.gateway.support.Sql.count(gw.gateway().database(),
+        "SELECT count(*) FROM settlements WHERE setl_id = 'S-TAMPER'")).isZero();
+  }
 }

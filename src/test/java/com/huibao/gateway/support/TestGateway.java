@@ -101,6 +101,13 @@ public final class TestGateway implements AutoCloseable {
    * Registers an extra client with a fresh ES256 key in a new clients directory (pass it as
    * {@code GATEWAY_CLIENTS_DIR}); returns its signer.
    */
+  private static final java.util.Map<String, RequestSigner> REGISTERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The signer of the client most recently registered under that id. */
+  public static RequestSigner lastRegistered(String clientId) {
+    return REGISTERED.get(clientId);
+  }
+
   public static RequestSigner registerClient(Path dir, String clientId, String role, String tenant) {
     try {
       com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
@@ -108,7 +115,9 @@ public final class TestGateway implements AutoCloseable {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve(clientId + ".json"), "{\"client_id\":\"" + clientId + "\",\"role\":\"" + role
           + "\",\"tenant\":\"" + tenant + "\",\"jwks\":{\"keys\":[" + key.toPublicJWK().toJSONString() + "]}}");
-      return new RequestSigner(key, clientId, "huibao-gateway");
+      RequestSigner signer = new RequestSigner(key, clientId, "huibao-gateway");
+      REGISTERED.put(clientId, signer);
+      return signer;
     } catch (IOException | com.nimbusds.jose.JOSEException e) {
       throw new IllegalStateException(e);
     }

@@ -29,12 +29,15 @@ final class ClientAuthHandler implements Handler<RoutingContext> {
   private final OpenAPIContract contract;
   private final RequestAuthenticator authenticator;
   private final ReplayGuard replays;
+  private final RateLimiter limiter;
   private final Clock clock;
 
-  ClientAuthHandler(OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays, Clock clock) {
+  ClientAuthHandler(OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
+      RateLimiter limiter, Clock clock) {
     this.contract = contract;
     this.authenticator = authenticator;
     this.replays = replays;
+    this.limiter = limiter;
     this.clock = clock;
   }
 
@@ -54,6 +57,11 @@ final class ClientAuthHandler implements Handler<RoutingContext> {
     Principal p = v.principal();
     if (!roles(op).contains(p.role())) {
       throw AuthFailure.forbidden("ROLE_NOT_ALLOWED", "role " + p.role() + " may not call " + op.getOperationId());
+    }
+    long wait = limiter.acquire(p.id());
+    if (wait > 0) {
+      rc.response().putHeader("Retry-After", String.valueOf(wait));
+      throw new AuthFailure(429, "RATE_LIMITED", "too many requests from this client; retry after " + wait + " s");
     }
     replays.firstUse(p.id(), v.jti(), v.expiresAt(), now).onComplete(ar -> {
       if (ar.failed()) {

@@ -82,8 +82,7 @@ public final class HospitalHandlers {
           String digest = Sm3.hex(Canonical.bytes(body));
           rc.response().putHeader(DIGEST_HEADER, digest);
           if (csv) {
-            rc.response().setStatusCode(200).putHeader("Content-Type", "text/csv; charset=utf-8")
-                .end(StatementJson.csv(statement, digest));
+            Responses.end(rc, 200, "text/csv; charset=utf-8", Buffer.buffer(StatementJson.csv(statement, digest)));
           } else {
             body.putObject("digest").put("algorithm", "SM3").put("value", digest)
                 .put("over", "canonical JSON of this statement without its digest member");
@@ -102,6 +101,6 @@ public final class HospitalHandlers {
   }
 
   static void raw(RoutingContext rc, int status, String json) {
-    rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Buffer.buffer(json));
+    Responses.end(rc, status, "application/json", Buffer.buffer(json));
   }
 }

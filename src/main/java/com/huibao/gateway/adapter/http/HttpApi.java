@@ -2,6 +2,7 @@ package com.huibao.gateway.adapter.http;
 
 import com.huibao.gateway.adapter.auth.ReplayGuard;
 import com.huibao.gateway.adapter.auth.RequestAuthenticator;
+import com.huibao.gateway.adapter.crypto.ResponseSigner;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -27,6 +28,8 @@ public final class HttpApi {
   private final OpenAPIContract contract;
   private final RequestAuthenticator authenticator;
   private final ReplayGuard replays;
+  private final ResponseSigner signer;
+  private final RateLimiter limiter;
   private final Clock clock;
   private final long bodyLimit;
   private final OpsHandlers ops;
@@ -36,13 +39,15 @@ public final class HttpApi {
   private final ClaimHandlers claims;
 
   public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
-      Clock clock,
+      ResponseSigner signer, RateLimiter limiter, Clock clock,
       long bodyLimit, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed, InsurerHandlers insurer,
       ClaimHandlers claims) {
     this.vertx = vertx;
     this.contract = contract;
     this.authenticator = authenticator;
     this.replays = replays;
+    this.signer = signer;
+    this.limiter = limiter;
     this.clock = clock;
     this.bodyLimit = bodyLimit;
     this.ops = ops;
@@ -58,6 +63,7 @@ public final class HttpApi {
     t.put("healthLive", rc -> ops.live(rc));
     t.put("healthReady", rc -> ops.ready(rc));
     t.put("metrics", rc -> ops.metrics(rc));
+    t.put("jwks", rc -> rc.response().putHeader("Content-Type", "application/json").end(signer.publicJwks()));
     t.put("previewDirectSettlement", rc -> hospital.preview(rc));
     t.put("confirmDirectSettlement", rc -> hospital.confirm(rc));
     t.put("getDirectSettlement", rc -> hospital.get(rc));
@@ -79,9 +85,9 @@ public final class HttpApi {
 
   public Router router() {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
-    builder.rootHandler(new RequestIdHandler());
+    builder.rootHandler(new RequestIdHandler(signer));
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
-    builder.rootHandler(new ClientAuthHandler(contract, authenticator, replays, clock));
+    builder.rootHandler(new ClientAuthHandler(contract, authenticator, replays, limiter, clock));
     builder.rootHandler(new CsvStandInHandler());
     Map<String, Handler<RoutingContext>> table = operations();
     Set<String> unbound = new HashSet<>(table.keySet());

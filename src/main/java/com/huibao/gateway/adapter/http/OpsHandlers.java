@@ -57,7 +57,6 @@ public final class OpsHandlers {
   }
 
   static void json(RoutingContext rc, int status, ObjectNode body) {
-    rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .end(Buffer.buffer(Json.bytes(body)));
+    Responses.end(rc, status, "application/json", Buffer.buffer(Json.bytes(body)));
   }
 }

@@ -41,7 +41,7 @@ final class ProblemMapper implements Handler<RoutingContext> {
       Problems.send(rc, contractViolation(v));
     } else if (t instanceof AuthFailure a) {
       Problems.send(rc, ProblemJson.of(a.status(), a.code(), a.status() == 401 ? "Not authenticated"
-          : "Not allowed", a.getMessage()));
+          : a.status() == 429 ? "Too many requests" : "Not allowed", a.getMessage()));
     } else if (t instanceof InvalidDocumentException e) {
       Problems.send(rc, ProblemJson.of(e, "DOCUMENT"));
     } else if (t instanceof Failure f) {

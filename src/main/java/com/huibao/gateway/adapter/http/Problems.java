@@ -12,12 +12,7 @@ public final class Problems {
   }
 
   public static void send(RoutingContext rc, ObjectNode problem) {
-    if (rc.response().ended() || rc.response().headWritten()) {
-      return;
-    }
     problem.put("request_id", RequestContext.requestId(rc));
-    rc.response().setStatusCode(problem.get("status").asInt())
-        .putHeader("Content-Type", MEDIA_TYPE)
-        .end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(problem)));
+    Responses.end(rc, problem.get("status").asInt(), MEDIA_TYPE, io.vertx.core.buffer.Buffer.buffer(Json.bytes(problem)));
   }
 }

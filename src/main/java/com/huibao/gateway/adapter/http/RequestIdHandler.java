@@ -16,11 +16,18 @@ final class RequestIdHandler implements io.vertx.ext.web.handler.PlatformHandler
   private static final Logger ACCESS = LoggerFactory.getLogger("huibao.access");
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+  private final com.huibao.gateway.adapter.crypto.ResponseSigner signer;
+
+  RequestIdHandler(com.huibao.gateway.adapter.crypto.ResponseSigner signer) {
+    this.signer = signer;
+  }
+
   @Override
   public void handle(RoutingContext rc) {
     String given = rc.request().getHeader(RequestContext.REQUEST_ID_HEADER);
     String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     rc.put(RequestContext.REQUEST_ID, id);
+    rc.put(Responses.SIGNER, signer);
     rc.response().putHeader(RequestContext.REQUEST_ID_HEADER, id);
     long started = System.nanoTime();
     rc.addEndHandler(ar -> {

@@ -17,7 +17,13 @@ public record GatewayConfig(
     PiiConfig pii,
     Path demoDir,
     Path plansDir,
-    Path listsDir) {
+    Path listsDir,
+    Path signingKeyFile,
+    RateLimitConfig rateLimit) {
+
+  /** Per-client request rate on one instance. */
+  public record RateLimitConfig(int perSecond, int burst) {
+  }
 
   /** HTTP listener. */
   public record HttpConfig(String host, int port, int bodyLimitBytes, int shutdownDrainSeconds) {
@@ -55,7 +61,10 @@ public record GatewayConfig(
         new PiiConfig(s.string("pii.key_id"), s.string("pii.key_hex"), s.string("pii.hmac_key_hex")),
         Path.of(s.string("demo_data.dir")),
         Path.of(s.string("demo_data.plans_dir")),
-        Path.of(s.string("demo_data.lists_dir")));
+        Path.of(s.string("demo_data.lists_dir")),
+        s.string("signing.key_file").isEmpty() ? null : Path.of(s.string("signing.key_file")),
+        new RateLimitConfig(s.integer("rate_limit.per_second", 1, 1_000_000), s.integer("rate_limit.burst", 1,
+            10_000_000)));
     if (c.gatewayId().isEmpty()) {
       s.error("id (GATEWAY_ID) must not be empty");
     }
@@ -65,6 +74,9 @@ public record GatewayConfig(
     if (!c.demo() && (c.pii().keyHex().isEmpty() || c.pii().hmacKeyHex().isEmpty() || c.pii().keyId().isEmpty())) {
       s.error("pii.key_id, pii.key_hex and pii.hmac_key_hex (GATEWAY_PII_KEY_ID, GATEWAY_PII_KEY_HEX, "
           + "GATEWAY_PII_HMAC_KEY_HEX) are required outside demo mode");
+    }
+    if (!c.demo() && c.signingKeyFile() == null) {
+      s.error("signing.key_file (GATEWAY_SIGNING_KEY_FILE) is required outside demo mode");
     }
     if (!s.errors().isEmpty()) {
       throw new ConfigException(s.errors());

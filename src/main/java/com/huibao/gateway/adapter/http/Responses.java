@@ -1,0 +1,28 @@
+package com.huibao.gateway.adapter.http;
+
+import com.huibao.gateway.adapter.crypto.ResponseSigner;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one place responses leave: a response to an authenticated client carries {@code Huibao-Signature}, the
+ * gateway's detached JWS over the exact body bytes.
+ */
+public final class Responses {
+  public static final String SIGNATURE_HEADER = "Huibao-Signature";
+  static final String SIGNER = "huibao.responseSigner";
+
+  private Responses() {
+  }
+
+  static void end(RoutingContext rc, int status, String contentType, Buffer body) {
+    if (rc.response().ended() || rc.response().headWritten()) {
+      return;
+    }
+    ResponseSigner signer = rc.get(SIGNER);
+    if (signer != null && RequestContext.principalOrNull(rc) != null) {
+      rc.response().putHeader(SIGNATURE_HEADER, signer.sign(body.getBytes()));
+    }
+    rc.response().setStatusCode(status).putHeader("Content-Type", contentType).end(body);
+  }
+}
