@@ -1,6 +1,7 @@
 package com.huibao.gateway.boot;
 
 import com.huibao.gateway.adapter.auth.ClientRegistry;
+import com.huibao.gateway.adapter.auth.PatientTokenVerifier;
 import com.huibao.gateway.adapter.auth.RequestAuthenticator;
 import com.huibao.gateway.adapter.crypto.PiiProtector;
 import com.huibao.gateway.adapter.crypto.ResponseSigner;
@@ -12,6 +13,7 @@ import com.huibao.gateway.adapter.http.HospitalHandlers;
 import com.huibao.gateway.adapter.http.HttpApi;
 import com.huibao.gateway.adapter.http.InsurerHandlers;
 import com.huibao.gateway.adapter.http.OpsHandlers;
+import com.huibao.gateway.adapter.http.PatientHandlers;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
 import com.huibao.gateway.adapter.pg.Migrations;
@@ -22,6 +24,7 @@ import com.huibao.gateway.adapter.pg.PgConsentStore;
 import com.huibao.gateway.adapter.pg.PgDirectSettlementStore;
 import com.huibao.gateway.adapter.pg.PgInsurerCatalogStore;
 import com.huibao.gateway.adapter.pg.PgSettlementStore;
+import com.huibao.gateway.adapter.pg.PgPatientStore;
 import com.huibao.gateway.adapter.pg.PgPolicyStore;
 import com.huibao.gateway.adapter.pg.PgPools;
 import com.huibao.gateway.adapter.pg.PgReferenceData;
@@ -30,6 +33,7 @@ import com.huibao.gateway.app.insurer.ClaimsUseCase;
 import com.huibao.gateway.app.insurer.InsurerDocuments;
 import com.huibao.gateway.app.insurer.PoliciesUseCase;
 import com.huibao.gateway.app.insurer.QuickClaimUseCase;
+import com.huibao.gateway.app.patient.ConsentsUseCase;
 import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
@@ -136,9 +140,14 @@ public final class Gateway {
         Duration.ofSeconds(config.auth().maxTokenLifetimeSeconds()), Duration.ofSeconds(config.auth().clockSkewSeconds()));
     PgReplayGuard replays = new PgReplayGuard(pool);
     ResponseSigner signer;
+    PatientTokenVerifier patientTokens;
+    DemoIdentityProvider demoIdp;
     try {
       signer = Keys.responseSigner(config);
-    } catch (IOException | java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+      patientTokens = Keys.patients(config, pii);
+      demoIdp = config.demo() && config.patient().issuer().isEmpty()
+          ? new DemoIdentityProvider(config.demoDir().resolve("keys/patient-idp.private.jwk"), clock) : null;
+    } catch (Exception e) {
       return vertx.close().compose(v -> Future.failedFuture(e));
     }
 
@@ -161,6 +170,8 @@ public final class Gateway {
         new ClaimsUseCase(new PgClaimStore(pool, pii, SETTLEMENT_ZONE)),
         new QuickClaimUseCase(published, new PgClaimStore(pool, pii, SETTLEMENT_ZONE), cases, clock,
             SETTLEMENT_ZONE));
+    PatientHandlers patientHandlers = new PatientHandlers(new ConsentsUseCase(new PgPatientStore(pool),
+        new PgConsentStore(pool), signer, clock), demoIdp);
     DataFeedHandlers dataFeed = new DataFeedHandlers(
         new IngestSettlementUseCase(checks, new PgSettlementStore(pool, pii)));
 
@@ -186,7 +197,7 @@ public final class Gateway {
           HttpApi api = new HttpApi(vertx, contract, authenticator, replays, signer,
               new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime), clock,
               config.http().bodyLimitBytes(), ops,
-              hospital, dataFeed, insurer, claimHandlers);
+              hospital, dataFeed, insurer, claimHandlers, patientHandlers, patientTokens);
           return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
                   .setPort(config.http().port()).setCompressionSupported(true))
               .requestHandler(api.router())

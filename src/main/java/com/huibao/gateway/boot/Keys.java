@@ -22,7 +22,27 @@ final class Keys {
     java.nio.file.Path file = config.signingKeyFile() != null ? config.signingKeyFile()
         : config.demoDir().resolve("keys/gateway.private.jwk");
     return new com.huibao.gateway.adapter.crypto.ResponseSigner(com.nimbusds.jose.jwk.ECKey.parse(
-        java.nio.file.Files.readString(file)));
+        java.nio.file.Files.readString(file)), config.gatewayId());
+  }
+
+  /** DEMO ONLY: the demo identity provider of the H5 page, used when demo mode is on and no issuer is configured. */
+  static final String DEMO_PATIENT_ISSUER = "https://idp.demo.huibao.local";
+  static final String DEMO_PATIENT_AUDIENCE = "huibao-h5";
+
+  /** The patients' token verifier: the configured provider, the demo one in demo mode, or none. */
+  static com.huibao.gateway.adapter.auth.PatientTokenVerifier patients(GatewayConfig config, PiiProtector pii)
+      throws Exception {
+    GatewayConfig.PatientConfig p = config.patient();
+    if (!p.issuer().isEmpty()) {
+      return new com.huibao.gateway.adapter.auth.PatientTokenVerifier(p.issuer(), p.audience(), p.jwks(),
+          p.algorithms(), p.clockSkewSeconds(), pii);
+    }
+    if (config.demo()) {
+      return new com.huibao.gateway.adapter.auth.PatientTokenVerifier(DEMO_PATIENT_ISSUER, DEMO_PATIENT_AUDIENCE,
+          config.demoDir().resolve("patient-idp.jwks.json").toString(), java.util.List.of("ES256"),
+          p.clockSkewSeconds(), pii);
+    }
+    return null;
   }
 
   static PiiProtector pii(GatewayConfig config) {

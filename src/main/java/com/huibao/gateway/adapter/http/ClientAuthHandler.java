@@ -25,15 +25,18 @@ import java.util.Set;
  */
 final class ClientAuthHandler implements Handler<RoutingContext> {
   static final String CLIENT_TOKEN = "clientToken";
+  static final String PATIENT_TOKEN = "patientIdToken";
 
   private final OpenAPIContract contract;
   private final RequestAuthenticator authenticator;
   private final ReplayGuard replays;
   private final RateLimiter limiter;
+  private final com.huibao.gateway.adapter.auth.PatientTokenVerifier patients;
   private final Clock clock;
 
   ClientAuthHandler(OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
-      RateLimiter limiter, Clock clock) {
+      RateLimiter limiter, com.huibao.gateway.adapter.auth.PatientTokenVerifier patients, Clock clock) {
+    this.patients = patients;
     this.contract = contract;
     this.authenticator = authenticator;
     this.replays = replays;
@@ -44,6 +47,10 @@ final class ClientAuthHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     Operation op = contract.findOperation(rc.request().path(), rc.request().method());
+    if (op != null && requires(op, PATIENT_TOKEN)) {
+      patient(rc);
+      return;
+    }
     if (op == null || !requires(op, CLIENT_TOKEN)) {
       rc.next();
       return;
@@ -70,6 +77,22 @@ final class ClientAuthHandler implements Handler<RoutingContext> {
         rc.fail(AuthFailure.unauthorized("TOKEN_REPLAYED", "this token (jti) was already used"));
       } else {
         rc.put(RequestContext.PRINCIPAL, p);
+        rc.next();
+      }
+    });
+  }
+
+  /** A patient's ID token, verified off the event loop (the provider's JWKS may have to be fetched). */
+  private void patient(RoutingContext rc) {
+    if (patients == null) {
+      throw AuthFailure.unauthorized("PATIENT_SIGN_IN_UNAVAILABLE", "no identity provider is configured");
+    }
+    String authorization = rc.request().getHeader("Authorization");
+    rc.vertx().executeBlocking(() -> patients.verify(authorization), false).onComplete(ar -> {
+      if (ar.failed()) {
+        rc.fail(ar.cause());
+      } else {
+        rc.put(RequestContext.PRINCIPAL, ar.result());
         rc.next();
       }
     });

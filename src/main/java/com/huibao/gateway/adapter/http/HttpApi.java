@@ -37,11 +37,14 @@ public final class HttpApi {
   private final DataFeedHandlers dataFeed;
   private final InsurerHandlers insurer;
   private final ClaimHandlers claims;
+  private final PatientHandlers patients;
+  private final com.huibao.gateway.adapter.auth.PatientTokenVerifier patientTokens;
 
   public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
       ResponseSigner signer, RateLimiter limiter, Clock clock,
       long bodyLimit, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed, InsurerHandlers insurer,
-      ClaimHandlers claims) {
+      ClaimHandlers claims, PatientHandlers patients,
+      com.huibao.gateway.adapter.auth.PatientTokenVerifier patientTokens) {
     this.vertx = vertx;
     this.contract = contract;
     this.authenticator = authenticator;
@@ -55,6 +58,8 @@ public final class HttpApi {
     this.dataFeed = dataFeed;
     this.insurer = insurer;
     this.claims = claims;
+    this.patients = patients;
+    this.patientTokens = patientTokens;
   }
 
   /** The one table binding every operationId of the contract to its handler. */
@@ -80,6 +85,11 @@ public final class HttpApi {
     t.put("getClaim", rc -> claims.get(rc));
     t.put("payClaim", rc -> claims.pay(rc));
     t.put("createQuickClaim", rc -> claims.quickClaim(rc));
+    t.put("listMyPolicies", rc -> patients.policies(rc));
+    t.put("listMyConsents", rc -> patients.consents(rc));
+    t.put("grantConsent", rc -> patients.grant(rc));
+    t.put("revokeConsent", rc -> patients.revoke(rc));
+    t.put("demoPatientToken", rc -> patients.demoToken(rc));
     return t;
   }
 
@@ -87,7 +97,7 @@ public final class HttpApi {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     builder.rootHandler(new RequestIdHandler(signer));
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
-    builder.rootHandler(new ClientAuthHandler(contract, authenticator, replays, limiter, clock));
+    builder.rootHandler(new ClientAuthHandler(contract, authenticator, replays, limiter, patientTokens, clock));
     builder.rootHandler(new CsvStandInHandler());
     Map<String, Handler<RoutingContext>> table = operations();
     Set<String> unbound = new HashSet<>(table.keySet());

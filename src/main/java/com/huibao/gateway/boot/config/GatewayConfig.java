@@ -19,7 +19,13 @@ public record GatewayConfig(
     Path plansDir,
     Path listsDir,
     Path signingKeyFile,
-    RateLimitConfig rateLimit) {
+    RateLimitConfig rateLimit,
+    PatientConfig patient) {
+
+  /** The patients' identity provider; {@code issuer} empty = none configured. */
+  public record PatientConfig(String issuer, String audience, String jwks, java.util.List<String> algorithms,
+      int clockSkewSeconds) {
+  }
 
   /** Per-client request rate on one instance. */
   public record RateLimitConfig(int perSecond, int burst) {
@@ -64,7 +70,10 @@ public record GatewayConfig(
         Path.of(s.string("demo_data.lists_dir")),
         s.string("signing.key_file").isEmpty() ? null : Path.of(s.string("signing.key_file")),
         new RateLimitConfig(s.integer("rate_limit.per_second", 1, 1_000_000), s.integer("rate_limit.burst", 1,
-            10_000_000)));
+            10_000_000)),
+        new PatientConfig(s.string("patient.issuer"), s.string("patient.audience"), s.string("patient.jwks"),
+            java.util.Arrays.stream(s.string("patient.algorithms").split(",")).map(String::trim)
+                .filter(x -> !x.isEmpty()).toList(), s.integer("patient.clock_skew_seconds", 0, 600)));
     if (c.gatewayId().isEmpty()) {
       s.error("id (GATEWAY_ID) must not be empty");
     }
@@ -74,6 +83,10 @@ public record GatewayConfig(
     if (!c.demo() && (c.pii().keyHex().isEmpty() || c.pii().hmacKeyHex().isEmpty() || c.pii().keyId().isEmpty())) {
       s.error("pii.key_id, pii.key_hex and pii.hmac_key_hex (GATEWAY_PII_KEY_ID, GATEWAY_PII_KEY_HEX, "
           + "GATEWAY_PII_HMAC_KEY_HEX) are required outside demo mode");
+    }
+    if (!c.patient().issuer().isEmpty() && (c.patient().audience().isEmpty() || c.patient().jwks().isEmpty())) {
+      s.error("patient.audience and patient.jwks (GATEWAY_PATIENT_AUDIENCE, GATEWAY_PATIENT_JWKS) are required with "
+          + "patient.issuer");
     }
     if (!c.demo() && c.signingKeyFile() == null) {
       s.error("signing.key_file (GATEWAY_SIGNING_KEY_FILE) is required outside demo mode");
