@@ -17,6 +17,7 @@ import com.huibao.gateway.adapter.http.PatientHandlers;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
 import com.huibao.gateway.adapter.pg.Migrations;
+import com.huibao.gateway.adapter.pg.PgAccessLog;
 import com.huibao.gateway.adapter.pg.PgAccumulatorStore;
 import com.huibao.gateway.adapter.pg.PgCatalogStore;
 import com.huibao.gateway.adapter.pg.PgClaimStore;
@@ -152,13 +153,14 @@ public final class Gateway {
     }
 
     PgCatalogStore catalog = new PgCatalogStore(pool, 1000, System::currentTimeMillis);
+    PgAccessLog accessLog = new PgAccessLog(pool);
     PatientCases cases = new PatientCases(pii, new PgPolicyStore(pool), catalog, new PgAccumulatorStore(pool),
         new PgConsentStore(pool), new ConsentRules(SETTLEMENT_ZONE), clock);
     SettlementChecks checks = new SettlementChecks(new SettlementValidator(ValidationProfiles.defaults()));
     PgDirectSettlementStore directSettlements = new PgDirectSettlementStore(pool, pii, SETTLEMENT_ZONE);
     HospitalHandlers hospital = new HospitalHandlers(
-        new PreviewDirectSettlementUseCase(checks, cases),
-        new ConfirmDirectSettlementUseCase(checks, cases, directSettlements, clock),
+        new PreviewDirectSettlementUseCase(checks, cases, accessLog, clock),
+        new ConfirmDirectSettlementUseCase(checks, cases, directSettlements, accessLog, clock),
         new GetDirectSettlementUseCase(directSettlements),
         new ReverseDirectSettlementUseCase(directSettlements, clock),
         new ReconciliationUseCase(directSettlements));
@@ -166,12 +168,12 @@ public final class Gateway {
     PgInsurerCatalogStore published = new PgInsurerCatalogStore(pool, pii, catalog);
     InsurerHandlers insurer = new InsurerHandlers(new InsurerDocuments(published, catalog),
         new PoliciesUseCase(published, catalog, accumulatorStore));
+    PgClaimStore claimStore = new PgClaimStore(pool, pii, SETTLEMENT_ZONE);
     ClaimHandlers claimHandlers = new ClaimHandlers(
-        new ClaimsUseCase(new PgClaimStore(pool, pii, SETTLEMENT_ZONE)),
-        new QuickClaimUseCase(published, new PgClaimStore(pool, pii, SETTLEMENT_ZONE), cases, clock,
-            SETTLEMENT_ZONE));
+        new ClaimsUseCase(claimStore, new PgConsentStore(pool), new ConsentRules(SETTLEMENT_ZONE), accessLog, clock),
+        new QuickClaimUseCase(published, claimStore, cases, accessLog, clock, SETTLEMENT_ZONE));
     PatientHandlers patientHandlers = new PatientHandlers(new ConsentsUseCase(new PgPatientStore(pool),
-        new PgConsentStore(pool), signer, clock), demoIdp);
+        new PgConsentStore(pool), signer, claimStore, accessLog, clock), demoIdp);
     DataFeedHandlers dataFeed = new DataFeedHandlers(
         new IngestSettlementUseCase(checks, new PgSettlementStore(pool, pii)));
 

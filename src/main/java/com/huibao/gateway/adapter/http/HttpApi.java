@@ -90,6 +90,8 @@ public final class HttpApi {
     t.put("grantConsent", rc -> patients.grant(rc));
     t.put("revokeConsent", rc -> patients.revoke(rc));
     t.put("demoPatientToken", rc -> patients.demoToken(rc));
+    t.put("listMyClaims", rc -> patients.claims(rc));
+    t.put("getMyAccessLog", rc -> patients.accessLog(rc));
     return t;
   }
 
@@ -115,6 +117,12 @@ public final class HttpApi {
       throw new IllegalStateException("handlers without a contract operation: " + unbound);
     }
     Router router = builder.createRouter();
+    // The patient's H5 page: static files, no API of its own (it calls the contract's operations).
+    router.route("/app/*").handler(rc -> {
+      rc.response().putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
+          .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+      rc.next();
+    }).handler(io.vertx.ext.web.handler.StaticHandler.create("webroot/app").setCachingEnabled(false));
     ProblemMapper problems = new ProblemMapper();
     router.route().failureHandler(problems);
     for (int status : new int[] {404, 405, 413, 415}) {

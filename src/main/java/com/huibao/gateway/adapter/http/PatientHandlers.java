@@ -80,6 +80,27 @@ public final class PatientHandlers {
         .onFailure(rc::fail);
   }
 
+  void claims(RoutingContext rc) {
+    consents.claims(RequestContext.principal(rc)).onSuccess(list -> {
+      ArrayNode out = Json.MAPPER.createArrayNode();
+      list.forEach(c -> out.addObject().put("claim_id", c.claimId()).put("setl_id", c.setlId())
+          .put("setl_time", c.setlTime() == null ? null : c.setlTime().toString()).put("insurer_id", c.insurerId())
+          .put("policy_no", c.policyNo()).put("channel", c.channel()).put("state", c.state())
+          .put("payout", c.payout().toString()).put("residual_self_pay", c.residualSelfPay().toString()));
+      OpsHandlers.json(rc, 200, Json.object().set("claims", out));
+    }).onFailure(rc::fail);
+  }
+
+  void accessLog(RoutingContext rc) {
+    consents.accessLog(RequestContext.principal(rc)).onSuccess(list -> {
+      ArrayNode out = Json.MAPPER.createArrayNode();
+      list.forEach(e -> out.addObject().put("at", e.at().toString()).put("actor_role", e.actorRole())
+          .put("actor_id", e.actorId()).put("actor_tenant", e.actorTenant()).put("action", e.action())
+          .put("purpose", e.purpose()).put("subject", e.subject()));
+      OpsHandlers.json(rc, 200, Json.object().set("entries", out));
+    }).onFailure(rc::fail);
+  }
+
   void demoToken(RoutingContext rc) {
     if (demoToken == null) {
       Problems.send(rc, ProblemMapper.status(404));

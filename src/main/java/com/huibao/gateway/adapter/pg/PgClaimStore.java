@@ -30,7 +30,9 @@ import java.util.UUID;
  */
 public final class PgClaimStore implements ClaimStore {
   private static final String COLUMNS = "claim_id, setl_id, policy_no, insurer_id, plan_id, plan_version, channel, "
-      + "state, payout, pays_hospital, pays_patient, result, created_at, paid_at, payment_ref, reversed_at";
+      + "state, payout, pays_hospital, pays_patient, result, created_at, paid_at, payment_ref, reversed_at, "
+      + "(SELECT person_key FROM policies p WHERE p.policy_no = claims.policy_no), "
+      + "(SELECT setl_time FROM settlements s WHERE s.setl_id = claims.setl_id)";
 
   private final Pool pool;
   private final PiiProtector pii;
@@ -127,6 +129,25 @@ public final class PgClaimStore implements ClaimStore {
   }
 
   @Override
+  public Future<List<PatientClaim>> forPerson(String personKey) {
+    return pool.preparedQuery("SELECT c.claim_id, c.setl_id, s.setl_time, c.insurer_id, c.policy_no, c.channel, "
+            + "c.state, c.payout, s.psn_part_amt - (SELECT coalesce(sum(x.payout), 0) FROM claims x "
+            + "WHERE x.setl_id = c.setl_id AND x.state <> 'REVERSED') FROM claims c "
+            + "JOIN policies p ON p.policy_no = c.policy_no JOIN settlements s ON s.setl_id = c.setl_id "
+            + "WHERE p.person_key = $1 ORDER BY s.setl_time DESC, c.claim_id").execute(Tuple.of(personKey))
+        .map(rows -> {
+          List<PatientClaim> out = new ArrayList<>();
+          for (Row r : rows) {
+            out.add(new PatientClaim(r.getString(0), r.getString(1), r.getLocalDateTime(2), r.getString(3),
+                r.getString(4), r.getString(5), r.getString(6), Money.of(r.getBigDecimal(7)),
+                Money.of(r.getBigDecimal(8))));
+          }
+          return out;
+        })
+        .recover(e -> Future.failedFuture(PgErrors.translate(e)));
+  }
+
+  @Override
   public Future<Optional<QuickClaimContext>> quickClaimContext(String setlId, String policyNo) {
     return pool.preparedQuery("SELECT s.document_cipher FROM settlements s JOIN policies p "
             + "ON p.person_key = s.person_key WHERE s.setl_id = $1 AND p.policy_no = $2").execute(Tuple.of(setlId,
@@ -197,6 +218,7 @@ public final class PgClaimStore implements ClaimStore {
     return new Claim(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInteger(5),
         r.getString(6), r.getString(7), Money.of(r.getBigDecimal(8)), Money.of(r.getBigDecimal(9)),
         Money.of(r.getBigDecimal(10)), r.getString(11), r.getOffsetDateTime(12).toInstant(),
-        paid == null ? null : paid.toInstant(), r.getString(14), reversed == null ? null : reversed.toInstant());
+        paid == null ? null : paid.toInstant(), r.getString(14), reversed == null ? null : reversed.toInstant(),
+        r.getString(16), r.getLocalDateTime(17));
   }
 }

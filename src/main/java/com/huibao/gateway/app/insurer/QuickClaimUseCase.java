@@ -26,11 +26,13 @@ public final class QuickClaimUseCase {
   private final InsurerCatalogStore policies;
   private final ClaimStore claims;
   private final PatientCases cases;
+  private final com.huibao.gateway.app.port.AccessLog access;
   private final Clock clock;
   private final ZoneId zone;
 
-  public QuickClaimUseCase(InsurerCatalogStore policies, ClaimStore claims, PatientCases cases, Clock clock,
-      ZoneId zone) {
+  public QuickClaimUseCase(InsurerCatalogStore policies, ClaimStore claims, PatientCases cases,
+      com.huibao.gateway.app.port.AccessLog access, Clock clock, ZoneId zone) {
+    this.access = access;
     this.policies = policies;
     this.claims = claims;
     this.cases = cases;
@@ -49,10 +51,10 @@ public final class QuickClaimUseCase {
         .compose(p -> claims.bySettlementAndPolicy(setlId, policyNo))
         .compose(existing -> existing.isPresent()
             ? Future.succeededFuture(new Outcome(existing.get(), true))
-            : claim(setlId, policyNo).map(c -> new Outcome(c, false)));
+            : claim(insurer, setlId, policyNo).map(c -> new Outcome(c, false)));
   }
 
-  private Future<ClaimStore.Claim> claim(String setlId, String policyNo) {
+  private Future<ClaimStore.Claim> claim(Principal insurer, String setlId, String policyNo) {
     return claims.quickClaimContext(setlId, policyNo)
         .map(c -> c.orElseThrow(() -> new Failure.NotFound("SETTLEMENT_NOT_FOUND", "the gateway holds no settlement "
             + setlId + " of this policy's insured")))
@@ -73,9 +75,10 @@ public final class QuickClaimUseCase {
             BenefitEngine engine = new BenefitEngine(loaded.catalog().lists());
             LocalDate today = LocalDate.now(clock.withZone(zone));
             int planVersion = loaded.catalog().planVersions().getOrDefault(policyCase.plan().planId(), 1);
-            return claims.quickClaim(setlId, policyNo, planVersion, clock.instant(), acc -> engine.adjudicate(s,
+            return access.record(loaded.personKey(), insurer, "QUICK_CLAIM", Purpose.QUICK_CLAIM.name(), setlId,
+                clock.instant()).compose(v -> claims.quickClaim(setlId, policyNo, planVersion, clock.instant(), acc -> engine.adjudicate(s,
                 List.of(new PolicyCase(policyCase.policy(), policyCase.plan(), acc, null)), today,
-                ctx.alreadyPaidPerLine()).policy(policyNo));
+                ctx.alreadyPaidPerLine()).policy(policyNo)));
           });
         });
   }

@@ -28,13 +28,28 @@ public final class ConsentsUseCase {
   private final PatientStore store;
   private final ConsentStore consents;
   private final ReceiptSigner receipts;
+  private final com.huibao.gateway.app.port.ClaimStore claims;
+  private final com.huibao.gateway.app.port.AccessLog access;
   private final Clock clock;
 
-  public ConsentsUseCase(PatientStore store, ConsentStore consents, ReceiptSigner receipts, Clock clock) {
+  public ConsentsUseCase(PatientStore store, ConsentStore consents, ReceiptSigner receipts,
+      com.huibao.gateway.app.port.ClaimStore claims, com.huibao.gateway.app.port.AccessLog access, Clock clock) {
     this.store = store;
     this.consents = consents;
     this.receipts = receipts;
+    this.claims = claims;
+    this.access = access;
     this.clock = clock;
+  }
+
+  /** The patient's claims with payout and what each settlement still leaves to them. */
+  public Future<List<com.huibao.gateway.app.port.ClaimStore.PatientClaim>> claims(Principal patient) {
+    return claims.forPerson(patient.tenant());
+  }
+
+  /** Who read the patient's data, newest first. */
+  public Future<List<com.huibao.gateway.app.port.AccessLog.Entry>> accessLog(Principal patient) {
+    return access.forPerson(patient.tenant(), 500);
   }
 
   public Future<List<InsurerCatalogStore.StoredPolicy>> policies(Principal patient) {

@@ -16,8 +16,17 @@ public interface ClaimStore {
   /** A stored claim; {@code result} is the policy's adjudication as JSON (responsibilities, lines, accumulators). */
   record Claim(String claimId, String setlId, String policyNo, String insurerId, String planId, int planVersion,
       String channel, String state, Money payout, Money paysHospital, Money paysPatient, String result,
-      Instant createdAt, Instant paidAt, String paymentRef, Instant reversedAt) {
+      Instant createdAt, Instant paidAt, String paymentRef, Instant reversedAt, String personKey,
+      java.time.LocalDateTime setlTime) {
   }
+
+  /** A claim as its patient sees it: what was paid, and what the settlement still leaves to them. */
+  record PatientClaim(String claimId, String setlId, java.time.LocalDateTime setlTime, String insurerId,
+      String policyNo, String channel, String state, Money payout, Money residualSelfPay) {
+  }
+
+  /** Every claim on the person's policies, newest settlement first. */
+  Future<List<PatientClaim>> forPerson(String personKey);
 
   /** Filters of {@code GET /v1/claims}; nulls are "any". {@code createdTo} is exclusive. */
   record Filter(String state, LocalDate createdFrom, LocalDate createdTo, String policyNo) {

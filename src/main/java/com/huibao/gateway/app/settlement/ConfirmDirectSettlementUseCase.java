@@ -36,13 +36,15 @@ public final class ConfirmDirectSettlementUseCase {
   private final SettlementChecks checks;
   private final PatientCases cases;
   private final DirectSettlementStore store;
+  private final com.huibao.gateway.app.port.AccessLog access;
   private final Clock clock;
 
   public ConfirmDirectSettlementUseCase(SettlementChecks checks, PatientCases cases, DirectSettlementStore store,
-      Clock clock) {
+      com.huibao.gateway.app.port.AccessLog access, Clock clock) {
     this.checks = checks;
     this.cases = cases;
     this.store = store;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -57,11 +59,13 @@ public final class ConfirmDirectSettlementUseCase {
     return store.find(setlId)
         .compose(existing -> existing.isPresent()
             ? Future.succeededFuture(replay(existing.get(), requestHash))
-            : confirm(settlement, requestHash));
+            : confirm(hospital, settlement, requestHash));
   }
 
-  private Future<String> confirm(StoredSettlement settlement, String requestHash) {
-    return cases.load(settlement.settlement().setlinfo(), Purpose.DIRECT_SETTLEMENT).compose(loaded -> {
+  private Future<String> confirm(Principal hospital, StoredSettlement settlement, String requestHash) {
+    return cases.load(settlement.settlement().setlinfo(), Purpose.DIRECT_SETTLEMENT).compose(loaded -> access.record(
+        loaded.personKey(), hospital, "DIRECT_SETTLEMENT_CONFIRM", Purpose.DIRECT_SETTLEMENT.name(),
+        settlement.settlement().setlinfo().setlId(), clock.instant()).map(loaded)).compose(loaded -> {
       List<String> policyNos = loaded.cases().stream().map(c -> c.policy().policyNo()).sorted().toList();
       BenefitEngine engine = new BenefitEngine(loaded.catalog().lists());
       return store.confirm(settlement, requestHash, policyNos, clock.instant(),

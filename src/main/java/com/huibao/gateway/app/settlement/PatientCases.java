@@ -45,8 +45,8 @@ public final class PatientCases {
     this.clock = clock;
   }
 
-  /** The cases and the catalog they were built against. */
-  public record Cases(Catalog catalog, List<PolicyCase> cases) {
+  /** The cases, the catalog they were built against, and the patient's opaque person key. */
+  public record Cases(Catalog catalog, List<PolicyCase> cases, String personKey) {
   }
 
   public Future<Cases> load(SetlInfo setlinfo, Purpose purpose) {
@@ -57,7 +57,7 @@ public final class PatientCases {
     return Future.all(ps, cat, cs)
         .compose(all -> accumulators.of(ps.result().stream().map(Policy::policyNo).toList())
             .map(acc -> new Cases(cat.result(), cases(setlinfo, purpose, ps.result(), cat.result(), cs.result(),
-                acc))));
+                acc), person)));
   }
 
   private List<PolicyCase> cases(SetlInfo setlinfo, Purpose purpose, List<Policy> policies, Catalog catalog,

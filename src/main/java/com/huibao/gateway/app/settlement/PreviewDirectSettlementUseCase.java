@@ -14,16 +14,23 @@ import io.vertx.core.Future;
 public final class PreviewDirectSettlementUseCase {
   private final SettlementChecks checks;
   private final PatientCases cases;
+  private final com.huibao.gateway.app.port.AccessLog access;
+  private final java.time.Clock clock;
 
-  public PreviewDirectSettlementUseCase(SettlementChecks checks, PatientCases cases) {
+  public PreviewDirectSettlementUseCase(SettlementChecks checks, PatientCases cases,
+      com.huibao.gateway.app.port.AccessLog access, java.time.Clock clock) {
     this.checks = checks;
     this.cases = cases;
+    this.access = access;
+    this.clock = clock;
   }
 
   public Future<Adjudication> execute(Principal hospital, Settlement settlement) {
     checks.consistent(settlement);
     SettlementChecks.ownedBy(hospital, settlement);
     return cases.load(settlement.setlinfo(), Purpose.DIRECT_SETTLEMENT)
-        .map(loaded -> new BenefitEngine(loaded.catalog().lists()).adjudicate(settlement, loaded.cases()));
+        .compose(loaded -> access.record(loaded.personKey(), hospital, "DIRECT_SETTLEMENT_PREVIEW",
+                Purpose.DIRECT_SETTLEMENT.name(), settlement.setlinfo().setlId(), clock.instant())
+            .map(v -> new BenefitEngine(loaded.catalog().lists()).adjudicate(settlement, loaded.cases())));
   }
 }
