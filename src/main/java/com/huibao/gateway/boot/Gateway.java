@@ -161,13 +161,13 @@ public final class Gateway {
     HospitalHandlers hospital = new HospitalHandlers(
         new PreviewDirectSettlementUseCase(checks, cases, accessLog, clock),
         new ConfirmDirectSettlementUseCase(checks, cases, directSettlements, accessLog, clock),
-        new GetDirectSettlementUseCase(directSettlements),
+        new GetDirectSettlementUseCase(directSettlements, accessLog, clock),
         new ReverseDirectSettlementUseCase(directSettlements, clock),
         new ReconciliationUseCase(directSettlements));
     PgAccumulatorStore accumulatorStore = new PgAccumulatorStore(pool);
     PgInsurerCatalogStore published = new PgInsurerCatalogStore(pool, pii, catalog);
     InsurerHandlers insurer = new InsurerHandlers(new InsurerDocuments(published, catalog),
-        new PoliciesUseCase(published, catalog, accumulatorStore));
+        new PoliciesUseCase(published, catalog, accumulatorStore, accessLog, clock));
     PgClaimStore claimStore = new PgClaimStore(pool, pii, SETTLEMENT_ZONE);
     ClaimHandlers claimHandlers = new ClaimHandlers(
         new ClaimsUseCase(claimStore, new PgConsentStore(pool), new ConsentRules(SETTLEMENT_ZONE), accessLog, clock),

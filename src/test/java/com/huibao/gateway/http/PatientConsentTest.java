@@ -145,4 +145,17 @@ class PatientConsentTest {
     assertThat(me(other, "DELETE", "/v1/me/consents/" + mine, null).statusCode()).isEqualTo(404);
     assertThat(Json.parse(me(other, "GET", "/v1/me/consents", null).body()).get("consents")).hasSize(1);
   }
+
+  @Test
+  void every_read_of_the_patients_data_appears_in_their_access_log() {
+    gw.signed("demo-hospital", "PUT", "/v1/direct-settlements/S-AL1", Settlements.inpatient("S-AL1"));
+    gw.signed("demo-hospital", "GET", "/v1/direct-settlements/S-AL1", null);
+    gw.signed("demo-insurer-hmb", "GET", "/v1/policies/HMB26-000001", null);
+    JsonNode entries = Json.parse(me(demoToken(), "GET", "/v1/me/access-log", null).body()).get("entries");
+    java.util.List<String> actions = new java.util.ArrayList<>();
+    entries.forEach(e -> actions.add(e.get("action").asText() + "/" + e.get("actor_id").asText() + "/"
+        + e.get("purpose").asText()));
+    assertThat(actions).contains("DIRECT_SETTLEMENT_CONFIRM/demo-hospital/DIRECT_SETTLEMENT",
+        "DIRECT_SETTLEMENT_READ/demo-hospital/DIRECT_SETTLEMENT", "POLICY_READ/demo-insurer-hmb/POLICY_SERVICE");
+  }
 }

@@ -50,7 +50,9 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
       + "plan_version, channel, state, payout, pays_hospital, pays_patient, result, created_at) "
       + "VALUES ($1, $2, $3, $4, $5, $6, $7, 'APPROVED', $8, $9, $10, $11, $12)";
   private static final String SELECT_RECORD = "SELECT setl_id, fixmedins_code, request_hash, state, confirmed_at, "
-      + "confirm_response, reversed_at, reversal_response FROM direct_settlements WHERE setl_id = $1";
+      + "confirm_response, reversed_at, reversal_response, "
+      + "(SELECT person_key FROM settlements s WHERE s.setl_id = direct_settlements.setl_id) "
+      + "FROM direct_settlements WHERE setl_id = $1";
 
   private final Pool pool;
   private final PgSettlements settlements;
@@ -258,7 +260,7 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
     OffsetDateTime reversed = r.getOffsetDateTime(6);
     return new DirectSettlementRecord(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
         r.getOffsetDateTime(4).toInstant(), r.getString(5), reversed == null ? null : reversed.toInstant(),
-        r.getString(7));
+        r.getString(7), r.getString(8));
   }
 
 }

@@ -34,7 +34,8 @@ public final class PgPatientStore implements PatientStore {
           for (Row r : rows) {
             out.add(new InsurerCatalogStore.StoredPolicy(new Policy(r.getString(0), r.getString(1), r.getString(2),
                 r.getString(3), null, r.getLocalDate(5), r.getLocalDate(6), Arrays.asList(r.getArrayOfStrings(7)),
-                r.getString(8), java.util.Map.of(), null), r.getString(4), r.getOffsetDateTime(9).toInstant()));
+                r.getString(8), java.util.Map.of(), null), r.getString(4), r.getOffsetDateTime(9).toInstant(),
+                personKey));
           }
           return out;
         })

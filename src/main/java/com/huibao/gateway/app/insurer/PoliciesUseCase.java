@@ -27,11 +27,16 @@ public final class PoliciesUseCase {
   private final InsurerCatalogStore store;
   private final CatalogStore catalog;
   private final AccumulatorStore accumulators;
+  private final com.huibao.gateway.app.port.AccessLog access;
+  private final java.time.Clock clock;
 
-  public PoliciesUseCase(InsurerCatalogStore store, CatalogStore catalog, AccumulatorStore accumulators) {
+  public PoliciesUseCase(InsurerCatalogStore store, CatalogStore catalog, AccumulatorStore accumulators,
+      com.huibao.gateway.app.port.AccessLog access, java.time.Clock clock) {
     this.store = store;
     this.catalog = catalog;
     this.accumulators = accumulators;
+    this.access = access;
+    this.clock = clock;
   }
 
   public Future<InsurerCatalogStore.PolicyBatch> create(Principal insurer, List<Policy> policies, boolean batch) {
@@ -85,6 +90,8 @@ public final class PoliciesUseCase {
     return store.policy(insurer.tenant(), policyNo)
         .map(p -> p.orElseThrow(() -> new Failure.NotFound("POLICY_NOT_FOUND", "no policy " + policyNo
             + " of this insurer")))
+        .compose(p -> access.record(p.personKey(), insurer, "POLICY_READ", "POLICY_SERVICE", policyNo,
+            clock.instant()).map(p))
         .compose(p -> accumulators.of(List.of(policyNo)).map(a -> new View(p, a.getOrDefault(policyNo,
             Accumulators.EMPTY))));
   }

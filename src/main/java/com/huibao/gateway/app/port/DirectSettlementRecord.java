@@ -11,7 +11,8 @@ public record DirectSettlementRecord(
     Instant confirmedAt,
     String confirmResponse,
     Instant reversedAt,
-    String reversalResponse) {
+    String reversalResponse,
+    String personKey) {
 
   public boolean reversed() {
     return "REVERSED".equals(state);

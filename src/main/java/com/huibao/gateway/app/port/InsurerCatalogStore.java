@@ -50,7 +50,7 @@ public interface InsurerCatalogStore {
   Future<PolicyBatch> insertPolicies(String insurerId, List<Policy> policies);
 
   /** A stored policy as its insurer may see it: identity number masked. */
-  record StoredPolicy(Policy policy, String certnoMasked, Instant createdAt) {
+  record StoredPolicy(Policy policy, String certnoMasked, Instant createdAt, String personKey) {
   }
 
   Future<Optional<StoredPolicy>> policy(String insurerId, String policyNo);
