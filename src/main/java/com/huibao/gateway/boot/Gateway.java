@@ -174,8 +174,8 @@ public final class Gateway {
         new QuickClaimUseCase(published, claimStore, cases, accessLog, clock, SETTLEMENT_ZONE));
     PatientHandlers patientHandlers = new PatientHandlers(new ConsentsUseCase(new PgPatientStore(pool),
         new PgConsentStore(pool), signer, claimStore, accessLog, clock), demoIdp);
-    DataFeedHandlers dataFeed = new DataFeedHandlers(
-        new IngestSettlementUseCase(checks, new PgSettlementStore(pool, pii)));
+    DataFeedHandlers dataFeed = new DataFeedHandlers(new IngestSettlementUseCase(checks,
+        new PgSettlementStore(pool, pii), cases, claimStore, clock, SETTLEMENT_ZONE));
 
     AtomicBoolean accepting = new AtomicBoolean(true);
     OpsHandlers ops = new OpsHandlers(accepting::get,

@@ -59,11 +59,12 @@ class ClaimsAndQuickClaimsTest {
   @Order(1)
   void a_quick_claim_is_computed_once_and_later_requests_get_the_same_claim() {
     ingest("S-Q1");
+    // The patient authorized INS-HMB for proactive claims: the intake already made HMB's claim (3,208.26 as in the
+    // worked example). PMI's quick claim sees what HMB left of each line, so it pays the worked example's 4,344.07.
     HttpResponse<String> first = quick("demo-insurer-pmi", "S-Q1", "PMI-778899");
     assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
     JsonNode c = Json.parse(first.body());
-    // PMI-GOLD alone on the 9,035.00 burden: (9,035.00 − 1,000.00 deductible) × 0.90 = 7,231.50.
-    assertThat(c.get("payout").asText()).isEqualTo("7231.50");
+    assertThat(c.get("payout").asText()).isEqualTo("4344.07");
     assertThat(c.get("state").asText()).isEqualTo("APPROVED");
     assertThat(c.get("channel").asText()).isEqualTo("QUICK_CLAIM");
     HttpResponse<String> again = quick("demo-insurer-pmi", "S-Q1", "PMI-778899");
@@ -71,10 +72,13 @@ class ClaimsAndQuickClaimsTest {
     assertThat(Json.parse(again.body()).get("claim_id").asText()).isEqualTo(c.get("claim_id").asText());
     assertThat(Json.parse(again.body()).get("replay").asBoolean()).isTrue();
 
-    // The primary's quick claim sees only what PMI left: together they never exceed the burden.
-    JsonNode hmb = Json.parse(quick("demo-insurer-hmb", "S-Q1", "HMB26-000001").body());
-    BigDecimal total = new BigDecimal(hmb.get("payout").asText()).add(new BigDecimal("7231.50"));
-    assertThat(total).isLessThanOrEqualTo(new BigDecimal("9035.00"));
+    // HMB asking for a quick claim gets its proactive claim back: nothing is paid twice.
+    HttpResponse<String> hmbReply = quick("demo-insurer-hmb", "S-Q1", "HMB26-000001");
+    assertThat(hmbReply.statusCode()).isEqualTo(200);
+    JsonNode hmb = Json.parse(hmbReply.body());
+    assertThat(hmb.get("channel").asText()).isEqualTo("PROACTIVE_CLAIM");
+    BigDecimal total = new BigDecimal(hmb.get("payout").asText()).add(new BigDecimal(c.get("payout").asText()));
+    assertThat(total).isEqualByComparingTo("7552.33");
   }
 
   @Test
@@ -169,6 +173,7 @@ class ClaimsAndQuickClaimsTest {
     HttpResponse<String> r = quick("demo-insurer-pmi", "S-Q4", "PMI-778899");
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(Json.parse(r.body()).get("code").asText()).isEqualTo("CONSENT_REVOKED");
-    assertThat(Sql.count(gw.gateway().database(), "SELECT count(*) FROM claims WHERE setl_id = 'S-Q4'")).isZero();
+    assertThat(Sql.count(gw.gateway().database(), "SELECT count(*) FROM claims WHERE setl_id = 'S-Q4' "
+        + "AND insurer_id = 'INS-PMI'")).isZero();
   }
 }

@@ -182,7 +182,8 @@ public final class PgClaimStore implements ClaimStore {
   }
 
   @Override
-  public Future<Claim> quickClaim(String setlId, String policyNo, int planVersion, Instant now, Decide decide) {
+  public Future<Claim> createClaim(String channel, String setlId, String policyNo, int planVersion, Instant now,
+      Decide decide) {
     String claimId = "CLM-" + UUID.randomUUID();
     return pool.withTransaction(tx -> tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = $1 "
                 + "FOR UPDATE").execute(Tuple.of(policyNo))
@@ -196,14 +197,20 @@ public final class PgClaimStore implements ClaimStore {
                 PolicyResult p = decide.apply(acc.getOrDefault(policyNo,
                     com.huibao.gateway.domain.benefit.Accumulators.EMPTY));
                 Tuple row = Tuple.tuple().addString(claimId).addString(setlId).addString(policyNo)
-                    .addString(p.insurerId()).addString(p.planId()).addInteger(planVersion).addString("QUICK_CLAIM")
+                    .addString(p.insurerId()).addString(p.planId()).addInteger(planVersion).addString(channel)
                     .addBigDecimal(p.payout().value()).addBigDecimal(Money.ZERO.value())
                     .addBigDecimal(p.payout().value()).addString(Json.write(AdjudicationJson.policy(p)))
                     .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
                 return tx.preparedQuery(PgDirectSettlementStore.INSERT_CLAIM + " RETURNING " + COLUMNS).execute(row)
-                    .compose(inserted -> PgDeltas.add(tx, setlId, "QUICK_CLAIM", List.of(p))
-                        .compose(v -> PgAudit.append(tx, "INSURER:" + p.insurerId(), "QUICK_CLAIM_CREATED", claimId,
+                    .compose(inserted -> PgDeltas.add(tx, setlId, channel, List.of(p))
+                        .compose(v -> PgAudit.append(tx, "INSURER:" + p.insurerId(), channel + "_CREATED", claimId,
                             "{\"setl_id\":\"" + setlId + "\",\"payout\":\"" + p.payout() + "\"}", now))
+                        .compose(v -> !"PROACTIVE_CLAIM".equals(channel) ? Future.<Void>succeededFuture()
+                            : PgOutbox.add(tx, p.insurerId(), policyNo, "settlement.available", Json.object()
+                                .put("setl_id", setlId).put("policy_no", policyNo), now))
+                        .compose(v -> PgOutbox.add(tx, p.insurerId(), policyNo, "claim.created",
+                            PgDirectSettlementStore.claimEvent(claimId, setlId, p, channel, Money.ZERO, p.payout()),
+                            now))
                         .map(claim(inserted.iterator().next())));
               });
             }))

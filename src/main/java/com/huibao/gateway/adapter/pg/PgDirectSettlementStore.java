@@ -109,6 +109,15 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
                 auditDetails(confirmation), now).map(outcome)));
   }
 
+  /** The {@code data} of a claim.created event: the claim and its breakdown, no identity of the patient. */
+  static com.fasterxml.jackson.databind.node.ObjectNode claimEvent(String claimId, String setlId, PolicyResult p,
+      String channel, Money paysHospital, Money paysPatient) {
+    com.fasterxml.jackson.databind.node.ObjectNode d = AdjudicationJson.policy(p);
+    d.put("claim_id", claimId).put("setl_id", setlId).put("channel", channel).put("state", "APPROVED")
+        .put("pays_hospital", paysHospital.toString()).put("pays_patient", paysPatient.toString());
+    return d;
+  }
+
   private static String auditDetails(Confirmation c) {
     com.fasterxml.jackson.databind.node.ObjectNode d = Json.object();
     d.put("payout_total", c.adjudication().payoutTotal().toString());
@@ -132,7 +141,17 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
       }
     }
     String response = Json.write(ConfirmationJson.write(c, now));
-    return PgDeltas.batch(tx, INSERT_CLAIM, claims)
+    Future<Void> events = Future.succeededFuture();
+    for (PolicyResult p : a.policies()) {
+      String claimId = c.claimIds().get(p.policyNo());
+      if (claimId != null) {
+        PayeeSplit.Share share = c.shares().get(p.policyNo());
+        events = events.compose(v -> PgOutbox.add(tx, p.insurerId(), p.policyNo(), "claim.created",
+            claimEvent(claimId, setlId, p, CHANNEL, share.hospital(), share.patient()), now));
+      }
+    }
+    Future<Void> written = events;
+    return written.compose(v -> PgDeltas.batch(tx, INSERT_CLAIM, claims))
         .compose(v -> PgDeltas.add(tx, setlId, CHANNEL, a.policies()))
         .compose(v -> tx.preparedQuery("UPDATE direct_settlements SET payout_total = $2, insurer_pays_hospital = $3, "
                 + "patient_cash_due = $4, insurer_pays_patient = $5, confirm_response = $6 WHERE setl_id = $1")
@@ -182,6 +201,16 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
                     + "AND channel = 'DIRECT_SETTLEMENT' AND state = 'APPROVED' "
                     + "RETURNING claim_id, policy_no, insurer_id, payout, pays_hospital, pays_patient")
                 .execute(Tuple.of(r.setlId(), now.atOffset(ZoneOffset.UTC))))
+            .compose(claimRows -> {
+              Future<Void> events = Future.succeededFuture();
+              for (Row c : claimRows) {
+                events = events.compose(v -> PgOutbox.add(tx, c.getString(2), c.getString(1), "claim.reversed",
+                    Json.object().put("claim_id", c.getString(0)).put("setl_id", r.setlId())
+                        .put("policy_no", c.getString(1)).put("state", "REVERSED")
+                        .put("payout", Money.of(c.getBigDecimal(3)).toString()), now));
+              }
+              return events.map(claimRows);
+            })
             .compose(claimRows -> {
               String response = Json.write(reversal(r, now, claimRows, PgAccumulatorStore.fold(deltaRows)));
               return tx.preparedQuery("UPDATE direct_settlements SET state = 'REVERSED', reversed_at = $2, "

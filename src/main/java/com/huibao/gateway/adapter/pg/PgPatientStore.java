@@ -70,7 +70,11 @@ public final class PgPatientStore implements PatientStore {
               Consent c = PgConsentStore.read(r);
               return !r.getBoolean(7) ? Future.succeededFuture(Optional.of(c))
                   : PgAudit.append(tx, "PATIENT", "CONSENT_REVOKED", id.toString(),
-                      "{\"insurer_id\":\"" + c.insurerId() + "\"}", now).map(Optional.of(c));
+                      "{\"insurer_id\":\"" + c.insurerId() + "\"}", now)
+                      .compose(v -> PgOutbox.add(tx, c.insurerId(), "consent:" + id, "consent.revoked",
+                          com.huibao.gateway.adapter.json.Json.object().put("consent_id", id.toString())
+                              .put("revoked_at", now.toString()), now))
+                      .map(Optional.of(c));
             }))
         .recover(e -> Future.failedFuture(PgErrors.translate(e)));
   }

@@ -76,7 +76,8 @@ public final class QuickClaimUseCase {
             LocalDate today = LocalDate.now(clock.withZone(zone));
             int planVersion = loaded.catalog().planVersions().getOrDefault(policyCase.plan().planId(), 1);
             return access.record(loaded.personKey(), insurer, "QUICK_CLAIM", Purpose.QUICK_CLAIM.name(), setlId,
-                clock.instant()).compose(v -> claims.quickClaim(setlId, policyNo, planVersion, clock.instant(), acc -> engine.adjudicate(s,
+                clock.instant()).compose(v -> claims.createClaim("QUICK_CLAIM", setlId, policyNo, planVersion,
+                clock.instant(), acc -> engine.adjudicate(s,
                 List.of(new PolicyCase(policyCase.policy(), policyCase.plan(), acc, null)), today,
                 ctx.alreadyPaidPerLine()).policy(policyNo)));
           });

@@ -62,9 +62,11 @@ public interface ClaimStore {
   }
 
   /**
-   * In one transaction: lock the policy, read its accumulators, decide, store the claim (channel QUICK_CLAIM, state
-   * APPROVED, paid to the patient) with its deltas. If another request claimed (setl_id, policy_no) first, that
-   * claim is returned instead.
+   * In one transaction: lock the policy, read its accumulators, decide, store the claim (channel QUICK_CLAIM or
+   * PROACTIVE_CLAIM, state APPROVED, paid to the patient) with its deltas, its audit record and its events
+   * (claim.created; settlement.available first for a proactive claim). If another request claimed (setl_id,
+   * policy_no) first, that claim is returned instead.
    */
-  Future<Claim> quickClaim(String setlId, String policyNo, int planVersion, Instant now, Decide decide);
+  Future<Claim> createClaim(String channel, String setlId, String policyNo, int planVersion, Instant now,
+      Decide decide);
 }
