@@ -14,6 +14,10 @@ import com.huibao.gateway.adapter.http.HttpApi;
 import com.huibao.gateway.adapter.http.InsurerHandlers;
 import com.huibao.gateway.adapter.http.OpsHandlers;
 import com.huibao.gateway.adapter.http.PatientHandlers;
+import com.huibao.gateway.adapter.http.WebhookHandlers;
+import com.huibao.gateway.adapter.pg.PgWebhookStore;
+import com.huibao.gateway.adapter.webhook.WebhookDispatcher;
+import com.huibao.gateway.app.insurer.WebhooksUseCase;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
 import com.huibao.gateway.adapter.pg.Migrations;
@@ -88,9 +92,11 @@ public final class Gateway {
   private final HttpServer server;
   private final AtomicBoolean accepting;
   private final long registryTimer;
+  private final WebhookDispatcher dispatcher;
 
   private Gateway(GatewayConfig config, DbTarget database, EmbeddedDatabase embedded, Vertx vertx, Pool pool,
-      HttpServer server, AtomicBoolean accepting, long registryTimer) {
+      HttpServer server, AtomicBoolean accepting, long registryTimer, WebhookDispatcher dispatcher) {
+    this.dispatcher = dispatcher;
     this.config = config;
     this.database = database;
     this.embedded = embedded;
@@ -174,6 +180,12 @@ public final class Gateway {
         new QuickClaimUseCase(published, claimStore, cases, accessLog, clock, SETTLEMENT_ZONE));
     PatientHandlers patientHandlers = new PatientHandlers(new ConsentsUseCase(new PgPatientStore(pool),
         new PgConsentStore(pool), signer, claimStore, accessLog, clock), demoIdp);
+    WebhookHandlers webhookHandlers = new WebhookHandlers(new WebhooksUseCase(new PgWebhookStore(pool), clock,
+        signer.signsSm2()));
+    GatewayConfig.WebhookConfig wh = config.webhooks();
+    WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, pool, signer, new WebhookDispatcher.Settings(
+        wh.pollMillis(), wh.batch(), Duration.ofSeconds(wh.leaseSeconds()), wh.maxAttempts(), wh.baseBackoffMillis(),
+        wh.requestTimeoutMillis()), registry);
     DataFeedHandlers dataFeed = new DataFeedHandlers(new IngestSettlementUseCase(checks,
         new PgSettlementStore(pool, pii), cases, claimStore, clock, SETTLEMENT_ZONE));
 
@@ -199,7 +211,8 @@ public final class Gateway {
           HttpApi api = new HttpApi(vertx, contract, authenticator, replays, signer,
               new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime), clock,
               config.http().bodyLimitBytes(), ops,
-              hospital, dataFeed, insurer, claimHandlers, patientHandlers, patientTokens);
+              hospital, dataFeed, insurer, claimHandlers, patientHandlers, webhookHandlers,
+              patientTokens);
           return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
                   .setPort(config.http().port()).setCompressionSupported(true))
               .requestHandler(api.router())
@@ -208,9 +221,12 @@ public final class Gateway {
         .map(server -> {
           long timer = vertx.setPeriodic(2000, id -> vertx.executeBlocking(clients::reloadIfChanged, false));
           vertx.setPeriodic(60_000, id -> replays.purge(clock.instant()));
+          if (wh.enabled()) {
+            dispatcher.start();
+          }
           LOG.info("Huibao Gateway listening on {}:{} (demo mode: {})", config.http().host(), server.actualPort(),
               config.demo());
-          return new Gateway(config, target, startedDb, vertx, pool, server, accepting, timer);
+          return new Gateway(config, target, startedDb, vertx, pool, server, accepting, timer, dispatcher);
         })
         .recover(e -> vertx.close().eventually(() -> {
           closeQuietly(startedDb);
@@ -237,6 +253,7 @@ public final class Gateway {
       LOG.info("shutting down: draining for up to {} s", config.http().shutdownDrainSeconds());
       await(server.shutdown(config.http().shutdownDrainSeconds(), TimeUnit.SECONDS), "http server");
       vertx.cancelTimer(registryTimer);
+      await(dispatcher.stop(), "webhook dispatcher");
       await(pool.close(), "database pool");
       await(vertx.close(), "vert.x");
       closeQuietly(embedded);

@@ -21,8 +21,12 @@ final class Keys {
       throws java.io.IOException, java.text.ParseException, com.nimbusds.jose.JOSEException {
     java.nio.file.Path file = config.signingKeyFile() != null ? config.signingKeyFile()
         : config.demoDir().resolve("keys/gateway.private.jwk");
+    java.nio.file.Path sm2File = config.sm2SigningKeyFile() != null ? config.sm2SigningKeyFile()
+        : config.demo() ? config.demoDir().resolve("keys/gateway-sm2.private.jwk") : null;
+    com.huibao.gateway.adapter.crypto.Sm2.PrivateJwk sm2 = sm2File == null ? null
+        : com.huibao.gateway.adapter.crypto.Sm2.PrivateJwk.parse(java.nio.file.Files.readString(sm2File));
     return new com.huibao.gateway.adapter.crypto.ResponseSigner(com.nimbusds.jose.jwk.ECKey.parse(
-        java.nio.file.Files.readString(file)), config.gatewayId());
+        java.nio.file.Files.readString(file)), sm2, config.gatewayId());
   }
 
   /** DEMO ONLY: the demo identity provider of the H5 page, used when demo mode is on and no issuer is configured. */

@@ -105,6 +105,10 @@ class PatientConsentTest {
         HttpResponse<String> revoked = me(token, "DELETE", "/v1/me/consents/" + c.get("id").asText(), null);
         assertThat(revoked.statusCode()).isEqualTo(200);
         assertThat(Json.parse(revoked.body()).get("revoked_at").isNull()).isFalse();
+        // the insurer is told, through the outbox written in the revocation's transaction
+        assertThat(com.huibao.gateway.support.Sql.count(gw.gateway().database(), "SELECT count(*) FROM outbox WHERE "
+            + "type = 'consent.revoked' AND insurer_id = 'INS-PMI' AND ordering_key = 'consent:" + c.get("id").asText()
+            + "' AND payload LIKE '%" + c.get("id").asText() + "%'")).isEqualTo(1);
       }
     }
     HttpResponse<String> denied = quickClaim("S-P1");

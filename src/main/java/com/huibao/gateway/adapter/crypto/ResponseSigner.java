@@ -19,9 +19,16 @@ public final class ResponseSigner implements com.huibao.gateway.app.port.Receipt
   private final ECDSASigner signer;
   private final JWSHeader header;
   private final String issuer;
+  private final Sm2.PrivateJwk sm2;
 
   public ResponseSigner(ECKey privateKey, String issuer) throws JOSEException {
+    this(privateKey, null, issuer);
+  }
+
+  /** With an SM2 key too ({@code sm2} may be null): then {@link #sign(byte[], String)} also signs SM2SM3. */
+  public ResponseSigner(ECKey privateKey, Sm2.PrivateJwk sm2, String issuer) throws JOSEException {
     this.key = privateKey;
+    this.sm2 = sm2;
     this.issuer = issuer;
     this.signer = new ECDSASigner(privateKey);
     this.header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(privateKey.getKeyID())
@@ -36,6 +43,37 @@ public final class ResponseSigner implements com.huibao.gateway.app.port.Receipt
       throw new IllegalStateException(e);
     }
     return jws.serialize(true);
+  }
+
+  /** Whether SM2SM3 signatures are available (an SM2 key is configured). */
+  public boolean signsSm2() {
+    return sm2 != null;
+  }
+
+  /**
+   * A detached compact JWS of {@code body} with {@code alg} {@code ES256} or {@code SM2SM3} (the SM2 one: header
+   * {@code {"alg":"SM2SM3","kid":…,"typ":…}}, signing input {@code base64url(header).base64url(body)}, signature raw
+   * r‖s base64url, user ID 1234567812345678). Both keys are published in the JWKS.
+   */
+  public String sign(byte[] body, String alg, String type) {
+    if (!Sm2.JWS_ALG.equals(alg)) {
+      JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+          .type(new JOSEObjectType(type)).build(), new Payload(body));
+      try {
+        jws.sign(signer);
+      } catch (JOSEException e) {
+        throw new IllegalStateException(e);
+      }
+      return jws.serialize(true);
+    }
+    if (sm2 == null) {
+      throw new IllegalStateException("no SM2 signing key is configured");
+    }
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String header = b64.encodeToString(("{\"alg\":\"" + Sm2.JWS_ALG + "\",\"kid\":\"" + sm2.kid() + "\",\"typ\":\""
+        + type + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] input = (header + "." + b64.encodeToString(body)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return header + ".." + b64.encodeToString(Sm2.sign(sm2.privateKey(), input));
   }
 
   /**
@@ -63,5 +101,13 @@ public final class ResponseSigner implements com.huibao.gateway.app.port.Receipt
   /** The public keys, as {@code /.well-known/jwks.json} serves them. */
   public String publicJwks() {
     return new JWKSet(key.toPublicJWK()).toString();
+  }
+
+  /**
+   * The SM2 public keys, as {@code /.well-known/sm2-jwks.json} serves them: apart from the ES256 set, because JOSE
+   * libraries that do not know the curve SM2 (nimbus among them) refuse a whole set that holds one.
+   */
+  public String publicSm2Jwks() {
+    return "{\"keys\":[" + (sm2 == null ? "" : Sm2.publicJwk(sm2.publicKey(), sm2.kid())) + "]}";
   }
 }

@@ -85,6 +85,28 @@ public final class Sm2 {
     return new ECPublicKeyParameters(p, DOMAIN);
   }
 
+  /** A private SM2 key read from a JWK ({@code kty EC, crv SM2, d, x, y, kid}). */
+  public record PrivateJwk(String kid, ECPrivateKeyParameters privateKey, ECPublicKeyParameters publicKey) {
+    /** Parses a JWK; checks that {@code x, y} are the public point of {@code d}. */
+    public static PrivateJwk parse(String json) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        if (!CURVE.equals(n.path("crv").asText()) || !n.hasNonNull("d")) {
+          throw new IllegalArgumentException("not a private SM2 JWK (crv SM2 with d)");
+        }
+        ECPrivateKeyParameters priv = new ECPrivateKeyParameters(
+            new BigInteger(1, Base64.getUrlDecoder().decode(n.get("d").asText())), DOMAIN);
+        ECPublicKeyParameters pub = Sm2.publicKey(n.path("x").asText(), n.path("y").asText());
+        if (!DOMAIN.getG().multiply(priv.getD()).normalize().equals(pub.getQ().normalize())) {
+          throw new IllegalArgumentException("the SM2 JWK's x, y are not the public point of its d");
+        }
+        return new PrivateJwk(n.path("kid").asText("sm2"), priv, pub);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("the SM2 JWK is not JSON", e);
+      }
+    }
+  }
+
   /** The public JWK of a key. */
   public static String publicJwk(ECPublicKeyParameters key, String kid) {
     ECPoint p = key.getQ().normalize();

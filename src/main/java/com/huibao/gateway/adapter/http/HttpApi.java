@@ -38,12 +38,13 @@ public final class HttpApi {
   private final InsurerHandlers insurer;
   private final ClaimHandlers claims;
   private final PatientHandlers patients;
+  private final WebhookHandlers webhooks;
   private final com.huibao.gateway.adapter.auth.PatientTokenVerifier patientTokens;
 
   public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
       ResponseSigner signer, RateLimiter limiter, Clock clock,
       long bodyLimit, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed, InsurerHandlers insurer,
-      ClaimHandlers claims, PatientHandlers patients,
+      ClaimHandlers claims, PatientHandlers patients, WebhookHandlers webhooks,
       com.huibao.gateway.adapter.auth.PatientTokenVerifier patientTokens) {
     this.vertx = vertx;
     this.contract = contract;
@@ -59,6 +60,7 @@ public final class HttpApi {
     this.insurer = insurer;
     this.claims = claims;
     this.patients = patients;
+    this.webhooks = webhooks;
     this.patientTokens = patientTokens;
   }
 
@@ -69,6 +71,8 @@ public final class HttpApi {
     t.put("healthReady", rc -> ops.ready(rc));
     t.put("metrics", rc -> ops.metrics(rc));
     t.put("jwks", rc -> rc.response().putHeader("Content-Type", "application/json").end(signer.publicJwks()));
+    t.put("jwksSm2", rc -> rc.response().putHeader("Content-Type", "application/json")
+        .end(signer.publicSm2Jwks()));
     t.put("previewDirectSettlement", rc -> hospital.preview(rc));
     t.put("confirmDirectSettlement", rc -> hospital.confirm(rc));
     t.put("getDirectSettlement", rc -> hospital.get(rc));
@@ -91,6 +95,9 @@ public final class HttpApi {
     t.put("revokeConsent", rc -> patients.revoke(rc));
     t.put("demoPatientToken", rc -> patients.demoToken(rc));
     t.put("listMyClaims", rc -> patients.claims(rc));
+    t.put("putWebhook", rc -> webhooks.put(rc));
+    t.put("listWebhookEvents", rc -> webhooks.events(rc));
+    t.put("replayWebhookEvent", rc -> webhooks.replay(rc));
     t.put("getMyAccessLog", rc -> patients.accessLog(rc));
     return t;
   }

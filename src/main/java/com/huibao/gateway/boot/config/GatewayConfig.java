@@ -20,7 +20,14 @@ public record GatewayConfig(
     Path listsDir,
     Path signingKeyFile,
     RateLimitConfig rateLimit,
-    PatientConfig patient) {
+    PatientConfig patient,
+    Path sm2SigningKeyFile,
+    WebhookConfig webhooks) {
+
+  /** Webhook delivery (SPEC: proactive claims). */
+  public record WebhookConfig(boolean enabled, int pollMillis, int batch, int leaseSeconds, int maxAttempts,
+      int baseBackoffMillis, int requestTimeoutMillis) {
+  }
 
   /** The patients' identity provider; {@code issuer} empty = none configured. */
   public record PatientConfig(String issuer, String audience, String jwks, java.util.List<String> algorithms,
@@ -73,7 +80,12 @@ public record GatewayConfig(
             10_000_000)),
         new PatientConfig(s.string("patient.issuer"), s.string("patient.audience"), s.string("patient.jwks"),
             java.util.Arrays.stream(s.string("patient.algorithms").split(",")).map(String::trim)
-                .filter(x -> !x.isEmpty()).toList(), s.integer("patient.clock_skew_seconds", 0, 600)));
+                .filter(x -> !x.isEmpty()).toList(), s.integer("patient.clock_skew_seconds", 0, 600)),
+        s.string("signing.sm2_key_file").isEmpty() ? null : Path.of(s.string("signing.sm2_key_file")),
+        new WebhookConfig(s.bool("webhooks.enabled"), s.integer("webhooks.poll_millis", 10, 600_000),
+            s.integer("webhooks.batch", 1, 1000), s.integer("webhooks.lease_seconds", 1, 3600),
+            s.integer("webhooks.max_attempts", 1, 1000), s.integer("webhooks.base_backoff_millis", 1, 3_600_000),
+            s.integer("webhooks.request_timeout_millis", 100, 600_000)));
     if (c.gatewayId().isEmpty()) {
       s.error("id (GATEWAY_ID) must not be empty");
     }

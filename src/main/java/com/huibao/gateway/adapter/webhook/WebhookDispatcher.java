@@ -1,0 +1,179 @@
+package com.huibao.gateway.adapter.webhook;
+
+import com.huibao.gateway.adapter.crypto.ResponseSigner;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox events to insurers' webhooks, at least once, safely with any number of instances on one database.
+ * A poll leases due events in one transaction ({@code FOR UPDATE SKIP LOCKED}; only the earliest undelivered event
+ * of each ordering key, so order holds per policy), then posts each with {@code Huibao-Signature} (detached JWS of
+ * the body, ES256 or SM2SM3 as the insurer chose, the gateway's published keys). 2xx: delivered. Otherwise retried with exponential back-off and jitter,
+ * and parked after {@code maxAttempts} until replayed. A lease not settled (the instance died) expires and the event
+ * is delivered by whichever instance polls next.
+ */
+public final class WebhookDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+  /** Delivery settings. */
+  public record Settings(long pollMillis, int batch, Duration lease, int maxAttempts, long baseBackoffMillis,
+      long requestTimeoutMillis) {
+  }
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final ResponseSigner signer;
+  private final Settings settings;
+  private final HttpClient http;
+  private final AtomicBoolean polling = new AtomicBoolean();
+  private final AtomicLong pending = new AtomicLong();
+  private final Timer latency;
+  private final Counter failures;
+  private final Counter delivered;
+  private long timer = -1;
+  private volatile Future<Void> current;
+
+  public WebhookDispatcher(Vertx vertx, Pool pool, ResponseSigner signer, Settings settings, MeterRegistry metrics) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.signer = signer;
+    this.settings = settings;
+    this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) settings.requestTimeoutMillis())
+        .setKeepAlive(true));
+    metrics.gauge("huibao_outbox_pending", pending);
+    this.latency = Timer.builder("huibao_webhook_delivery_latency").description("event creation to delivery")
+        .register(metrics);
+    this.failures = Counter.builder("huibao_webhook_failures").register(metrics);
+    this.delivered = Counter.builder("huibao_webhook_delivered").register(metrics);
+  }
+
+  public void start() {
+    timer = vertx.setPeriodic(settings.pollMillis(), id -> poll());
+  }
+
+  /** Stops polling and completes when the round in flight (if any) has settled its deliveries. */
+  public Future<Void> stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    return current == null ? Future.succeededFuture() : current.otherwiseEmpty().mapEmpty();
+  }
+
+  /** One round: lease what is due, deliver it, settle each outcome. Overlapping rounds are skipped. */
+  Future<Void> poll() {
+    if (!polling.compareAndSet(false, true)) {
+      return Future.succeededFuture();
+    }
+    Future<Void> round = lease()
+        .compose(events -> {
+          List<Future<Void>> all = new ArrayList<>();
+          events.forEach(e -> all.add(deliver(e)));
+          return Future.join(all).<Void>mapEmpty();
+        })
+        .compose(v -> pool.query("SELECT count(*) FROM outbox WHERE state = 'PENDING'").execute())
+        .onSuccess(rows -> pending.set(rows.iterator().next().getLong(0)))
+        .onFailure(e -> LOG.warn("webhook poll failed: {}", e.toString()))
+        .eventually(() -> {
+          polling.set(false);
+          return Future.succeededFuture();
+        })
+        .mapEmpty();
+    current = round;
+    return round;
+  }
+
+  /** A leased event and where it goes. */
+  record Leased(UUID id, String url, String payload, int attempts, OffsetDateTime createdAt, String type,
+      String signatureAlg) {
+  }
+
+  private Future<List<Leased>> lease() {
+    return pool.withTransaction(tx -> tx.preparedQuery("SELECT o.id FROM outbox o JOIN webhooks w "
+                + "ON w.insurer_id = o.insurer_id WHERE o.state = 'PENDING' AND o.next_attempt_at <= now() "
+                + "AND (o.lease_until IS NULL OR o.lease_until < now()) AND NOT EXISTS (SELECT 1 FROM outbox e "
+                + "WHERE e.ordering_key = o.ordering_key AND e.seq < o.seq AND e.state <> 'DELIVERED') "
+                + "ORDER BY o.seq LIMIT $1 FOR UPDATE OF o SKIP LOCKED").execute(Tuple.of(settings.batch()))
+        .compose(rows -> {
+          List<UUID> ids = new ArrayList<>();
+          rows.forEach(r -> ids.add(r.getUUID(0)));
+          if (ids.isEmpty()) {
+            return Future.succeededFuture(List.<Leased>of());
+          }
+          return tx.preparedQuery("UPDATE outbox o SET lease_until = now() + $2 * interval '1 millisecond', "
+                  + "attempts = attempts + 1 FROM webhooks w WHERE o.id = ANY($1) AND w.insurer_id = o.insurer_id "
+                  + "RETURNING o.id, w.url, o.payload, o.attempts, o.created_at, o.type, w.signature_alg")
+              .execute(Tuple.of(ids.toArray(UUID[]::new), settings.lease().toMillis()))
+              .map(updated -> {
+                List<Leased> out = new ArrayList<>();
+                for (Row r : updated) {
+                  out.add(new Leased(r.getUUID(0), r.getString(1), r.getString(2), r.getInteger(3),
+                      r.getOffsetDateTime(4), r.getString(5), r.getString(6)));
+                }
+                return out;
+              });
+        }));
+  }
+
+  private Future<Void> deliver(Leased e) {
+    Buffer body = Buffer.buffer(e.payload());
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(e.url())
+        .setTimeout(settings.requestTimeoutMillis())
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Huibao-Signature", signer.sign(body.getBytes(), e.signatureAlg(), "huibao-webhook"))
+        .putHeader("Huibao-Event-Id", e.id().toString())
+        .putHeader("Huibao-Timestamp", java.time.Instant.now().toString())
+        .putHeader("Huibao-Attempt", String.valueOf(e.attempts()))
+        .putHeader("Huibao-Event-Type", e.type());
+    return http.request(options)
+        .compose(req -> req.send(body))
+        .compose(res -> res.body().map(res.statusCode()))
+        .transform(ar -> ar.succeeded() && ar.result() / 100 == 2 ? settleDelivered(e)
+            : settleFailed(e, ar.succeeded() ? "HTTP " + ar.result() : String.valueOf(ar.cause())));
+  }
+
+  private Future<Void> settleDelivered(Leased e) {
+    delivered.increment();
+    latency.record(Duration.between(e.createdAt().toInstant(), java.time.Instant.now()));
+    return pool.preparedQuery("UPDATE outbox SET state = 'DELIVERED', delivered_at = now(), lease_until = NULL "
+        + "WHERE id = $1").execute(Tuple.of(e.id())).mapEmpty();
+  }
+
+  private Future<Void> settleFailed(Leased e, String error) {
+    failures.increment();
+    boolean park = e.attempts() >= settings.maxAttempts();
+    long backoff = backoffMillis(e.attempts());
+    return pool.preparedQuery("UPDATE outbox SET state = $2, lease_until = NULL, last_error = $3, "
+            + "next_attempt_at = now() + $4 * interval '1 millisecond' WHERE id = $1")
+        .execute(Tuple.of(e.id(), park ? "PARKED" : "PENDING", error.length() > 500 ? error.substring(0, 500) : error,
+            backoff))
+        .mapEmpty();
+  }
+
+  /** {@code base × 2^(attempts−1)}, at most 10 minutes, then ±50 % jitter. */
+  long backoffMillis(int attempts) {
+    long exp = settings.baseBackoffMillis() << Math.min(20, Math.max(0, attempts - 1));
+    long capped = Math.min(exp, Duration.ofMinutes(10).toMillis());
+    return capped / 2 + ThreadLocalRandom.current().nextLong(capped + 1);
+  }
+}
