@@ -89,20 +89,20 @@ public final class Gateway {
   private final EmbeddedDatabase embedded;
   private final Vertx vertx;
   private final Pool pool;
-  private final HttpServer server;
+  private final List<HttpServer> servers;
   private final AtomicBoolean accepting;
   private final long registryTimer;
   private final WebhookDispatcher dispatcher;
 
   private Gateway(GatewayConfig config, DbTarget database, EmbeddedDatabase embedded, Vertx vertx, Pool pool,
-      HttpServer server, AtomicBoolean accepting, long registryTimer, WebhookDispatcher dispatcher) {
+      List<HttpServer> servers, AtomicBoolean accepting, long registryTimer, WebhookDispatcher dispatcher) {
     this.dispatcher = dispatcher;
     this.config = config;
     this.database = database;
     this.embedded = embedded;
     this.vertx = vertx;
     this.pool = pool;
-    this.server = server;
+    this.servers = List.copyOf(servers);
     this.accepting = accepting;
     this.registryTimer = registryTimer;
   }
@@ -213,20 +213,31 @@ public final class Gateway {
               config.http().bodyLimitBytes(), ops,
               hospital, dataFeed, insurer, claimHandlers, patientHandlers, webhookHandlers,
               patientTokens);
-          return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
-                  .setPort(config.http().port()).setCompressionSupported(true))
-              .requestHandler(api.router())
-              .listen();
+          List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+          int port;
+          try {
+            port = config.http().port() != 0 ? config.http().port() : freePort(config.http().host());
+          } catch (IOException e) {
+            return Future.failedFuture(e);
+          }
+          HttpServerOptions options = new HttpServerOptions().setHost(config.http().host()).setPort(port)
+              .setCompressionSupported(true);
+          // servers of one Vert.x on one host and port share it, each on its own event loop; with port 0 each would
+          // bind a port of its own, hence a free port chosen first
+          return vertx.deployVerticle(() -> new ServerVerticle(options, api::router, servers),
+                  new io.vertx.core.DeploymentOptions().setInstances(config.http().effectiveInstances()))
+              .map(v -> servers);
         })
-        .map(server -> {
+        .map(servers -> {
+          HttpServer server = servers.get(0);
           long timer = vertx.setPeriodic(2000, id -> vertx.executeBlocking(clients::reloadIfChanged, false));
           vertx.setPeriodic(60_000, id -> replays.purge(clock.instant()));
           if (wh.enabled()) {
             dispatcher.start();
           }
-          LOG.info("Huibao Gateway listening on {}:{} (demo mode: {})", config.http().host(), server.actualPort(),
-              config.demo());
-          return new Gateway(config, target, startedDb, vertx, pool, server, accepting, timer, dispatcher);
+          LOG.info("Huibao Gateway listening on {}:{} with {} event loops (demo mode: {})", config.http().host(),
+              server.actualPort(), servers.size(), config.demo());
+          return new Gateway(config, target, startedDb, vertx, pool, servers, accepting, timer, dispatcher);
         })
         .recover(e -> vertx.close().eventually(() -> {
           closeQuietly(startedDb);
@@ -234,8 +245,14 @@ public final class Gateway {
         }).compose(v -> Future.failedFuture(e)));
   }
 
+  private static int freePort(String host) throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    }
+  }
+
   public int port() {
-    return server.actualPort();
+    return servers.get(0).actualPort();
   }
 
   /** The database this instance uses (for operators' diagnostics and tests). */
@@ -251,7 +268,9 @@ public final class Gateway {
     accepting.set(false);
     return CompletableFuture.runAsync(() -> {
       LOG.info("shutting down: draining for up to {} s", config.http().shutdownDrainSeconds());
-      await(server.shutdown(config.http().shutdownDrainSeconds(), TimeUnit.SECONDS), "http server");
+      List<Future<Void>> drained = new ArrayList<>();
+      servers.forEach(s -> drained.add(s.shutdown(config.http().shutdownDrainSeconds(), TimeUnit.SECONDS)));
+      await(Future.join(drained).mapEmpty(), "http servers");
       vertx.cancelTimer(registryTimer);
       await(dispatcher.stop(), "webhook dispatcher");
       await(pool.close(), "database pool");

@@ -105,6 +105,7 @@ public final class HttpApi {
   public Router router() {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     builder.rootHandler(new RequestIdHandler(signer));
+    builder.rootHandler(new FormRefusalHandler());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     builder.rootHandler(new ClientAuthHandler(contract, authenticator, replays, limiter, patientTokens, clock));
     builder.rootHandler(new CsvStandInHandler());

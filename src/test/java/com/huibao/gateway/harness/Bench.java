@@ -1,0 +1,291 @@
+package com.huibao.gateway.harness;
+
+import com.huibao.gateway.adapter.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * The load benchmark ({@code scripts/bench}): the gateway (fat jar, own JVM, its embedded PostgreSQL) with 10,000
+ * policies, two lists of 5,000 entries and 30-line settlements, side by side with {@link PlainBaseline} on the same
+ * database. A closed-loop JVM load generator (N connections, each sending its next request when the answer arrives,
+ * like wrk) replays requests built and signed before the clock starts, so that the generator's signing is not
+ * counted. Each figure: warm-up, then a measured run; throughput and p50/p99 latency, and the gateway's as a ratio
+ * of its plain counterpart.
+ */
+public final class Bench {
+  /** One measured run. */
+  public record Result(String name, int requests, double seconds, Map<Integer, Integer> statuses, long[] nanos) {
+    double throughput() {
+      return requests / seconds;
+    }
+
+    double percentileMs(double p) {
+      long[] sorted = nanos.clone();
+      Arrays.sort(sorted);
+      return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+  }
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final int concurrency;
+  private final Duration warmup;
+  private final Duration duration;
+
+  Bench(int concurrency, Duration warmup, Duration duration) {
+    this.concurrency = concurrency;
+    this.warmup = warmup;
+    this.duration = duration;
+  }
+
+  /** Sends {@code requests} with {@code concurrency} connections until they run out or {@code limit} passes. */
+  Result measure(String name, List<HttpRequest> requests, Duration limit) throws InterruptedException {
+    AtomicInteger next = new AtomicInteger();
+    long[] nanos = new long[requests.size()];
+    Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    long start = System.nanoTime();
+    long end = start + limit.toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    for (int w = 0; w < concurrency; w++) {
+      pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < requests.size() && System.nanoTime() < end;
+            i = next.getAndIncrement()) {
+          long t0 = System.nanoTime();
+          int status;
+          try {
+            status = HTTP.send(requests.get(i), HttpResponse.BodyHandlers.discarding()).statusCode();
+          } catch (IOException e) {
+            status = -1;
+          } catch (InterruptedException e) {
+            return;
+          }
+          nanos[i] = System.nanoTime() - t0;
+          statuses.merge(status, 1, Integer::sum);
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(1, TimeUnit.HOURS);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int done = statuses.values().stream().mapToInt(Integer::intValue).sum();
+    long[] measured = new long[done];
+    int k = 0;
+    for (long n : nanos) {
+      if (n > 0 && k < done) {
+        measured[k++] = n;
+      }
+    }
+    return new Result(name, done, seconds, new TreeMap<>(statuses), Arrays.copyOf(measured, k));
+  }
+
+  /** Warm-up with {@code factory}'s first requests, then a measured run sized from the warm-up's throughput. */
+  Result run(String name, IntFunction<HttpRequest> factory, int warmupRequests) throws InterruptedException {
+    List<HttpRequest> w = build(factory, 0, warmupRequests);
+    Result warm = measure(name + " (warm-up)", w, warmup);
+    int size = (int) Math.max(1000, warm.throughput() * duration.toSeconds() * 1.5);
+    List<HttpRequest> m = build(factory, warmupRequests, size);
+    Result r = measure(name, m, duration);
+    System.out.printf("  %-28s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %s%n", name, r.throughput(),
+        r.percentileMs(0.50), r.percentileMs(0.99), r.statuses());
+    return r;
+  }
+
+  private static List<HttpRequest> build(IntFunction<HttpRequest> factory, int from, int count) {
+    List<HttpRequest> out = new ArrayList<>(count);
+    for (int i = from; i < from + count; i++) {
+      out.add(factory.apply(i));
+    }
+    return out;
+  }
+
+  /** {@code scripts/bench [--policies N] [--concurrency C] [--warmup S] [--duration S]}. */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> a = new TreeMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    int policies = Integer.parseInt(a.getOrDefault("policies", "10000"));
+    int consented = Math.min(policies, Integer.parseInt(a.getOrDefault("consented", "2000")));
+    Bench bench = new Bench(Integer.parseInt(a.getOrDefault("concurrency", "16")),
+        Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup", "10"))),
+        Duration.ofSeconds(Long.parseLong(a.getOrDefault("duration", "20"))));
+    Path work = Path.of("target/bench");
+    Files.createDirectories(work);
+    int pgPort = GatewayProcess.freePort();
+    int gwPort = GatewayProcess.freePort();
+    int plainPort = GatewayProcess.freePort();
+    System.out.printf("machine: %d cores, %s, Java %s; load: %d connections, warm-up %s, measured %s%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+        System.getProperty("java.version"), bench.concurrency, bench.warmup, bench.duration);
+
+    try (GatewayProcess gw = GatewayProcess.start(gwPort, "", Map.of("GATEWAY_DB_EMBEDDED_DIR",
+        work.resolve("pg-" + UUID.randomUUID()).toString(), "GATEWAY_DB_EMBEDDED_PORT", String.valueOf(pgPort),
+        "GATEWAY_WEBHOOKS_ENABLED", "false"), work.resolve("gateway.log"))) {
+      URI g = gw.uri();
+      System.out.printf("setting up %d policies, 2 lists of 5,000 entries, %d consents ...%n", policies, consented);
+      setUp(g, policies, consented);
+      Process plain = startPlain(plainPort, pgPort, work.resolve("plain.log"));
+      try {
+        URI p = URI.create("http://127.0.0.1:" + plainPort);
+        Client hospital = Client.demo("demo-hospital");
+        Client insurer = Client.demo("demo-insurer-hmb");
+        byte[][] previews = new byte[256][];
+        for (int i = 0; i < previews.length; i++) {
+          previews[i] = BenchData.settlement("BP-" + i, (i * 37) % policies, i);
+        }
+        String run = Long.toString(System.currentTimeMillis(), 36);
+
+        String only = a.getOrDefault("only", "all");
+        if (!only.equals("all")) {
+          if (only.contains("preview")) {
+            bench.run("gateway preview", i -> hospital.request(g, "POST", "/v1/direct-settlements/preview",
+                previews[i & 255]), 2000);
+          }
+          if (only.contains("confirm")) {
+            bench.run("gateway confirm", i -> {
+              String setl = "BC-" + run + "-" + i;
+              return hospital.request(g, "PUT", "/v1/direct-settlements/" + setl,
+                  BenchData.settlement(setl, (i * 7919) % policies, i));
+            }, 1000);
+          }
+          return;
+        }
+        Result plainQuery = bench.run("plain query", i -> plainRequest(p, "/plain/query", previews[i & 255]), 2000);
+        Result preview = bench.run("gateway preview", i -> hospital.request(g, "POST",
+            "/v1/direct-settlements/preview", previews[i & 255]), 2000);
+        Result plainTx = bench.run("plain transaction", i -> plainRequest(p, "/plain/tx", previews[i & 255]), 2000);
+        Result confirm = bench.run("gateway confirm", i -> {
+          String setl = "BC-" + run + "-" + i;
+          return hospital.request(g, "PUT", "/v1/direct-settlements/" + setl,
+              BenchData.settlement(setl, (i * 7919) % policies, i));
+        }, 1000);
+        System.out.println("  (ingesting settlements for quick claims ...)");
+        Client feed = Client.demo("demo-datafeed");
+        int quick = (int) Math.max(3000, confirm.throughput() * bench.duration.toSeconds() * 3);
+        ingest(g, feed, run, quick, consented);
+        Result quickClaim = bench.run("gateway quick claim", i -> {
+          String setl = "BQ-" + run + "-" + (i % quick);
+          return insurer.request(g, "POST", "/v1/quick-claims", ("{\"setl_id\":\"" + setl + "\",\"policy_no\":\""
+              + BenchData.policyNo((i % quick) % consented) + "\"}").getBytes());
+        }, 500);
+
+        StringBuilder table = new StringBuilder();
+        table.append("| figure | gateway req/s | p50 ms | p99 ms | plain counterpart | plain req/s | plain p99 ms "
+            + "| throughput ratio | p99 ratio | target |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        row(table, preview, plainQuery, 0.7);
+        row(table, confirm, plainTx, 0.5);
+        row(table, quickClaim, plainTx, 0.5);
+        System.out.println();
+        System.out.print(table);
+        Files.writeString(work.resolve("results.md"), table.toString());
+      } finally {
+        plain.destroy();
+        plain.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static void row(StringBuilder t, Result gw, Result plain, double target) {
+    double ratio = gw.throughput() / plain.throughput();
+    double p99 = gw.percentileMs(0.99) / plain.percentileMs(0.99);
+    t.append(String.format("| %s | %.0f | %.2f | %.2f | %s | %.0f | %.2f | %.2f | %.2f | ≥ %.1f× and p99 ≤ 2×: %s |%n",
+        gw.name(), gw.throughput(), gw.percentileMs(0.5), gw.percentileMs(0.99), plain.name(), plain.throughput(),
+        plain.percentileMs(0.99), ratio, p99, target, ratio >= target && p99 <= 2 ? "met" : "NOT met"));
+  }
+
+  private static HttpRequest plainRequest(URI base, String path, byte[] body) {
+    return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json").build();
+  }
+
+  private static void setUp(URI g, int policies, int consented) throws Exception {
+    Client insurer = Client.demo("demo-insurer-hmb");
+    check(insurer.send(g, "PUT", "/v1/lists/BENCH-DRUGS/versions/1", BenchData.list("BENCH-DRUGS", 5000, 1)));
+    check(insurer.send(g, "PUT", "/v1/lists/BENCH-DEVICES/versions/1", BenchData.list("BENCH-DEVICES", 5000, 2)));
+    check(insurer.send(g, "PUT", "/v1/plans/" + BenchData.PLAN, BenchData.plan()));
+    for (int from = 0; from < policies; from += 10_000) {
+      check(insurer.send(g, "POST", "/v1/policies", BenchData.policies(from, Math.min(policies, from + 10_000))));
+    }
+    parallel(consented, i -> Client.patient(BenchData.patientToken(i)).send(g, "POST", "/v1/me/consents",
+        ("{\"insurer_id\":\"" + BenchData.INSURER + "\",\"purposes\":[\"QUICK_CLAIM\",\"DIRECT_SETTLEMENT\"],"
+            + "\"covers_from\":\"2026-01-01\",\"expires_at\":\"2030-01-01T00:00:00+08:00\"}").getBytes()));
+  }
+
+  private static void ingest(URI g, Client feed, String run, int count, int consented) throws Exception {
+    parallel(count, i -> feed.send(g, "POST", "/v1/settlements", BenchData.settlement("BQ-" + run + "-" + i,
+        i % consented, i)));
+  }
+
+  /** A call of set-up work. */
+  interface Call {
+    HttpResponse<String> apply(int i) throws IOException;
+  }
+
+  private static void parallel(int count, Call call) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    AtomicInteger failures = new AtomicInteger();
+    for (int i = 0; i < count; i++) {
+      int k = i;
+      pool.submit(() -> {
+        try {
+          if (call.apply(k).statusCode() / 100 != 2) {
+            failures.incrementAndGet();
+          }
+        } catch (IOException e) {
+          failures.incrementAndGet();
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(1, TimeUnit.HOURS);
+    if (failures.get() > 0) {
+      throw new IllegalStateException(failures.get() + " set-up requests failed");
+    }
+  }
+
+  private static void check(HttpResponse<String> r) {
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException("set-up failed: " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  private static Process startPlain(int port, int pgPort, Path log) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+        "-Dlogback.configurationFile=target/test-classes/logback-quiet.xml", PlainBaseline.class.getName(),
+        String.valueOf(port), String.valueOf(pgPort), "16").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log) && Files.readString(log).contains("listening")) {
+        return p;
+      }
+      Thread.sleep(200);
+    }
+    p.destroyForcibly();
+    throw new IllegalStateException("the plain baseline did not start; see " + log);
+  }
+
+  static {
+    Json.object(); // load the JSON configuration early
+  }
+}
