@@ -84,6 +84,24 @@ class GatewayHttpTest {
   }
 
   @Test
+  void every_schema_violation_of_a_body_is_listed_with_its_field_and_keyword() {
+    ObjectNode doc = (ObjectNode) Examples.json("settlement-inpatient-1.json");
+    ((ObjectNode) doc.get("setlinfo")).put("setl_id", "has space");
+    ((ObjectNode) doc.get("feedetail").get(1)).remove("cnt");
+    ((ObjectNode) doc.get("feedetail").get(0)).put("pric", "1.123456789");
+    HttpResponse<String> r = gw.signed("demo-hospital", "POST", PREVIEW, Json.bytes(doc));
+    assertProblem(r, 400, "SCHEMA_VIOLATION");
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    json(r).get("errors").forEach(e -> fields.add(e.get("field").asText() + " " + e.get("code").asText()));
+    assertThat(fields).contains("setlinfo.setl_id PATTERN", "feedetail[1].cnt REQUIRED", "feedetail[0].pric PATTERN");
+
+    HttpResponse<String> extra = gw.signed("demo-insurer-hmb", "PUT", "/v1/webhook",
+        "{\"url\":\"https://hmb.example/hook\",\"secret\":\"x\"}".getBytes());
+    assertProblem(extra, 400, "SCHEMA_VIOLATION");
+    assertThat(json(extra).get("errors").get(0).get("code").asText()).isEqualTo("ADDITIONALPROPERTIES");
+  }
+
+  @Test
   void three_decimal_amount_is_a_400_naming_the_field() {
     ObjectNode doc = (ObjectNode) Examples.json("settlement-inpatient-1.json");
     ((ObjectNode) doc.get("setlinfo")).put("psn_part_amt", "9035.001");

@@ -34,7 +34,40 @@ public final class ContractLoader {
   }
 
   public static Future<OpenAPIContract> load(Vertx vertx) {
-    return OpenAPIContract.from(vertx, withStandIns(raw()));
+    return OpenAPIContract.from(vertx, withoutJsonBodySchemas(withStandIns(raw())));
+  }
+
+  /**
+   * The copy handed to Vert.x keeps each JSON request body (syntax, presence) but not its schema: {@link BodySchemas}
+   * checks bodies against the same schemas, compiled (see its note on cost). Responses and parameters are untouched.
+   */
+  static JsonObject withoutJsonBodySchemas(JsonObject contract) {
+    JsonObject paths = contract.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (item.getValue(method) instanceof JsonObject op && op.getJsonObject("requestBody") != null) {
+          JsonObject content = op.getJsonObject("requestBody").getJsonObject("content");
+          JsonObject json = content == null ? null : content.getJsonObject("application/json");
+          if (json != null && json.containsKey("schema")) {
+            json.put("schema", new JsonObject());
+          }
+        }
+      }
+    }
+    return contract;
+  }
+
+  /** The contract as written, as a Jackson tree (for {@link BodySchemas}). */
+  public static com.fasterxml.jackson.databind.JsonNode rawTree() {
+    try (InputStream in = ContractLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is not on the classpath");
+      }
+      return new YAMLMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The contract exactly as written. */

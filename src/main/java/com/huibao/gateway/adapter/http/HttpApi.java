@@ -102,6 +102,16 @@ public final class HttpApi {
     return t;
   }
 
+  private BodySchemas bodySchemas;
+
+  /** The compiled body schemas, shared by every router (one per server instance). */
+  private synchronized BodySchemas bodySchemas() {
+    if (bodySchemas == null) {
+      bodySchemas = BodySchemas.compile(ContractLoader.rawTree());
+    }
+    return bodySchemas;
+  }
+
   public Router router() {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     builder.rootHandler(new RequestIdHandler(signer));
@@ -119,7 +129,11 @@ public final class HttpApi {
       }
       unbound.remove(id);
       // Security is enforced by ClientAuthHandler on the raw body, before validation.
-      route.setDoSecurity(false).addHandler(handler);
+      route.setDoSecurity(false);
+      if (bodySchemas().covers(id)) {
+        route.addHandler(rc -> bodySchemas().check(id, rc));
+      }
+      route.addHandler(handler);
     }
     if (!unbound.isEmpty()) {
       throw new IllegalStateException("handlers without a contract operation: " + unbound);

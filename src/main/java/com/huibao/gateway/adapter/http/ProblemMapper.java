@@ -39,6 +39,9 @@ final class ProblemMapper implements Handler<RoutingContext> {
     Throwable t = rc.failure();
     if (t instanceof HttpException h && h.getCause() instanceof ValidatorException v) {
       Problems.send(rc, contractViolation(v));
+    } else if (t instanceof BodySchemas.BodySchemaViolation b) {
+      Problems.send(rc, ProblemJson.of(400, "SCHEMA_VIOLATION", "The request does not match the contract",
+          b.violations()));
     } else if (t instanceof AuthFailure a) {
       Problems.send(rc, ProblemJson.of(a.status(), a.code(), a.status() == 401 ? "Not authenticated"
           : a.status() == 429 ? "Too many requests" : "Not allowed", a.getMessage()));
