@@ -33,8 +33,10 @@ import java.util.function.IntFunction;
 public final class Bench {
   /** One measured run. */
   public record Result(String name, int requests, double seconds, Map<Integer, Integer> statuses, long[] nanos) {
+    /** Answered with a 2xx, per second: errors do not count as throughput. */
     double throughput() {
-      return requests / seconds;
+      return statuses.entrySet().stream().filter(e -> e.getKey() / 100 == 2).mapToInt(Map.Entry::getValue).sum()
+          / seconds;
     }
 
     double percentileMs(double p) {
@@ -62,6 +64,7 @@ public final class Bench {
     AtomicInteger next = new AtomicInteger();
     long[] nanos = new long[requests.size()];
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    Map<String, String> errors = new ConcurrentHashMap<>();
     long start = System.nanoTime();
     long end = start + limit.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -75,6 +78,7 @@ public final class Bench {
             status = HTTP.send(requests.get(i), HttpResponse.BodyHandlers.discarding()).statusCode();
           } catch (IOException e) {
             status = -1;
+            errors.putIfAbsent(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
           } catch (InterruptedException e) {
             return;
           }
@@ -93,6 +97,9 @@ public final class Bench {
       if (n > 0 && k < done) {
         measured[k++] = n;
       }
+    }
+    if (!errors.isEmpty()) {
+      System.out.println("  " + name + ": I/O errors " + errors);
     }
     return new Result(name, done, seconds, new TreeMap<>(statuses), Arrays.copyOf(measured, k));
   }
@@ -158,6 +165,10 @@ public final class Bench {
         if (!only.equals("all")) {
           if (only.contains("preview")) {
             bench.run("gateway preview", i -> hospital.request(g, "POST", "/v1/direct-settlements/preview",
+                previews[i & 255]), 2000);
+          }
+          if (only.contains("plain")) {
+            bench.run("plain query", i -> plainRequest(URI.create("http://127.0.0.1:" + plainPort), "/plain/query",
                 previews[i & 255]), 2000);
           }
           if (only.contains("confirm")) {
@@ -276,7 +287,7 @@ public final class Bench {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readString(log).contains("listening")) {
+      if (Files.exists(log) && Files.readString(log).contains("listening on " + port)) {
         return p;
       }
       Thread.sleep(200);

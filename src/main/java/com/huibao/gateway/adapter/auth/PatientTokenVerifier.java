@@ -38,6 +38,10 @@ public final class PatientTokenVerifier {
             .toFile()));
     Set<JWSAlgorithm> allowed = algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(allowed, source));
+    com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory verifiers =
+        new com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory();
+    verifiers.getJCAContext().setProvider(com.huibao.gateway.adapter.crypto.FastEcdsa.provider());
+    processor.setJWSVerifierFactory(verifiers);
     DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
         new JWTClaimsSet.Builder().issuer(issuer).build(),
         new HashSet<>(List.of("sub", "exp", "iat", "psn_cert_type", "certno")));

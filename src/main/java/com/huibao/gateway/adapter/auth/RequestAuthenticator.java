@@ -7,7 +7,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -145,7 +144,7 @@ public final class RequestAuthenticator {
 
   private static void verifySignature(SignedJWT jwt, JWK key) {
     try {
-      JWSVerifier verifier = new ECDSAVerifier(key.toECKey());
+      JWSVerifier verifier = com.huibao.gateway.adapter.crypto.FastEcdsa.verifier(key.toECKey());
       if (!jwt.verify(verifier)) {
         throw AuthFailure.unauthorized("BAD_SIGNATURE", "the signature does not verify");
       }

@@ -30,7 +30,7 @@ public final class ResponseSigner implements com.huibao.gateway.app.port.Receipt
     this.key = privateKey;
     this.sm2 = sm2;
     this.issuer = issuer;
-    this.signer = new ECDSASigner(privateKey);
+    this.signer = FastEcdsa.signer(privateKey);
     this.header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(privateKey.getKeyID())
         .type(new JOSEObjectType("huibao-response")).build();
   }
