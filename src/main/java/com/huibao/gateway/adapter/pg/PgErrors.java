@@ -16,13 +16,25 @@ public final class PgErrors {
   }
 
   public static boolean isUnavailable(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (unavailable(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean unavailable(Throwable t) {
     if (t instanceof PgException e) {
       String state = e.getSqlState();
       return state != null && (state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
           || state.equals(SERIALIZATION_FAILURE) || state.equals(DEADLOCK));
     }
     String name = t.getClass().getName();
-    return t instanceof java.net.ConnectException
+    // a connection cut while the server stops ("Connection reset": found by scripts/chaos, a 500 until then)
+    return t instanceof java.net.ConnectException || t instanceof java.net.SocketException
+        || t instanceof java.nio.channels.ClosedChannelException
+        || t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("onnection reset")
         || t instanceof io.vertx.core.impl.NoStackTraceThrowable && String.valueOf(t.getMessage()).contains("closed")
         || name.endsWith("ClosedConnectionException")
         || name.endsWith("NoStackTraceTimeoutException")
