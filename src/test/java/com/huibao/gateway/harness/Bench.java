@@ -1,6 +1,5 @@
 package com.huibao.gateway.harness;
 
-import com.huibao.gateway.adapter.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -294,9 +293,5 @@ public final class Bench {
     }
     p.destroyForcibly();
     throw new IllegalStateException("the plain baseline did not start; see " + log);
-  }
-
-  static {
-    Json.object(); // load the JSON configuration early
   }
 }

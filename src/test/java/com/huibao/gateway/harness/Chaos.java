@@ -187,20 +187,7 @@ public final class Chaos {
     }
 
     Thread start(int workers) {
-      Thread t = new Thread(() -> {
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        for (int w = 0; w < workers; w++) {
-          pool.submit(this::work);
-        }
-        pool.shutdown();
-        try {
-          pool.awaitTermination(30, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "confirms-" + prefix);
-      t.start();
-      return t;
+      return inBackground("confirms-" + prefix, workers, this::work);
     }
 
     private void work() {
@@ -253,20 +240,7 @@ public final class Chaos {
     }
 
     Thread start(int workers) {
-      Thread t = new Thread(() -> {
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        for (int w = 0; w < workers; w++) {
-          pool.submit(this::work);
-        }
-        pool.shutdown();
-        try {
-          pool.awaitTermination(30, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "mixed");
-      t.start();
-      return t;
+      return inBackground("mixed", workers, this::work);
     }
 
     void stop() {
@@ -372,6 +346,24 @@ public final class Chaos {
       }
     }
     return lost;
+  }
+
+  /** Runs {@code work} on {@code workers} threads; the returned thread ends when they all have. */
+  static Thread inBackground(String name, int workers, Runnable work) {
+    Thread t = new Thread(() -> {
+      ExecutorService pool = Executors.newFixedThreadPool(workers);
+      for (int w = 0; w < workers; w++) {
+        pool.submit(work);
+      }
+      pool.shutdown();
+      try {
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, name);
+    t.start();
+    return t;
   }
 
   private static long single(Statement s, String sql) throws java.sql.SQLException {
