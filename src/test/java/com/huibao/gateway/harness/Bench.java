@@ -177,6 +177,7 @@ public final class Bench {
                   BenchData.settlement(setl, (i * 7919) % policies, i));
             }, 1000);
           }
+          printTableScans(pgPort);
           return;
         }
         Result plainQuery = bench.run("plain query", i -> plainRequest(p, "/plain/query", previews[i & 255]), 2000);
@@ -210,6 +211,20 @@ public final class Bench {
       } finally {
         plain.destroy();
         plain.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Which tables PostgreSQL read by sequential scan, and how many rows: where an index is missing. */
+  private static void printTableScans(int pgPort) throws Exception {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
+        + "/postgres", "postgres", ""); java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT relname, seq_scan, seq_tup_read, idx_scan, n_live_tup "
+            + "FROM pg_stat_user_tables ORDER BY seq_tup_read DESC LIMIT 12")) {
+      System.out.println("  table: seq_scan seq_tup_read idx_scan rows");
+      while (rs.next()) {
+        System.out.printf("  %-22s %8d %12d %8d %8d%n", rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+            rs.getLong(5));
       }
     }
   }

@@ -78,7 +78,7 @@ public final class BodySchemas {
       rc.next();
       return;
     }
-    JsonNode body = Json.parse(rc.body().buffer().getBytes());
+    JsonNode body = Bodies.tree(rc);
     List<Violation> violations = violations(schema.validate(body));
     if (violations.isEmpty()) {
       rc.next();

@@ -49,7 +49,7 @@ public final class ClaimHandlers {
   }
 
   void pay(RoutingContext rc) {
-    JsonNode body = Json.parse(rc.body().buffer().getBytes());
+    JsonNode body = Bodies.tree(rc);
     Instant paidAt;
     try {
       paidAt = OffsetDateTime.parse(body.get("paid_at").asText()).toInstant();
@@ -63,7 +63,7 @@ public final class ClaimHandlers {
   }
 
   void quickClaim(RoutingContext rc) {
-    JsonNode body = Json.parse(rc.body().buffer().getBytes());
+    JsonNode body = Bodies.tree(rc);
     quick.execute(RequestContext.principal(rc), body.get("setl_id").asText(), body.get("policy_no").asText())
         .onSuccess(o -> {
           ClaimStore.Claim c = o.claim();

@@ -41,7 +41,7 @@ public final class HospitalHandlers {
   }
 
   void preview(RoutingContext rc) {
-    Settlement s = SettlementJson.read(Json.parse(rc.body().buffer().getBytes()));
+    Settlement s = SettlementJson.read(Bodies.tree(rc));
     preview.execute(RequestContext.principal(rc), s)
         .onSuccess(a -> OpsHandlers.json(rc, 200, AdjudicationJson.write(a).put("state", "PREVIEW")))
         .onFailure(rc::fail);
@@ -95,7 +95,7 @@ public final class HospitalHandlers {
   /** The request body as a settlement to store: parsed, as sent, and its canonical SM3 content hash. */
   static StoredSettlement received(RoutingContext rc, String source) {
     byte[] body = rc.body().buffer().getBytes();
-    JsonNode doc = Json.parse(body);
+    JsonNode doc = Bodies.tree(rc);
     Settlement s = SettlementJson.read(doc);
     return new StoredSettlement(s, new String(body, StandardCharsets.UTF_8), Sm3.hex(Canonical.bytes(doc)), source);
   }

@@ -34,7 +34,7 @@ public final class InsurerHandlers {
   }
 
   void putPlan(RoutingContext rc) {
-    JsonNode doc = Json.parse(rc.body().buffer().getBytes());
+    JsonNode doc = Bodies.tree(rc);
     Plan plan = PlanJson.parse(doc);
     documents.publishPlan(RequestContext.principal(rc), rc.pathParam("plan_id"), plan, Json.write(doc))
         .onSuccess(p -> OpsHandlers.json(rc, p.created() ? 201 : 200, document(p, "plan_id")))
@@ -78,7 +78,7 @@ public final class InsurerHandlers {
   }
 
   void createPolicies(RoutingContext rc) {
-    JsonNode doc = Json.parse(rc.body().buffer().getBytes());
+    JsonNode doc = Bodies.tree(rc);
     List<Policy> parsed = PolicyJson.readAll(doc);
     policies.create(RequestContext.principal(rc), parsed, doc.isArray())
         .onSuccess(b -> {

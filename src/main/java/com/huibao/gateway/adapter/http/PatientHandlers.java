@@ -51,7 +51,7 @@ public final class PatientHandlers {
   }
 
   void grant(RoutingContext rc) {
-    JsonNode body = Json.parse(rc.body().buffer().getBytes());
+    JsonNode body = Bodies.tree(rc);
     Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
     body.get("purposes").forEach(p -> purposes.add(Purpose.valueOf(p.asText())));
     LocalDate coversFrom;

@@ -18,7 +18,7 @@ public final class WebhookHandlers {
   }
 
   void put(RoutingContext rc) {
-    com.fasterxml.jackson.databind.JsonNode body = Json.parse(rc.body().buffer().getBytes());
+    com.fasterxml.jackson.databind.JsonNode body = Bodies.tree(rc);
     String url = body.get("url").asText();
     String alg = body.path("signature_alg").asText("ES256");
     webhooks.setUrl(RequestContext.principal(rc), url, alg)

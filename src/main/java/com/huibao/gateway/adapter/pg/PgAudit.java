@@ -32,11 +32,12 @@ public final class PgAudit {
       long seq = head.getLong(0) + 1;
       String prev = head.getString(1);
       String hash = hash(prev, seq, at, actor, action, subject, details);
-      return tx.preparedQuery("INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash) "
-              + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+      // one round trip for the record and the new head: the head's lock is held until commit, so every round
+      // trip here delays every other change (docs/PERFORMANCE.md)
+      return tx.preparedQuery("WITH logged AS (INSERT INTO audit_log (seq, at, actor, action, subject, details, "
+              + "prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)) "
+              + "UPDATE audit_head SET seq = $1, hash = $8 WHERE id = 1")
           .execute(Tuple.of(seq, at.atOffset(ZoneOffset.UTC), actor, action, subject, details, prev, hash))
-          .compose(v -> tx.preparedQuery("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
-              .execute(Tuple.of(seq, hash)))
           .mapEmpty();
     });
   }
