@@ -49,7 +49,9 @@ class WebhookDeliveryTest {
   @Test
   void events_wait_for_a_receiver_that_is_down_then_arrive_in_order_per_policy_signed_with_the_published_key()
       throws Exception {
-    try (TestGateway gw = TestGateway.start(FAST); WebhookReceiver hmb = new WebhookReceiver()) {
+    Map<String, String> patient = new HashMap<>(FAST);
+    patient.put("GATEWAY_WEBHOOKS_MAX_ATTEMPTS", "50"); // retried, never parked, however slow the machine
+    try (TestGateway gw = TestGateway.start(patient); WebhookReceiver hmb = new WebhookReceiver()) {
       for (int i = 1; i <= 3; i++) {
         HttpResponse<String> intake = gw.signed("demo-datafeed", "POST", "/v1/settlements",
             Settlements.inpatient("S-WH-A-" + i));
