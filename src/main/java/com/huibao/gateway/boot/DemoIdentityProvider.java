@@ -3,7 +3,6 @@ package com.huibao.gateway.boot;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -39,7 +38,7 @@ final class DemoIdentityProvider implements Supplier<String> {
         .claim("psn_cert_type", DEMO_CERT_TYPE).claim("certno", DEMO_CERTNO).build();
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
     try {
-      jwt.sign(new ECDSASigner(key));
+      jwt.sign(com.huibao.gateway.adapter.crypto.FastEcdsa.signer(key));
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

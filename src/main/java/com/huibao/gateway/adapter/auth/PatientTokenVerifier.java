@@ -38,10 +38,7 @@ public final class PatientTokenVerifier {
             .toFile()));
     Set<JWSAlgorithm> allowed = algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(allowed, source));
-    com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory verifiers =
-        new com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory();
-    verifiers.getJCAContext().setProvider(com.huibao.gateway.adapter.crypto.FastEcdsa.provider());
-    processor.setJWSVerifierFactory(verifiers);
+    processor.setJWSVerifierFactory(new Es256First());
     DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
         new JWTClaimsSet.Builder().issuer(issuer).build(),
         new HashSet<>(List.of("sub", "exp", "iat", "psn_cert_type", "certno")));
@@ -68,5 +65,35 @@ public final class PatientTokenVerifier {
   private static String reason(Exception e) {
     String m = String.valueOf(e.getMessage());
     return m.length() > 120 ? m.substring(0, 120) : m;
+  }
+
+  /** ES256 with P-256 keys through {@code FastEcdsa} (cached per key); any other allowed algorithm through nimbus. */
+  private static final class Es256First implements com.nimbusds.jose.proc.JWSVerifierFactory {
+    private final com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory others =
+        new com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory();
+
+    Es256First() {
+      others.getJCAContext().setProvider(com.huibao.gateway.adapter.crypto.FastEcdsa.provider());
+    }
+
+    @Override
+    public com.nimbusds.jose.JWSVerifier createJWSVerifier(com.nimbusds.jose.JWSHeader header, java.security.Key key)
+        throws com.nimbusds.jose.JOSEException {
+      if (JWSAlgorithm.ES256.equals(header.getAlgorithm()) && key instanceof java.security.interfaces.ECPublicKey ec) {
+        return com.huibao.gateway.adapter.crypto.FastEcdsa.verifier(
+            new com.nimbusds.jose.jwk.ECKey.Builder(com.nimbusds.jose.jwk.Curve.P_256, ec).build());
+      }
+      return others.createJWSVerifier(header, key);
+    }
+
+    @Override
+    public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+      return others.supportedJWSAlgorithms();
+    }
+
+    @Override
+    public com.nimbusds.jose.jca.JCAContext getJCAContext() {
+      return others.getJCAContext();
+    }
   }
 }

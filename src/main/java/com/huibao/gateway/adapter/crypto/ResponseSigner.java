@@ -6,7 +6,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.JWSSigner;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 
@@ -16,8 +18,10 @@ import com.nimbusds.jose.jwk.JWKSet;
  */
 public final class ResponseSigner implements com.huibao.gateway.app.port.ReceiptSigner {
   private final ECKey key;
-  private final ECDSASigner signer;
+  private final JWSSigner signer;
   private final JWSHeader header;
+  /** base64url of {@link #header}, the first part of every response signature. */
+  private final String headerPart;
   private final String issuer;
   private final Sm2.PrivateJwk sm2;
 
@@ -33,16 +37,25 @@ public final class ResponseSigner implements com.huibao.gateway.app.port.Receipt
     this.signer = FastEcdsa.signer(privateKey);
     this.header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(privateKey.getKeyID())
         .type(new JOSEObjectType("huibao-response")).build();
+    this.headerPart = header.toBase64URL().toString();
   }
 
+  /**
+   * The detached JWS of a response body: {@code header..signature} over {@code header.base64url(body)}. The signing
+   * input is built here with the JDK's base64 (nimbus's own encoder was 3 % of the CPU under load).
+   */
   public String sign(byte[] body) {
-    JWSObject jws = new JWSObject(header, new Payload(body));
+    byte[] payload = Base64.getUrlEncoder().withoutPadding().encode(body);
+    byte[] head = headerPart.getBytes(StandardCharsets.US_ASCII);
+    byte[] input = new byte[head.length + 1 + payload.length];
+    System.arraycopy(head, 0, input, 0, head.length);
+    input[head.length] = '.';
+    System.arraycopy(payload, 0, input, head.length + 1, payload.length);
     try {
-      jws.sign(signer);
+      return headerPart + ".." + signer.sign(header, input);
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
-    return jws.serialize(true);
   }
 
   /** Whether SM2SM3 signatures are available (an SM2 key is configured). */
