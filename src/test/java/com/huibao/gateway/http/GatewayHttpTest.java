@@ -102,6 +102,44 @@ class GatewayHttpTest {
   }
 
   @Test
+  void path_and_query_parameters_are_checked_against_the_contract_naming_the_parameter() {
+    HttpResponse<String> badPath = gw.signed("demo-hospital", "GET", "/v1/direct-settlements/has%20space", null);
+    assertProblem(badPath, 400, "SCHEMA_VIOLATION");
+    assertThat(json(badPath).get("field").asText()).isEqualTo("setl_id");
+    assertThat(json(badPath).get("errors").get(0).get("code").asText()).isEqualTo("PATTERN");
+
+    HttpResponse<String> badDate = gw.signed("demo-hospital", "GET", "/v1/reconciliation/2026-13-45", null);
+    assertProblem(badDate, 400, "SCHEMA_VIOLATION");
+    assertThat(json(badDate).get("field").asText()).isEqualTo("date");
+
+    HttpResponse<String> notInteger = gw.signed("demo-insurer-hmb", "GET", "/v1/claims?limit=ten", null);
+    assertProblem(notInteger, 400, "SCHEMA_VIOLATION");
+    assertThat(json(notInteger).get("errors").get(0).get("field").asText()).isEqualTo("limit");
+    assertThat(json(notInteger).get("errors").get(0).get("code").asText()).isEqualTo("TYPE");
+
+    HttpResponse<String> several = gw.signed("demo-insurer-hmb", "GET", "/v1/claims?limit=501&status=LOST", null);
+    assertProblem(several, 400, "SCHEMA_VIOLATION");
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    json(several).get("errors").forEach(e -> fields.add(e.get("field").asText() + " " + e.get("code").asText()));
+    assertThat(fields).containsExactlyInAnyOrder("limit MAXIMUM", "status ENUM");
+
+    assertThat(gw.signed("demo-insurer-hmb", "GET", "/v1/claims?limit=1", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void a_missing_body_is_a_400_naming_it_and_a_body_of_another_media_type_a_415() {
+    HttpResponse<String> missing = gw.signed("demo-hospital", "POST", PREVIEW, null);
+    assertProblem(missing, 400, "SCHEMA_VIOLATION");
+    assertThat(json(missing).get("field").asText()).isEqualTo("body");
+
+    byte[] body = Examples.bytes("settlement-inpatient-1.json");
+    HttpResponse<String> xml = gw.send(gw.request("POST", PREVIEW, body).setHeader("Content-Type", "application/xml")
+        .header("Authorization", "Bearer " + TestGateway.demoSigner("demo-hospital").sign("POST", PREVIEW, body))
+        .build());
+    assertProblem(xml, 415, "UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
   void three_decimal_amount_is_a_400_naming_the_field() {
     ObjectNode doc = (ObjectNode) Examples.json("settlement-inpatient-1.json");
     ((ObjectNode) doc.get("setlinfo")).put("psn_part_amt", "9035.001");

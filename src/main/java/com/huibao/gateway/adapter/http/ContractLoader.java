@@ -11,15 +11,14 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Loads {@code contracts/openapi.yaml} (packaged in the jar) into an {@link OpenAPIContract}.
+ * Loads {@code contracts/openapi.yaml} (packaged in the jar) into an {@link OpenAPIContract}, from which the router is
+ * built; requests are checked against the contract as written by {@link RequestChecks}.
  *
  * <p>vertx-openapi 5.0.x refuses contracts that declare media types outside a short list (issues #107, #122, fixed in
  * 5.1), among them {@code application/problem+json} and {@code text/csv}. Clients must see the true media types, so
  * the file keeps them; the in-memory copy handed to Vert.x maps them to ones it accepts. Only the router sees that
- * copy, and it validates requests only. {@code ContractTest} pins both facts.
- *
- * <p>A text stand-in loses its schema: 5.0.x hands a {@code text/plain} body to the JSON-schema validator as a raw
- * buffer, which it cannot validate; the handler parses and checks such bodies (CSV) itself.
+ * copy, from which it builds the routes. {@code ContractTest} pins both facts. A text stand-in loses its schema;
+ * the handler parses and checks such bodies (CSV) itself.
  */
 public final class ContractLoader {
   public static final String RESOURCE = "contracts/openapi.yaml";
@@ -34,31 +33,10 @@ public final class ContractLoader {
   }
 
   public static Future<OpenAPIContract> load(Vertx vertx) {
-    return OpenAPIContract.from(vertx, withoutJsonBodySchemas(withStandIns(raw())));
+    return OpenAPIContract.from(vertx, withStandIns(raw()));
   }
 
-  /**
-   * The copy handed to Vert.x keeps each JSON request body (syntax, presence) but not its schema: {@link BodySchemas}
-   * checks bodies against the same schemas, compiled (see its note on cost). Responses and parameters are untouched.
-   */
-  static JsonObject withoutJsonBodySchemas(JsonObject contract) {
-    JsonObject paths = contract.getJsonObject("paths");
-    for (String path : paths.fieldNames()) {
-      JsonObject item = paths.getJsonObject(path);
-      for (String method : item.fieldNames()) {
-        if (item.getValue(method) instanceof JsonObject op && op.getJsonObject("requestBody") != null) {
-          JsonObject content = op.getJsonObject("requestBody").getJsonObject("content");
-          JsonObject json = content == null ? null : content.getJsonObject("application/json");
-          if (json != null && json.containsKey("schema")) {
-            json.put("schema", new JsonObject());
-          }
-        }
-      }
-    }
-    return contract;
-  }
-
-  /** The contract as written, as a Jackson tree (for {@link BodySchemas}). */
+  /** The contract as written, as a Jackson tree (for {@link RequestChecks}). */
   public static com.fasterxml.jackson.databind.JsonNode rawTree() {
     try (InputStream in = ContractLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {

@@ -102,14 +102,14 @@ public final class HttpApi {
     return t;
   }
 
-  private BodySchemas bodySchemas;
+  private RequestChecks checks;
 
-  /** The compiled body schemas, shared by every router (one per server instance). */
-  private synchronized BodySchemas bodySchemas() {
-    if (bodySchemas == null) {
-      bodySchemas = BodySchemas.compile(ContractLoader.rawTree());
+  /** The contract's request checks, compiled once and shared by every router (one per server instance). */
+  private synchronized RequestChecks checks() {
+    if (checks == null) {
+      checks = RequestChecks.compile(ContractLoader.rawTree());
     }
-    return bodySchemas;
+    return checks;
   }
 
   public Router router() {
@@ -118,7 +118,6 @@ public final class HttpApi {
     builder.rootHandler(new FormRefusalHandler());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     builder.rootHandler(new ClientAuthHandler(contract, authenticator, replays, limiter, patientTokens, clock));
-    builder.rootHandler(new CsvStandInHandler());
     Map<String, Handler<RoutingContext>> table = operations();
     Set<String> unbound = new HashSet<>(table.keySet());
     for (OpenAPIRoute route : builder.getRoutes()) {
@@ -128,11 +127,15 @@ public final class HttpApi {
         throw new IllegalStateException("contract operation " + id + " has no handler");
       }
       unbound.remove(id);
-      // Security is enforced by ClientAuthHandler on the raw body, before validation.
+      // Security is enforced by ClientAuthHandler on the raw body, before validation; validation by RequestChecks
+      // against the same contract (see there why not vertx-openapi's).
       route.setDoSecurity(false);
-      if (bodySchemas().covers(id)) {
-        route.addHandler(rc -> bodySchemas().check(id, rc));
+      route.setDoValidation(false);
+      RequestChecks compiled = checks();
+      if (!compiled.covers(id)) {
+        throw new IllegalStateException("contract operation " + id + " has no request checks");
       }
+      route.addHandler(rc -> compiled.check(id, rc));
       route.addHandler(handler);
     }
     if (!unbound.isEmpty()) {

@@ -6,40 +6,26 @@ import com.huibao.gateway.adapter.json.ProblemJson;
 import com.huibao.gateway.adapter.pg.PgErrors;
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
-import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.json.schema.OutputUnit;
-import io.vertx.openapi.validation.SchemaValidationException;
-import io.vertx.openapi.validation.ValidatorException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The one mapper from failures to RFC 9457 problems: contract violations (400 naming the field), authentication
- * (401/403), invalid documents (400/422), the application's refusals (404/403/409/503), database outages (503 with
+ * The one mapper from failures to RFC 9457 problems: contract violations (400 naming the field; 415 for a body in
+ * a media type the operation does not take), authentication (401/403), invalid documents (400/422), the application's refusals (404/403/409/503), database outages (503 with
  * {@code Retry-After}). Anything else is a bug: logged with the request id, answered with a generic 500.
  */
 final class ProblemMapper implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
-  private static final Pattern PARAMETER = Pattern.compile("(?:path|query|header|cookie) parameter (\\S+)");
   static final int RETRY_AFTER_SECONDS = 2;
-  private static final java.util.Set<String> WRAPPERS = java.util.Set.of("PROPERTIES", "$REF", "ITEMS", "ALLOF",
-      "ANYOF", "ONEOF", "PREFIXITEMS", "ADDITIONALPROPERTIES", "UNEVALUATEDPROPERTIES");
 
   @Override
   public void handle(RoutingContext rc) {
     Throwable t = rc.failure();
-    if (t instanceof HttpException h && h.getCause() instanceof ValidatorException v) {
-      Problems.send(rc, contractViolation(v));
-    } else if (t instanceof BodySchemas.BodySchemaViolation b) {
+    if (t instanceof RequestChecks.RequestViolation b) {
       Problems.send(rc, ProblemJson.of(400, "SCHEMA_VIOLATION", "The request does not match the contract",
           b.violations()));
     } else if (t instanceof AuthFailure a) {
@@ -94,51 +80,6 @@ final class ProblemMapper implements Handler<RoutingContext> {
           ? ProblemJson.of(status, "BAD_REQUEST", "Bad request", (String) null)
           : ProblemJson.of(500, "INTERNAL_ERROR", "Internal error", (String) null);
     };
-  }
-
-  /** The validator's verdict as a problem naming every offending field it reported. */
-  static ObjectNode contractViolation(ValidatorException v) {
-    List<Violation> violations = new ArrayList<>();
-    if (v instanceof SchemaValidationException s && s.getOutputUnit() != null) {
-      collect(s.getOutputUnit(), violations);
-      // Wrapper keywords only say "a subschema failed"; keep them only if nothing more specific was reported.
-      List<Violation> specific = violations.stream().filter(x -> !WRAPPERS.contains(x.code())).toList();
-      if (!specific.isEmpty()) {
-        violations = new ArrayList<>(specific);
-      }
-    }
-    if (violations.isEmpty()) {
-      Matcher m = PARAMETER.matcher(String.valueOf(v.getMessage()));
-      String field = m.find() ? m.group(1) : v.type() == io.vertx.openapi.validation.ValidatorErrorType
-          .MISSING_REQUIRED_PARAMETER && String.valueOf(v.getMessage()).contains("body") ? "body" : "";
-      violations.add(new Violation(field, v.type().name(), v.getMessage()));
-    }
-    return ProblemJson.of(400, "SCHEMA_VIOLATION", "The request does not match the contract", violations);
-  }
-
-  private static void collect(OutputUnit unit, List<Violation> out) {
-    if (unit.getErrors() != null && !unit.getErrors().isEmpty()) {
-      for (OutputUnit e : unit.getErrors()) {
-        collect(e, out);
-      }
-      return;
-    }
-    if (unit.getError() != null) {
-      String field = field(unit.getInstanceLocation());
-      String keyword = unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation()
-          .substring(unit.getKeywordLocation().lastIndexOf('/') + 1);
-      String detail = unit.getError();
-      if ("required".equals(keyword)) {
-        Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(detail);
-        if (m.find()) {
-          field = field.isEmpty() ? m.group(1) : field + "." + m.group(1);
-        }
-      }
-      Violation v = new Violation(field, keyword.isEmpty() ? "INVALID" : keyword.toUpperCase(Locale.ROOT), detail);
-      if (!out.contains(v)) {
-        out.add(v);
-      }
-    }
   }
 
   /** JSON pointer {@code #/feedetail/2/cnt} → {@code feedetail[2].cnt}. */

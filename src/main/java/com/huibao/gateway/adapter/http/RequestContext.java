@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 public final class RequestContext {
   static final String REQUEST_ID = "huibao.requestId";
   static final String PRINCIPAL = "huibao.principal";
-  static final String SENT_CSV = "huibao.sentCsv";
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
   private RequestContext() {
@@ -30,8 +29,18 @@ public final class RequestContext {
     return rc.get(PRINCIPAL);
   }
 
-  /** Whether the client sent {@code text/csv} (shown to the 5.0 validator as its {@code text/plain} stand-in). */
+  /** Whether the client sent {@code text/csv}. */
   public static boolean sentCsv(RoutingContext rc) {
-    return Boolean.TRUE.equals(rc.get(SENT_CSV));
+    return "text/csv".equals(mediaType(rc));
+  }
+
+  /** The request's media type without parameters, lower case: {@code application/json; charset=utf-8} → its type. */
+  static String mediaType(RoutingContext rc) {
+    String header = rc.request().getHeader("Content-Type");
+    if (header == null) {
+      return "";
+    }
+    int semi = header.indexOf(';');
+    return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
   }
 }
