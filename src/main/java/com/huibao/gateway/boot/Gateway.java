@@ -235,8 +235,9 @@ public final class Gateway {
           if (wh.enabled()) {
             dispatcher.start();
           }
-          LOG.info("Huibao Gateway listening on {}:{} with {} event loops (demo mode: {})", config.http().host(),
-              server.actualPort(), servers.size(), config.demo());
+          LOG.info("Huibao Gateway listening on {}:{} with {} event loops (demo mode: {}; ES256 in {})",
+              config.http().host(), server.actualPort(), servers.size(), config.demo(),
+              com.huibao.gateway.adapter.crypto.FastEcdsa.isNative() ? "native code" : "Java (BouncyCastle)");
           return new Gateway(config, target, startedDb, vertx, pool, servers, accepting, timer, dispatcher);
         })
         .recover(e -> vertx.close().eventually(() -> {

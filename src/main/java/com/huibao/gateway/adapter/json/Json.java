@@ -39,7 +39,7 @@ public final class Json {
       if (node == null || node.isMissingNode()) {
         throw InvalidDocumentException.malformed(List.of(new Violation("", "EMPTY_BODY", "the document is empty")));
       }
-      String nul = nulAt(node, "");
+      String nul = mayHoldNul(bytes) ? nulAt(node, "") : null;
       if (nul != null) {
         throw InvalidDocumentException.malformed(List.of(new Violation(nul, "NUL_CHARACTER",
             "text must not contain the NUL character (U+0000)")));
@@ -48,6 +48,20 @@ public final class Json {
     } catch (IOException e) {
       throw InvalidDocumentException.malformed(List.of(new Violation("", "INVALID_JSON", firstLine(e.getMessage()))));
     }
+  }
+
+  /**
+   * Whether the raw text holds the escape {@code \u0000}: the only way U+0000 gets into a parsed string (a raw NUL
+   * byte is not valid JSON). Most documents do not, and then the tree need not be walked.
+   */
+  private static boolean mayHoldNul(byte[] bytes) {
+    for (int i = 0; i + 5 < bytes.length; i++) {
+      if (bytes[i] == '\\' && bytes[i + 1] == 'u' && bytes[i + 2] == '0' && bytes[i + 3] == '0' && bytes[i + 4] == '0'
+          && bytes[i + 5] == '0') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

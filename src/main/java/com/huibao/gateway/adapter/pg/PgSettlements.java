@@ -33,7 +33,7 @@ final class PgSettlements {
         .execute(Tuple.tuple().addString(h.setlId()).addString(h.fixmedinsCode())
             .addString(pii.personKey(h.psnCertType(), h.certno())).addLocalDateTime(h.setlTime())
             .addString(h.medType()).addBigDecimal(h.psnPartAmt().value()).addBigDecimal(h.psnCashPay().value())
-            .addString(s.contentHash()).addString(pii.encrypt(s.document())).addString(s.source()))
+            .addString(s.contentHash()).addString(pii.encryptDocument(s.document())).addString(s.source()))
         .compose(rows -> {
           if (rows.rowCount() == 1) {
             return Future.succeededFuture(new Inserted(true, rows.iterator().next().getOffsetDateTime(0).toInstant()));

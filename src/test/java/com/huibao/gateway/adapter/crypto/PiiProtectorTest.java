@@ -27,6 +27,22 @@ class PiiProtectorTest {
   }
 
   @Test
+  void documents_are_deflated_then_sealed_and_both_forms_decrypt() {
+    String doc = "{\"setlinfo\":{\"certno\":\"310101198001010011\",\"psn_name\":\"张三\"},\"feedetail\":["
+        + "{\"hilist_code\":\"X\",\"det_item_fee_sumamt\":\"12.30\"},".repeat(30) + "{}]}";
+    String sealed = pii.encryptDocument(doc);
+    assertThat(sealed).startsWith("k1:z:").doesNotContain("310101198001010011");
+    assertThat(pii.decrypt(sealed)).isEqualTo(doc);
+    assertThat(sealed.length()).isLessThan(pii.encrypt(doc).length() / 3);
+    assertThat(pii.decrypt(pii.encrypt(doc))).isEqualTo(doc); // documents stored before deflation still read
+
+    byte[] raw = java.util.Base64.getDecoder().decode(sealed.substring(5));
+    raw[20] ^= 1;
+    assertThatThrownBy(() -> pii.decrypt("k1:z:" + java.util.Base64.getEncoder().encodeToString(raw)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void tampered_ciphertext_fails_authentication() {
     String c = pii.encrypt("张三");
     byte[] raw = java.util.Base64.getDecoder().decode(c.substring(3));
