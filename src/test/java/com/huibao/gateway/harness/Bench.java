@@ -177,6 +177,16 @@ public final class Bench {
                   BenchData.settlement(setl, (i * 7919) % policies, i));
             }, 1000);
           }
+          if (only.contains("quick")) {
+            Client feed = Client.demo("demo-datafeed");
+            int quick = Integer.parseInt(a.getOrDefault("quick-settlements", "6000"));
+            ingest(g, feed, run, quick, consented);
+            bench.run("gateway quick claim", i -> {
+              String setl = "BQ-" + run + "-" + (i % quick);
+              return insurer.request(g, "POST", "/v1/quick-claims", ("{\"setl_id\":\"" + setl + "\",\"policy_no\":\""
+                  + BenchData.policyNo((i % quick) % consented) + "\"}").getBytes());
+            }, 500);
+          }
           printTableScans(pgPort);
           return;
         }
