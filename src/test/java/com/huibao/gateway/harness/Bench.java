@@ -143,9 +143,16 @@ public final class Bench {
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
         System.getProperty("java.version"), bench.concurrency, bench.warmup, bench.duration);
 
-    try (GatewayProcess gw = GatewayProcess.start(gwPort, "", Map.of("GATEWAY_DB_EMBEDDED_DIR",
+    Map<String, String> env = new TreeMap<>(Map.of("GATEWAY_DB_EMBEDDED_DIR",
         work.resolve("pg-" + UUID.randomUUID()).toString(), "GATEWAY_DB_EMBEDDED_PORT", String.valueOf(pgPort),
-        "GATEWAY_WEBHOOKS_ENABLED", "false"), work.resolve("gateway.log"))) {
+        "GATEWAY_WEBHOOKS_ENABLED", "false"));
+    // more settings for the gateway, e.g. -Dharness.gatewayEnv=GATEWAY_DB_POOL_SIZE=32,GATEWAY_HTTP_INSTANCES=2
+    for (String kv : System.getProperty("harness.gatewayEnv", "").split(",")) {
+      if (kv.contains("=")) {
+        env.put(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
+      }
+    }
+    try (GatewayProcess gw = GatewayProcess.start(gwPort, "", env, work.resolve("gateway.log"))) {
       URI g = gw.uri();
       System.out.printf("setting up %d policies, 2 lists of 5,000 entries, %d consents ...%n", policies, consented);
       setUp(g, policies, consented);
@@ -188,6 +195,7 @@ public final class Bench {
             }, 500);
           }
           printTableScans(pgPort);
+          printPoolMetrics(g);
           return;
         }
         Result plainQuery = bench.run("plain query", i -> plainRequest(p, "/plain/query", previews[i & 255]), 2000);
@@ -223,6 +231,14 @@ public final class Bench {
         plain.waitFor(30, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /** How long requests waited for a database connection and held one (the gateway's pool metrics). */
+  private static void printPoolMetrics(URI g) throws Exception {
+    String metrics = HTTP.send(HttpRequest.newBuilder(g.resolve("/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    metrics.lines().filter(l -> l.startsWith("vertx_pool_") && !l.contains("_bucket")).forEach(l ->
+        System.out.println("  " + l));
   }
 
   /** Which tables PostgreSQL read by sequential scan, and how many rows: where an index is missing. */

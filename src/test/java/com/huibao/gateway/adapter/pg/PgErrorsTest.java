@@ -20,6 +20,19 @@ class PgErrorsTest {
   }
 
   @Test
+  void the_pools_own_timeout_race_is_an_outage_but_the_same_exception_elsewhere_is_a_bug() {
+    // found by scripts/bench: thrown from inside vertx-sql-client's pool (stack trace kept as it was seen)
+    IllegalStateException race = new IllegalStateException("Promise already completed");
+    race.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("io.vertx.core.Promise", "fail", "Promise.java", 110),
+        new StackTraceElement("io.vertx.sqlclient.impl.pool.SqlConnectionPool$1PoolRequest", "lambda$onEnqueue$1",
+            "SqlConnectionPool.java", 309),
+        new StackTraceElement("com.huibao.gateway.adapter.pg.PgReplayGuard", "firstUse", "PgReplayGuard.java", 20)});
+    assertThat(PgErrors.translate(race)).isInstanceOf(Failure.Unavailable.class);
+    assertThat(PgErrors.isUnavailable(new IllegalStateException("Promise already completed"))).isFalse();
+  }
+
+  @Test
   void a_constraint_violation_or_a_bug_is_not_an_outage() {
     PgException unique = new PgException("duplicate key", "ERROR", "23505", null);
     assertThat(PgErrors.isUnavailable(unique)).isFalse();
