@@ -216,6 +216,9 @@ public final class RequestChecks {
 
   /** The validator's messages as violations named by field ({@code prefix} for a parameter's own name). */
   static List<Violation> violations(Set<ValidationMessage> messages, String prefix) {
+    if (messages.isEmpty()) {
+      return List.of();
+    }
     List<Violation> all = new ArrayList<>();
     for (ValidationMessage m : messages) {
       String inner = ProblemMapper.field(String.valueOf(m.getInstanceLocation()));
