@@ -68,6 +68,18 @@ class DirectSettlementTest {
     assertThat(accumulator("PMI-778899", "deductible", "ANNUAL")).isEqualTo("1000.00");
     assertThat(accumulator("PMI-778899", "total", "")).isEqualTo("4344.07");
 
+    // a preview reads the person's accumulators outside any transaction: the same bill again pays more, its
+    // annual deductible (PMI-778899) having been met by the first confirm
+    com.fasterxml.jackson.databind.node.ObjectNode again = (com.fasterxml.jackson.databind.node.ObjectNode)
+        Examples.json("settlement-inpatient-1.json");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) again.get("setlinfo")).put("setl_id", "S20260315000099");
+    HttpResponse<String> preview = gw.signed("demo-hospital", "POST", "/v1/direct-settlements/preview",
+        Json.bytes(again));
+    assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+    assertThat(Json.parse(preview.body()).at("/policies/1/policy_no").asText()).isEqualTo("PMI-778899");
+    assertThat(new java.math.BigDecimal(Json.parse(preview.body()).at("/policies/1/payout").asText()))
+        .isGreaterThan(new java.math.BigDecimal(r1.at("/policies/1/payout").asText()));
+
     HttpResponse<String> second = confirm("S20260420000002", Examples.bytes("settlement-outpatient-2.json"));
     assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
     JsonSubset.assertSubset(Examples.json("expected-outpatient-2.json"), Json.parse(second.body()));
