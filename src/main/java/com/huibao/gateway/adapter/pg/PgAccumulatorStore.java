@@ -33,15 +33,6 @@ public final class PgAccumulatorStore implements AccumulatorStore {
         .map(PgAccumulatorStore::fold);
   }
 
-  @Override
-  public Future<Map<String, Accumulators>> ofPerson(String personKey, String certType) {
-    return client.preparedQuery("SELECT a.policy_no, a.kind, a.key, a.amount FROM accumulators a "
-            + "JOIN policies p ON p.policy_no = a.policy_no WHERE p.person_key = $1 AND p.psn_cert_type = $2 "
-            + "ORDER BY a.policy_no, a.kind, a.key")
-        .execute(Tuple.of(personKey, certType))
-        .map(PgAccumulatorStore::fold);
-  }
-
   static Map<String, Accumulators> fold(RowSet<Row> rows) {
     Map<String, Map<String, Money>> deductible = new HashMap<>();
     Map<String, Map<String, Money>> paid = new HashMap<>();

@@ -9,10 +9,4 @@ import java.util.Map;
 public interface AccumulatorStore {
   /** Accumulators by policy_no; policies without any are absent (= empty). */
   Future<Map<String, Accumulators>> of(Collection<String> policyNos);
-
-  /**
-   * The accumulators of every policy of a person (found like {@link PolicyStore#byPerson}), read without waiting for
-   * the policies first: one round trip less on every preview and claim.
-   */
-  Future<Map<String, Accumulators>> ofPerson(String personKey, String certType);
 }

@@ -54,9 +54,10 @@ public final class PatientCases {
     Future<List<Policy>> ps = policies.byPerson(person, setlinfo.psnCertType(), setlinfo.certno());
     Future<Catalog> cat = catalog.current();
     Future<List<Consent>> cs = consents.forPerson(person);
-    Future<Map<String, Accumulators>> acc = accumulators.ofPerson(person, setlinfo.psnCertType());
-    return Future.all(ps, cat, cs, acc).map(all -> new Cases(cat.result(), cases(setlinfo, purpose, ps.result(),
-        cat.result(), cs.result(), acc.result()), person));
+    return Future.all(ps, cat, cs)
+        .compose(all -> accumulators.of(ps.result().stream().map(Policy::policyNo).toList())
+            .map(acc -> new Cases(cat.result(), cases(setlinfo, purpose, ps.result(), cat.result(), cs.result(),
+                acc), person)));
   }
 
   private List<PolicyCase> cases(SetlInfo setlinfo, Purpose purpose, List<Policy> policies, Catalog catalog,
