@@ -185,6 +185,16 @@ public final class FastEcdsa {
         throw new JOSEException("unsupported JWS algorithm " + header.getAlgorithm() + ", expected ES256");
       }
     }
+
+    /** The r‖s to check, or null when the signature cannot be a valid one (length, a critical extension). */
+    static byte[] checkable(JWSHeader header, Base64URL signature) throws JOSEException {
+      requireEs256(header);
+      if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+        return null; // no critical extension is understood here
+      }
+      byte[] rs = signature.decode();
+      return rs.length == 64 ? rs : null;
+    }
   }
 
   private static final class Signer extends Es256 implements JWSSigner {
@@ -220,12 +230,8 @@ public final class FastEcdsa {
 
     @Override
     public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
-      requireEs256(header);
-      if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-        return false; // no critical extension is understood here
-      }
-      byte[] rs = signature.decode();
-      if (rs.length != 64) {
+      byte[] rs = checkable(header, signature);
+      if (rs == null) {
         return false;
       }
       BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(rs, 0, 32));
@@ -266,12 +272,8 @@ public final class FastEcdsa {
 
     @Override
     public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
-      requireEs256(header);
-      if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-        return false; // no critical extension is understood here
-      }
-      byte[] rs = signature.decode();
-      if (rs.length != 64) {
+      byte[] rs = checkable(header, signature);
+      if (rs == null) {
         return false;
       }
       try {
