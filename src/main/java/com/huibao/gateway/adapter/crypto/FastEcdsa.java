@@ -168,7 +168,7 @@ public final class FastEcdsa {
     }
   }
 
-  /** Common to both: ES256 only, no JCA context of its own. */
+  /** Common to all four: ES256 only, no JCA context of its own. */
   private abstract static class Es256 {
     private final JCAContext jca = new JCAContext();
 
@@ -185,19 +185,35 @@ public final class FastEcdsa {
         throw new JOSEException("unsupported JWS algorithm " + header.getAlgorithm() + ", expected ES256");
       }
     }
-
-    /** The r‖s to check, or null when the signature cannot be a valid one (length, a critical extension). */
-    static byte[] checkable(JWSHeader header, Base64URL signature) throws JOSEException {
-      requireEs256(header);
-      if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-        return null; // no critical extension is understood here
-      }
-      byte[] rs = signature.decode();
-      return rs.length == 64 ? rs : null;
-    }
   }
 
-  private static final class Signer extends Es256 implements JWSSigner {
+  /** An ES256 signer given the raw r‖s signature of its signing input. */
+  private abstract static class RawSigner extends Es256 implements JWSSigner {
+    @Override
+    public final Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
+      requireEs256(header);
+      return Base64URL.encode(signRaw(signingInput));
+    }
+
+    abstract byte[] signRaw(byte[] signingInput) throws JOSEException;
+  }
+
+  /** An ES256 verifier given a signature of the right shape (r‖s, 64 bytes, no critical extension). */
+  private abstract static class RawVerifier extends Es256 implements JWSVerifier {
+    @Override
+    public final boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
+      requireEs256(header);
+      if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+        return false; // no critical extension is understood here
+      }
+      byte[] rs = signature.decode();
+      return rs.length == 64 && verifyRaw(signingInput, rs);
+    }
+
+    abstract boolean verifyRaw(byte[] signingInput, byte[] rs);
+  }
+
+  private static final class Signer extends RawSigner {
     private final ECPrivateKeyParameters key;
 
     Signer(ECPrivateKeyParameters key) {
@@ -205,11 +221,6 @@ public final class FastEcdsa {
     }
 
     @Override
-    public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-      requireEs256(header);
-      return Base64URL.encode(signRaw(signingInput));
-    }
-
     byte[] signRaw(byte[] signingInput) {
       ECDSASigner ecdsa = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
       ecdsa.init(true, key);
@@ -221,7 +232,7 @@ public final class FastEcdsa {
     }
   }
 
-  private static final class Verifier extends Es256 implements JWSVerifier {
+  private static final class Verifier extends RawVerifier {
     private final ECPublicKeyParameters key;
 
     Verifier(ECPublicKeyParameters key) {
@@ -229,11 +240,7 @@ public final class FastEcdsa {
     }
 
     @Override
-    public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
-      byte[] rs = checkable(header, signature);
-      if (rs == null) {
-        return false;
-      }
+    boolean verifyRaw(byte[] signingInput, byte[] rs) {
       BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(rs, 0, 32));
       BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(rs, 32, 64));
       ECDSASigner ecdsa = new ECDSASigner();
@@ -242,7 +249,7 @@ public final class FastEcdsa {
     }
   }
 
-  private static final class NativeSigner extends Es256 implements JWSSigner {
+  private static final class NativeSigner extends RawSigner {
     private final PrivateKey key;
 
     NativeSigner(PrivateKey key) {
@@ -250,20 +257,19 @@ public final class FastEcdsa {
     }
 
     @Override
-    public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-      requireEs256(header);
+    byte[] signRaw(byte[] signingInput) throws JOSEException {
       try {
         Signature s = Signature.getInstance("SHA256withECDSA", NATIVE);
         s.initSign(key);
         s.update(signingInput);
-        return Base64URL.encode(ECDSA.transcodeSignatureToConcat(s.sign(), 64));
+        return ECDSA.transcodeSignatureToConcat(s.sign(), 64);
       } catch (GeneralSecurityException e) {
         throw new JOSEException("ES256 signing failed: " + e.getMessage(), e);
       }
     }
   }
 
-  private static final class NativeVerifier extends Es256 implements JWSVerifier {
+  private static final class NativeVerifier extends RawVerifier {
     private final PublicKey key;
 
     NativeVerifier(PublicKey key) {
@@ -271,11 +277,7 @@ public final class FastEcdsa {
     }
 
     @Override
-    public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
-      byte[] rs = checkable(header, signature);
-      if (rs == null) {
-        return false;
-      }
+    boolean verifyRaw(byte[] signingInput, byte[] rs) {
       try {
         Signature s = Signature.getInstance("SHA256withECDSA", NATIVE);
         s.initVerify(key);
