@@ -124,6 +124,18 @@ class GatewayHttpTest {
     assertThat(fields).containsExactlyInAnyOrder("limit MAXIMUM", "status ENUM");
 
     assertThat(gw.signed("demo-insurer-hmb", "GET", "/v1/claims?limit=1", null).statusCode()).isEqualTo(200);
+
+    // a query string that cannot be decoded (the JDK client refuses to send one: a raw socket does)
+    String target = "/v1/claims?status=%zz";
+    String token = TestGateway.demoSigner("demo-insurer-hmb").sign("GET", target, null);
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gw.port())) {
+      socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+          + token + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
