@@ -31,7 +31,8 @@ import java.util.function.IntFunction;
  */
 public final class Bench {
   /** One measured run. */
-  public record Result(String name, int requests, double seconds, Map<Integer, Integer> statuses, long[] nanos) {
+  public record Result(String name, int requests, double seconds, Map<Integer, Integer> statuses, long[] nanos,
+      Map<String, Double> cpuMsPerRequest) {
     /** Answered with a 2xx, per second: errors do not count as throughput. */
     double throughput() {
       return statuses.entrySet().stream().filter(e -> e.getKey() / 100 == 2).mapToInt(Map.Entry::getValue).sum()
@@ -48,6 +49,7 @@ public final class Bench {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final CpuMeter cpu = new CpuMeter();
   private final int concurrency;
   private final Duration warmup;
   private final Duration duration;
@@ -64,6 +66,7 @@ public final class Bench {
     long[] nanos = new long[requests.size()];
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     Map<String, String> errors = new ConcurrentHashMap<>();
+    Map<String, Double> cpuBefore = cpu.snapshot();
     long start = System.nanoTime();
     long end = start + limit.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -89,6 +92,7 @@ public final class Bench {
     pool.shutdown();
     pool.awaitTermination(1, TimeUnit.HOURS);
     double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Double> cpuAfter = cpu.snapshot();
     int done = statuses.values().stream().mapToInt(Integer::intValue).sum();
     long[] measured = new long[done];
     int k = 0;
@@ -100,7 +104,8 @@ public final class Bench {
     if (!errors.isEmpty()) {
       System.out.println("  " + name + ": I/O errors " + errors);
     }
-    return new Result(name, done, seconds, new TreeMap<>(statuses), Arrays.copyOf(measured, k));
+    return new Result(name, done, seconds, new TreeMap<>(statuses), Arrays.copyOf(measured, k),
+        CpuMeter.perRequest(cpuBefore, cpuAfter, done));
   }
 
   /** Warm-up with {@code factory}'s first requests, then a measured run sized from the warm-up's throughput. */
@@ -110,9 +115,16 @@ public final class Bench {
     int size = (int) Math.max(1000, warm.throughput() * duration.toSeconds() * 1.5);
     List<HttpRequest> m = build(factory, warmupRequests, size);
     Result r = measure(name, m, duration);
-    System.out.printf("  %-28s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %s%n", name, r.throughput(),
-        r.percentileMs(0.50), r.percentileMs(0.99), r.statuses());
+    System.out.printf("  %-28s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %s  CPU ms/request %s%n", name,
+        r.throughput(), r.percentileMs(0.50), r.percentileMs(0.99), r.statuses(), cpuText(r.cpuMsPerRequest()));
     return r;
+  }
+
+  private static String cpuText(Map<String, Double> ms) {
+    StringBuilder b = new StringBuilder();
+    ms.forEach((name, v) -> b.append(b.length() == 0 ? "" : ", ").append(name).append(' ')
+        .append(String.format("%.2f", v)));
+    return b.toString();
   }
 
   private static List<HttpRequest> build(IntFunction<HttpRequest> factory, int from, int count) {
@@ -157,6 +169,7 @@ public final class Bench {
       System.out.printf("setting up %d policies, 2 lists of 5,000 entries, %d consents ...%n", policies, consented);
       setUp(g, policies, consented);
       Process plain = startPlain(plainPort, pgPort, work.resolve("plain.log"));
+      bench.cpu.watch("gateway", gw.pid()).watch("plain", plain.pid());
       try {
         URI p = URI.create("http://127.0.0.1:" + plainPort);
         Client hospital = Client.demo("demo-hospital");
@@ -195,6 +208,7 @@ public final class Bench {
             }, 500);
           }
           printTableScans(pgPort);
+          printStatements(pgPort);
           printPoolMetrics(g);
           return;
         }
@@ -236,6 +250,12 @@ public final class Bench {
         row(table, previewRounds, 0.7);
         row(table, confirmRounds, 0.5);
         row(table, quickRounds, 0.5);
+        table.append("\nCPU per request (ms, medians over the rounds; user + system time of each process, all "
+            + "PostgreSQL processes together):\n\n| figure | gateway JVM | plain JVM | PostgreSQL | generator | "
+            + "plain counterpart: plain JVM | PostgreSQL | generator |\n|---|---|---|---|---|---|---|---|\n");
+        cpuRow(table, previewRounds);
+        cpuRow(table, confirmRounds);
+        cpuRow(table, quickRounds);
         System.out.println();
         System.out.print(table);
         Files.writeString(work.resolve("results.md"), table.toString());
@@ -243,6 +263,29 @@ public final class Bench {
         plain.destroy();
         plain.waitFor(30, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  /**
+   * The statements PostgreSQL spent most time on, planning included, when the gateway's embedded server runs with
+   * pg_stat_statements ({@code -Dharness.gatewayJvmArgs=-Dhuibao.pgStatStatements=true}).
+   */
+  private static void printStatements(int pgPort) {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
+        + "/postgres", "postgres", ""); java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      try (java.sql.ResultSet rs = st.executeQuery("SELECT calls, round(total_plan_time::numeric, 0), "
+          + "round(total_exec_time::numeric, 0), round(((total_plan_time + total_exec_time) / NULLIF(calls, 0))::numeric, 3), "
+          + "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements "
+          + "ORDER BY total_plan_time + total_exec_time DESC LIMIT 15")) {
+        System.out.println("  statements: calls, plan ms, exec ms, ms per call, query");
+        while (rs.next()) {
+          System.out.printf("  %8d %7s %7s %7s  %s%n", rs.getLong(1), rs.getString(2), rs.getString(3),
+              rs.getString(4), rs.getString(5));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      System.out.println("  (no pg_stat_statements: " + e.getMessage().lines().findFirst().orElse("") + ")");
     }
   }
 
@@ -280,6 +323,14 @@ public final class Bench {
         median(rounds, r -> r[0].percentileMs(0.99)), rounds.get(0)[1].name(), median(rounds, r -> r[1].throughput()),
         median(rounds, r -> r[1].percentileMs(0.99)), ratio, range(ratios), p99, range(p99s), target,
         ratio >= target && p99 <= 2 ? "met" : "NOT met"));
+  }
+
+  private static void cpuRow(StringBuilder t, List<Result[]> rounds) {
+    java.util.function.BiFunction<Integer, String, Double> m = (side, process) -> median(rounds,
+        r -> r[side].cpuMsPerRequest().getOrDefault(process, 0.0));
+    t.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", rounds.get(0)[0].name(),
+        m.apply(0, "gateway"), m.apply(0, "plain"), m.apply(0, "postgres"), m.apply(0, "generator"),
+        m.apply(1, "plain"), m.apply(1, "postgres"), m.apply(1, "generator")));
   }
 
   private static double median(List<Result[]> rounds, java.util.function.ToDoubleFunction<Result[]> f) {

@@ -26,6 +26,11 @@ public final class GatewayProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /** The gateway's process id (for {@link CpuMeter}). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Starts {@code target/huibao-gateway.jar run} and waits until {@code /health/ready} answers 200. */
   public static GatewayProcess start(int port, String dbUrl, Map<String, String> env, Path log) throws IOException,
       InterruptedException {

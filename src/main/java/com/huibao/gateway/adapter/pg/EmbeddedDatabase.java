@@ -13,19 +13,27 @@ import java.time.Duration;
 public final class EmbeddedDatabase implements AutoCloseable {
   private final EmbeddedPostgres postgres;
 
+  /** System property: load pg_stat_statements into the embedded server (off by default). */
+  public static final String STATEMENT_STATS = "huibao.pgStatStatements";
+
   private EmbeddedDatabase(EmbeddedPostgres postgres) {
     this.postgres = postgres;
   }
 
   public static EmbeddedDatabase start(Path dataDir, int port, boolean clean) throws IOException {
     Files.createDirectories(dataDir.getParent() == null ? dataDir.toAbsolutePath().getParent() : dataDir.getParent());
-    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
         .setDataDirectory(dataDir.toAbsolutePath())
         .setCleanDataDirectory(clean)
         .setPort(port)
         .setPGStartupWait(Duration.ofSeconds(30))
-        .setServerConfig("max_connections", "200")
-        .start();
+        .setServerConfig("max_connections", "200");
+    if (Boolean.getBoolean(STATEMENT_STATS)) {
+      // a diagnostic for scripts/bench: per-statement planning and execution time (docs/PERFORMANCE.md)
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+          .setServerConfig("pg_stat_statements.track_planning", "on");
+    }
+    EmbeddedPostgres pg = builder.start();
     return new EmbeddedDatabase(pg);
   }
 
