@@ -27,7 +27,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         .setCleanDataDirectory(clean)
         .setPort(port)
         .setPGStartupWait(Duration.ofSeconds(30))
-        .setServerConfig("max_connections", "200");
+        .setServerConfig("max_connections", "200")
+        // Statistics within seconds of a table's growth: the embedded database starts empty and fills fast (demo,
+        // tests, scripts/bench), and a plan cached while a table was nearly empty reads it by sequential scan until
+        // the next analyze (accumulators, docs/PERFORMANCE.md). PostgreSQL's default is one minute.
+        .setServerConfig("autovacuum_naptime", "5s");
     if (Boolean.getBoolean(STATEMENT_STATS)) {
       // a diagnostic for scripts/bench: per-statement planning and execution time (docs/PERFORMANCE.md)
       builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")

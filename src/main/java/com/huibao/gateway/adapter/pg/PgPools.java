@@ -19,9 +19,6 @@ public final class PgPools {
         .setUser(db.user())
         .setPassword(db.password())
         .setCachePreparedStatements(true)
-        // Plans made for the values at hand: a generic plan cached while a table was small (accumulators at
-        // start-up) kept reading it by sequential scan once it had grown (scripts/bench, docs/PERFORMANCE.md).
-        .addProperty("plan_cache_mode", "force_custom_plan")
         .setReconnectAttempts(0);
     PoolOptions pool = new PoolOptions().setMaxSize(size).setMaxWaitQueueSize(4096).setConnectionTimeout(5)
         .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
