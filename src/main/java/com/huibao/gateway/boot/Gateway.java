@@ -23,6 +23,7 @@ import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
 import com.huibao.gateway.adapter.pg.Migrations;
 import com.huibao.gateway.adapter.pg.PgAccessLog;
 import com.huibao.gateway.adapter.pg.PgAccumulatorStore;
+import com.huibao.gateway.adapter.pg.PgAuditChainer;
 import com.huibao.gateway.adapter.pg.PgCatalogStore;
 import com.huibao.gateway.adapter.pg.PgClaimStore;
 import com.huibao.gateway.adapter.pg.PgConsentStore;
@@ -76,8 +77,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one composition root: builds every adapter and use case from the configuration, starts the server, and
- * stops in order (readiness DOWN → drain the server → stop timers → close the pool → close Vert.x → stop the
- * embedded database).
+ * stops in order (readiness DOWN → drain the server → stop timers, chain the last audit records → close the pool
+ * → close Vert.x → stop the embedded database).
  */
 public final class Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -93,10 +94,13 @@ public final class Gateway {
   private final AtomicBoolean accepting;
   private final long registryTimer;
   private final WebhookDispatcher dispatcher;
+  private final PgAuditChainer chainer;
 
   private Gateway(GatewayConfig config, DbTarget database, EmbeddedDatabase embedded, Vertx vertx, Pool pool,
-      List<HttpServer> servers, AtomicBoolean accepting, long registryTimer, WebhookDispatcher dispatcher) {
+      List<HttpServer> servers, AtomicBoolean accepting, long registryTimer, WebhookDispatcher dispatcher,
+      PgAuditChainer chainer) {
     this.dispatcher = dispatcher;
+    this.chainer = chainer;
     this.config = config;
     this.database = database;
     this.embedded = embedded;
@@ -186,6 +190,8 @@ public final class Gateway {
     WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, pool, signer, new WebhookDispatcher.Settings(
         wh.pollMillis(), wh.batch(), Duration.ofSeconds(wh.leaseSeconds()), wh.maxAttempts(), wh.baseBackoffMillis(),
         wh.requestTimeoutMillis()), registry);
+    PgAuditChainer chainer = new PgAuditChainer(vertx, pool, config.audit().chainMillis(), config.audit().chainBatch(),
+        registry);
     DataFeedHandlers dataFeed = new DataFeedHandlers(new IngestSettlementUseCase(checks,
         new PgSettlementStore(pool, pii), cases, claimStore, clock, SETTLEMENT_ZONE));
 
@@ -235,10 +241,12 @@ public final class Gateway {
           if (wh.enabled()) {
             dispatcher.start();
           }
+          chainer.start();
           LOG.info("Huibao Gateway listening on {}:{} with {} event loops (demo mode: {}; ES256 in {})",
               config.http().host(), server.actualPort(), servers.size(), config.demo(),
               com.huibao.gateway.adapter.crypto.FastEcdsa.isNative() ? "native code" : "Java (BouncyCastle)");
-          return new Gateway(config, target, startedDb, vertx, pool, servers, accepting, timer, dispatcher);
+          return new Gateway(config, target, startedDb, vertx, pool, servers, accepting, timer, dispatcher,
+              chainer);
         })
         .recover(e -> vertx.close().eventually(() -> {
           closeQuietly(startedDb);
@@ -274,6 +282,7 @@ public final class Gateway {
       await(Future.join(drained).mapEmpty(), "http servers");
       vertx.cancelTimer(registryTimer);
       await(dispatcher.stop(), "webhook dispatcher");
+      await(chainer.stop(), "audit chainer");
       await(pool.close(), "database pool");
       await(vertx.close(), "vert.x");
       closeQuietly(embedded);

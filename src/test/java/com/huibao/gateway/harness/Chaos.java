@@ -2,6 +2,7 @@ package com.huibao.gateway.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.adapter.pg.AuditVerifier;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
 import com.huibao.gateway.support.Sql;
@@ -34,24 +35,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The fault harness ({@code scripts/chaos}): confirm load with client retries of the same idempotent request while
  * (1) the gateway is killed with SIGKILL and restarted, (2) PostgreSQL restarts, (3) two instances share the database
  * under mixed load. After each: every acknowledged confirm stored once with the acknowledged amounts, no claim
- * doubled, accumulators equal to the sum of what is stored, every webhook event delivered. Prints the figures and
- * fails on any breach.
+ * doubled, accumulators equal to the sum of what is stored, every webhook event delivered, every stored confirm
+ * audited by exactly one chained record and the audit chain verifying. Prints the figures and fails on any breach.
  */
 public final class Chaos {
   /** One scenario's figures. */
   public record Figures(String scenario, int requests, int acknowledged, long stored, long missing, long mismatched,
-      long doubled, long drift, long serverErrors, long unavailable, long lostEvents, Map<Integer, Integer> statuses) {
+      long doubled, long drift, long serverErrors, long unavailable, long lostEvents, long unaudited,
+      Map<Integer, Integer> statuses) {
     public boolean ok() {
       return missing == 0 && mismatched == 0 && doubled == 0 && drift == 0 && serverErrors == 0 && lostEvents == 0
-          && acknowledged > 0;
+          && unaudited == 0 && acknowledged > 0;
     }
 
     @Override
     public String toString() {
       return String.format("%-22s requests %6d  acknowledged %5d  stored %5d  missing %d  mismatched %d  doubled %d  "
-              + "drift %d  5xx-other-than-503 %d  503 %d  lost-events %d  %s  statuses %s", scenario, requests,
-          acknowledged, stored, missing, mismatched, doubled, drift, serverErrors, unavailable, lostEvents,
-          ok() ? "OK" : "BREACH", statuses);
+              + "drift %d  5xx-other-than-503 %d  503 %d  lost-events %d  unaudited %d  %s  statuses %s", scenario,
+          requests, acknowledged, stored, missing, mismatched, doubled, drift, serverErrors, unavailable, lostEvents,
+          unaudited, ok() ? "OK" : "BREACH", statuses);
     }
   }
 
@@ -115,7 +117,8 @@ public final class Chaos {
         Figures f = check("postgres restart", load, pg.target(), receiver);
         if (down.statusCode() != 503) {
           f = new Figures(f.scenario(), f.requests(), f.acknowledged(), f.stored(), f.missing(), f.mismatched(),
-              f.doubled(), f.drift(), f.serverErrors() + 1, f.unavailable(), f.lostEvents(), f.statuses());
+              f.doubled(), f.drift(), f.serverErrors() + 1, f.unavailable(), f.lostEvents(), f.unaudited(),
+              f.statuses());
         }
         out.add(f);
 
@@ -319,12 +322,33 @@ public final class Chaos {
       }
     }
     long lost = lostEvents(db, receiver);
+    long unaudited = unaudited(db, load.prefix);
     long serverErrors = load.statuses.entrySet().stream().filter(e -> e.getKey() >= 500 && e.getKey() != 503)
         .mapToLong(Map.Entry::getValue).sum()
         + load.statuses.entrySet().stream().filter(e -> e.getKey() >= 400 && e.getKey() < 500 && e.getKey() != 429
             && e.getKey() != 409).mapToLong(Map.Entry::getValue).sum();
     return new Figures(scenario, load.requests.get(), load.acknowledged.size(), stored.size(), missing, mismatched,
-        doubled, drift, serverErrors, load.statuses.getOrDefault(503, 0), lost, new java.util.TreeMap<>(load.statuses));
+        doubled, drift, serverErrors, load.statuses.getOrDefault(503, 0), lost, unaudited,
+        new java.util.TreeMap<>(load.statuses));
+  }
+
+  /**
+   * Waits (up to a minute) for the audit records to be chained, then counts the breaches: stored confirms of this
+   * load without exactly one chained record, plus one if the chain does not verify.
+   */
+  private static long unaudited(DbTarget db, String prefix) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (System.nanoTime() < deadline && Sql.count(db, "SELECT count(*) FROM audit_pending") > 0) {
+      Thread.sleep(200);
+    }
+    long wrong = Sql.count(db, "SELECT count(*) FROM direct_settlements d LEFT JOIN (SELECT subject, count(*) n "
+        + "FROM audit_log WHERE action = 'DIRECT_SETTLEMENT_CONFIRMED' GROUP BY subject) a ON a.subject = d.setl_id "
+        + "WHERE d.setl_id LIKE '" + prefix + "%' AND coalesce(a.n, 0) <> 1");
+    AuditVerifier.Result chain = AuditVerifier.verify(db);
+    if (!chain.ok()) {
+      System.out.println("audit chain broken at record " + chain.firstBroken() + ": " + chain.reason());
+    }
+    return wrong + (chain.ok() && chain.pending() == 0 ? 0 : 1);
   }
 
   /** Waits (up to a minute) for the insurer's events to be delivered; returns how many never reached the receiver. */

@@ -22,7 +22,9 @@ public final class StateDigest {
       + "(SELECT count(*) FROM policies), (SELECT count(*) FROM plan_versions), (SELECT count(*) FROM list_versions), "
       + "(SELECT count(*) || ':' || count(*) FILTER (WHERE revoked_at IS NOT NULL) FROM consents), "
       + "(SELECT count(*) || ':' || coalesce(string_agg(url || signature_alg, ',' ORDER BY insurer_id), '') "
-      + "FROM webhooks), (SELECT count(*) FROM outbox), (SELECT count(*) FROM audit_log), "
+      + "FROM webhooks), (SELECT count(*) FROM outbox), "
+      // chained and pending audit records together: the chainer moves records from one to the other
+      + "(SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM audit_pending)), "
       + "(SELECT count(*) FROM access_log))";
 
   private StateDigest() {

@@ -32,4 +32,25 @@ public final class Sql {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * Polls {@code sql} (a count) until it gives {@code expected}, for what a background task does after a request
+   * (the audit chainer); fails with the last value seen after {@code seconds}.
+   */
+  public static void awaitCount(DbTarget db, String sql, long expected, int seconds) {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    long seen = count(db, sql);
+    while (seen != expected) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(sql + " gave " + seen + ", expected " + expected + " within " + seconds + " s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+      seen = count(db, sql);
+    }
+  }
 }

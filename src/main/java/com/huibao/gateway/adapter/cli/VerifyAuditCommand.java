@@ -36,7 +36,9 @@ public final class VerifyAuditCommand {
 
   private static int report(AuditVerifier.Result r, PrintStream out) {
     if (r.ok()) {
-      out.println("audit chain OK: " + r.verified() + " record(s) verified");
+      out.println("audit chain OK: " + r.verified() + " record(s) verified" + (r.pending() == 0 ? ""
+          : "; " + r.pending() + " more written but not yet chained (a running gateway chains them within a second, "
+              + "a stopped one when it starts)"));
       return 0;
     }
     out.println("audit chain BROKEN at record " + r.firstBroken() + ": " + r.reason() + " (" + r.verified()

@@ -22,7 +22,12 @@ public record GatewayConfig(
     RateLimitConfig rateLimit,
     PatientConfig patient,
     Path sm2SigningKeyFile,
-    WebhookConfig webhooks) {
+    WebhookConfig webhooks,
+    AuditConfig audit) {
+
+  /** The audit chainer: how often each instance links committed records into the chain, and how many at a time. */
+  public record AuditConfig(int chainMillis, int chainBatch) {
+  }
 
   /** Webhook delivery (SPEC: proactive claims). */
   public record WebhookConfig(boolean enabled, int pollMillis, int batch, int leaseSeconds, int maxAttempts,
@@ -90,7 +95,8 @@ public record GatewayConfig(
         new WebhookConfig(s.bool("webhooks.enabled"), s.integer("webhooks.poll_millis", 10, 600_000),
             s.integer("webhooks.batch", 1, 1000), s.integer("webhooks.lease_seconds", 1, 3600),
             s.integer("webhooks.max_attempts", 1, 1000), s.integer("webhooks.base_backoff_millis", 1, 3_600_000),
-            s.integer("webhooks.request_timeout_millis", 100, 600_000)));
+            s.integer("webhooks.request_timeout_millis", 100, 600_000)),
+        new AuditConfig(s.integer("audit.chain_millis", 10, 60_000), s.integer("audit.chain_batch", 1, 10_000)));
     if (c.gatewayId().isEmpty()) {
       s.error("id (GATEWAY_ID) must not be empty");
     }
