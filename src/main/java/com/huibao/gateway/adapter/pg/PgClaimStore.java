@@ -10,6 +10,7 @@ import com.huibao.gateway.domain.money.Money;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -185,35 +186,41 @@ public final class PgClaimStore implements ClaimStore {
   public Future<Claim> createClaim(String channel, String setlId, String policyNo, int planVersion, Instant now,
       Decide decide) {
     String claimId = "CLM-" + UUID.randomUUID();
-    return pool.withTransaction(tx -> tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = $1 "
-                + "FOR UPDATE").execute(Tuple.of(policyNo))
-            .compose(v -> tx.preparedQuery("SELECT " + COLUMNS + " FROM claims WHERE setl_id = $1 AND policy_no = $2")
-                .execute(Tuple.of(setlId, policyNo)))
-            .compose(existing -> {
-              if (existing.size() > 0) {
-                return Future.succeededFuture(claim(existing.iterator().next()));
-              }
-              return new PgAccumulatorStore(tx).of(List.of(policyNo)).compose(acc -> {
-                PolicyResult p = decide.apply(acc.getOrDefault(policyNo,
-                    com.huibao.gateway.domain.benefit.Accumulators.EMPTY));
-                Tuple row = Tuple.tuple().addString(claimId).addString(setlId).addString(policyNo)
-                    .addString(p.insurerId()).addString(p.planId()).addInteger(planVersion).addString(channel)
-                    .addBigDecimal(p.payout().value()).addBigDecimal(Money.ZERO.value())
-                    .addBigDecimal(p.payout().value()).addString(Json.write(AdjudicationJson.policy(p)))
-                    .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
-                return tx.preparedQuery(PgDirectSettlementStore.INSERT_CLAIM + " RETURNING " + COLUMNS).execute(row)
-                    .compose(inserted -> PgDeltas.add(tx, setlId, channel, List.of(p))
-                        .compose(v -> PgAudit.append(tx, "INSURER:" + p.insurerId(), channel + "_CREATED", claimId,
-                            "{\"setl_id\":\"" + setlId + "\",\"payout\":\"" + p.payout() + "\"}", now))
-                        .compose(v -> !"PROACTIVE_CLAIM".equals(channel) ? Future.<Void>succeededFuture()
-                            : PgOutbox.add(tx, p.insurerId(), policyNo, "settlement.available", Json.object()
-                                .put("setl_id", setlId).put("policy_no", policyNo), now))
-                        .compose(v -> PgOutbox.add(tx, p.insurerId(), policyNo, "claim.created",
-                            PgDirectSettlementStore.claimEvent(claimId, setlId, p, channel, Money.ZERO, p.payout()),
-                            now))
-                        .map(claim(inserted.iterator().next())));
-              });
-            }))
+    // pipelined like a confirm (PgDirectSettlementStore): the lock and both reads in one round trip, the writes in
+    // another; PostgreSQL runs them in order, so the reads follow the lock
+    return pool.withTransaction(tx -> {
+      Future<?> locked = tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = $1 FOR UPDATE")
+          .execute(Tuple.of(policyNo));
+      Future<RowSet<Row>> existing = tx.preparedQuery("SELECT " + COLUMNS + " FROM claims WHERE setl_id = $1 "
+          + "AND policy_no = $2").execute(Tuple.of(setlId, policyNo));
+      Future<Map<String, com.huibao.gateway.domain.benefit.Accumulators>> accumulators =
+          new PgAccumulatorStore(tx).of(List.of(policyNo));
+      return Future.all(locked, existing, accumulators).compose(v -> {
+        if (existing.result().size() > 0) {
+          return Future.succeededFuture(claim(existing.result().iterator().next()));
+        }
+        PolicyResult p = decide.apply(accumulators.result().getOrDefault(policyNo,
+            com.huibao.gateway.domain.benefit.Accumulators.EMPTY));
+        Tuple row = Tuple.tuple().addString(claimId).addString(setlId).addString(policyNo)
+            .addString(p.insurerId()).addString(p.planId()).addInteger(planVersion).addString(channel)
+            .addBigDecimal(p.payout().value()).addBigDecimal(Money.ZERO.value())
+            .addBigDecimal(p.payout().value()).addString(Json.write(AdjudicationJson.policy(p)))
+            .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+        Future<RowSet<Row>> inserted = tx.preparedQuery(PgDirectSettlementStore.INSERT_CLAIM + " RETURNING "
+            + COLUMNS).execute(row);
+        List<Future<?>> writes = new ArrayList<>(List.of(inserted,
+            PgDeltas.add(tx, setlId, channel, List.of(p)),
+            PgAudit.append(tx, "INSURER:" + p.insurerId(), channel + "_CREATED", claimId,
+                "{\"setl_id\":\"" + setlId + "\",\"payout\":\"" + p.payout() + "\"}", now)));
+        if ("PROACTIVE_CLAIM".equals(channel)) {
+          writes.add(PgOutbox.add(tx, p.insurerId(), policyNo, "settlement.available", Json.object()
+              .put("setl_id", setlId).put("policy_no", policyNo), now));
+        }
+        writes.add(PgOutbox.add(tx, p.insurerId(), policyNo, "claim.created",
+            PgDirectSettlementStore.claimEvent(claimId, setlId, p, channel, Money.ZERO, p.payout()), now));
+        return Future.all(writes).map(w -> claim(inserted.result().iterator().next()));
+      });
+    })
         .recover(e -> PgErrors.isUniqueViolation(e)
             ? bySettlementAndPolicy(setlId, policyNo).map(c -> c.orElseThrow())
             : Future.failedFuture(PgErrors.translate(e)));
