@@ -79,20 +79,20 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
     String setlId = settlement.settlement().setlinfo().setlId();
     String hospital = settlement.settlement().setlinfo().fixmedinsCode();
     // Statements that do not wait for an answer are sent together (the client pipelines them on the connection;
-    // PostgreSQL runs them in order, so the reads follow the locks): three round trips and the commit instead of
-    // about a dozen (docs/PERFORMANCE.md). An error aborts the transaction, and the first failure is the cause.
+    // PostgreSQL runs them in order, so each read follows the locks before it): three round trips and the commit
+    // instead of about a dozen (docs/PERFORMANCE.md). An error aborts the transaction, and the first failure is the
+    // cause. Confirms of one settlement are serialized by a transaction-scoped advisory lock on its id, so the record
+    // is written once, complete, at the end (it used to be claimed by an INSERT of a placeholder and then updated:
+    // the 2 KB answer written twice).
     return pool.withTransaction(tx -> {
+      Future<?> serialized = tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+          .execute(Tuple.of("direct_settlement:" + setlId));
       Future<?> stored = settlements.insertIfAbsent(tx, settlement);
-      Future<RowSet<Row>> claimed = tx.preparedQuery("INSERT INTO direct_settlements (setl_id, fixmedins_code, "
-              + "request_hash, state, payout_total, insurer_pays_hospital, patient_cash_due, insurer_pays_patient, "
-              + "confirmed_at, confirm_response) VALUES ($1, $2, $3, 'CONFIRMED', 0, 0, 0, 0, $4, '') "
-              + "ON CONFLICT (setl_id) DO NOTHING")
-          .execute(Tuple.of(setlId, hospital, requestHash, now.atOffset(ZoneOffset.UTC)));
+      Future<RowSet<Row>> existing = tx.preparedQuery(SELECT_RECORD).execute(Tuple.of(setlId));
       Future<Reads> reads = lockAndRead(tx, setlId, policyNos);
-      return Future.all(stored, claimed, reads).compose(v -> claimed.result().rowCount() == 0
-          ? tx.preparedQuery(SELECT_RECORD).execute(Tuple.of(setlId))
-              .map(rows -> ConfirmOutcome.lostTo(record(rows.iterator().next())))
-          : write(tx, setlId, hospital, now,
+      return Future.all(serialized, stored, existing, reads).compose(v -> existing.result().size() > 0
+          ? Future.succeededFuture(ConfirmOutcome.lostTo(record(existing.result().iterator().next())))
+          : write(tx, setlId, hospital, requestHash, now,
               decide.apply(reads.result().accumulators(), reads.result().claimed())));
     }).recover(e -> Future.failedFuture(PgErrors.translate(e)));
   }
@@ -106,8 +106,12 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
    * When the confirm loses the race for the settlement, the reads are not used.
    */
   private static Future<Reads> lockAndRead(SqlConnection tx, String setlId, List<String> policyNos) {
-    Future<?> locked = tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = ANY($1) "
-        + "ORDER BY policy_no FOR UPDATE").execute(Tuple.of((Object) policyNos.toArray(String[]::new)));
+    // one policy by equality: a plan PostgreSQL keeps (PgAccumulatorStore)
+    Future<?> locked = policyNos.size() == 1
+        ? tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = $1 FOR UPDATE")
+            .execute(Tuple.of(policyNos.get(0)))
+        : tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = ANY($1) ORDER BY policy_no FOR UPDATE")
+            .execute(Tuple.of((Object) policyNos.toArray(String[]::new)));
     Future<Map<String, Accumulators>> accumulators = new PgAccumulatorStore(tx).of(policyNos);
     Future<RowSet<Row>> claims = tx.preparedQuery("SELECT policy_no FROM claims WHERE setl_id = $1 "
         + "AND state <> 'REVERSED'").execute(Tuple.of(setlId));
@@ -135,8 +139,8 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
     return Json.write(d);
   }
 
-  private Future<ConfirmOutcome> write(SqlConnection tx, String setlId, String hospital, Instant now,
-      Confirmation c) {
+  private Future<ConfirmOutcome> write(SqlConnection tx, String setlId, String hospital, String requestHash,
+      Instant now, Confirmation c) {
     Adjudication a = c.adjudication();
     List<Tuple> claims = new ArrayList<>();
     List<Future<?>> writes = new ArrayList<>();
@@ -157,10 +161,13 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
     // all sent at once (pipelined), in this order
     writes.add(PgDeltas.batch(tx, INSERT_CLAIM, claims));
     writes.add(PgDeltas.add(tx, setlId, CHANNEL, a.policies()));
-    writes.add(tx.preparedQuery("UPDATE direct_settlements SET payout_total = $2, insurer_pays_hospital = $3, "
-            + "patient_cash_due = $4, insurer_pays_patient = $5, confirm_response = $6 WHERE setl_id = $1")
-        .execute(Tuple.of(setlId, a.payoutTotal().value(), a.insurerPaysHospital().value(),
-            a.patientCashDue().value(), a.insurerPaysPatient().value(), response)));
+    writes.add(tx.preparedQuery("INSERT INTO direct_settlements (setl_id, fixmedins_code, request_hash, state, "
+            + "payout_total, insurer_pays_hospital, patient_cash_due, insurer_pays_patient, confirmed_at, "
+            + "confirm_response) VALUES ($1, $2, $3, 'CONFIRMED', $4, $5, $6, $7, $8, $9)")
+        .execute(Tuple.tuple().addString(setlId).addString(hospital).addString(requestHash)
+            .addBigDecimal(a.payoutTotal().value()).addBigDecimal(a.insurerPaysHospital().value())
+            .addBigDecimal(a.patientCashDue().value()).addBigDecimal(a.insurerPaysPatient().value())
+            .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)).addString(response)));
     writes.add(PgAudit.append(tx, "HOSPITAL:" + hospital, "DIRECT_SETTLEMENT_CONFIRMED", setlId, auditDetails(c),
         now));
     return Future.all(writes).map(v -> ConfirmOutcome.created(response));
