@@ -184,6 +184,23 @@ class EngineEdgeCasesTest {
   }
 
   @Test
+  void a_huge_quantity_under_a_payment_standard_leaves_no_excess_rather_than_failing() {
+    // found by scripts/fuzz: cnt = 1e32 made standard x cnt far outside any amount, and a 500
+    ListEntry standard = new ListEntry("XDR", MatchLevel.PREFIX, "d", m("10.00"), List.of(), List.of(),
+        List.of(), false, null, null);
+    ListCatalog lists = ListCatalog.of(List.of(new ListVersion("L", "1", LocalDate.parse("2026-01-01"), null,
+        List.of(standard))));
+    Plan plan = plan("P").responsibility("DRUG", "L", LinePart.BURDEN, null, null, "1.00", null, null, false).build();
+    for (String cnt : List.of("100000000000000000000000000000000", "0.0000000000000000000001")) {
+      Settlement s = settlement().fundFen(0).line("1", "XDRUG", "30.00", "0.00", "0.00", "0.00", null,
+          new java.math.BigDecimal(cnt)).build();
+      PolicyResult r = run(lists, s, allowed(plan, Accumulators.EMPTY)).policies().get(0);
+      // a huge quantity: the standard allows everything; a tiny one: nearly all of it is above the standard
+      assertThat(r.payout()).isEqualTo(cnt.length() > 30 ? m("30.00") : m("0.00"));
+    }
+  }
+
+  @Test
   void entry_restrictions_fall_through_to_later_entries_and_explain_refusals() {
     ListEntry cancerOnly = new ListEntry("XDRUG", MatchLevel.EXACT, "d", null, List.of("C50"), List.of(), List.of(),
         false, null, null);

@@ -494,7 +494,10 @@ final class PolicyAdjudicator {
     }
     FeeLine line = lines.get(i);
     BigDecimal ceiling = m.entry().paymentStandard().value().multiply(line.cnt());
-    return Math.max(0, Money.roundHalfUp(line.detItemFeeSumamt().value().subtract(ceiling)).fen());
+    // the excess is at most the line's own amount; below zero it is none, whatever cnt is (a huge cnt made a
+    // ceiling far outside any amount, and rounding the difference into Money failed: found by scripts/fuzz)
+    BigDecimal excess = line.detItemFeeSumamt().value().subtract(ceiling);
+    return excess.signum() <= 0 ? 0 : Money.roundHalfUp(excess).fen();
   }
 
   private void explainUntakenParts() {
