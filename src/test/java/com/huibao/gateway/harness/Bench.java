@@ -286,8 +286,7 @@ public final class Bench {
    * pg_stat_statements ({@code -Dharness.gatewayJvmArgs=-Dhuibao.pgStatStatements=true}).
    */
   private static void printStatements(int pgPort) {
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
-        + "/postgres", "postgres", ""); java.sql.Statement st = c.createStatement()) {
+    try (java.sql.Connection c = database(pgPort); java.sql.Statement st = c.createStatement()) {
       st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       try (java.sql.ResultSet rs = st.executeQuery("SELECT calls, round(total_plan_time::numeric, 0), "
           + "round(total_exec_time::numeric, 0), round(((total_plan_time + total_exec_time) / NULLIF(calls, 0))::numeric, 3), "
@@ -312,16 +311,19 @@ public final class Bench {
     }
   }
 
+  /** A connection to the bench's embedded PostgreSQL, for its statistics. */
+  private static java.sql.Connection database(int pgPort) throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "");
+  }
+
   /** Zeroes the statement, table and WAL statistics (those that exist). */
   private static void resetStatistics(int pgPort) {
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
-        + "/postgres", "postgres", ""); java.sql.Statement st = c.createStatement()) {
+    try (java.sql.Connection c = database(pgPort); java.sql.Statement st = c.createStatement()) {
       st.execute("SELECT pg_stat_reset(), pg_stat_reset_shared('wal'), pg_stat_reset_shared('bgwriter')");
     } catch (java.sql.SQLException e) {
       System.out.println("  (statistics not reset: " + e.getMessage().lines().findFirst().orElse("") + ")");
     }
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
-        + "/postgres", "postgres", ""); java.sql.Statement st = c.createStatement()) {
+    try (java.sql.Connection c = database(pgPort); java.sql.Statement st = c.createStatement()) {
       st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       st.execute("SELECT pg_stat_statements_reset()");
     } catch (java.sql.SQLException e) {
@@ -339,8 +341,7 @@ public final class Bench {
 
   /** Which tables PostgreSQL read by sequential scan, and how many rows: where an index is missing. */
   private static void printTableScans(int pgPort) throws Exception {
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
-        + "/postgres", "postgres", ""); java.sql.Statement st = c.createStatement();
+    try (java.sql.Connection c = database(pgPort); java.sql.Statement st = c.createStatement();
         java.sql.ResultSet rs = st.executeQuery("SELECT relname, seq_scan, seq_tup_read, idx_scan, n_live_tup "
             + "FROM pg_stat_user_tables ORDER BY seq_tup_read DESC LIMIT 12")) {
       System.out.println("  table: seq_scan seq_tup_read idx_scan rows");
