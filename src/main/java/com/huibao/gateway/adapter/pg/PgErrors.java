@@ -31,10 +31,10 @@ public final class PgErrors {
           || state.equals(SERIALIZATION_FAILURE) || state.equals(DEADLOCK));
     }
     String name = t.getClass().getName();
-    // a connection cut while the server stops ("Connection reset": found by scripts/chaos, a 500 until then)
-    return t instanceof java.net.ConnectException || t instanceof java.net.SocketException
-        || t instanceof java.nio.channels.ClosedChannelException
-        || t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("onnection reset")
+    // Any I/O failure on the way to the database is the connection's: cut while the server stops ("Connection
+    // reset", found by scripts/chaos), or written to after it went ("Broken pipe", found by ChaosIT once pipelined
+    // transactions wrote several statements at a time), refused, closed. Both were 500s until classified here.
+    return t instanceof java.io.IOException
         || t instanceof io.vertx.core.impl.NoStackTraceThrowable && String.valueOf(t.getMessage()).contains("closed")
         || name.endsWith("ClosedConnectionException")
         || name.endsWith("NoStackTraceTimeoutException")

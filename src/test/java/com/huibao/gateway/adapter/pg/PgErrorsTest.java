@@ -17,6 +17,10 @@ class PgErrorsTest {
     assertThat(PgErrors.isUnavailable(new IllegalStateException("query failed", reset))).isTrue();
     assertThat(PgErrors.translate(reset)).isInstanceOf(Failure.Unavailable.class);
     assertThat(PgErrors.isUnavailable(new PgException("terminating connection", "FATAL", "57P01", null))).isTrue();
+    // found by ChaosIT: a pipelined transaction writing to a connection the stopping server had closed
+    java.io.IOException brokenPipe = new java.io.IOException("Broken pipe");
+    assertThat(PgErrors.translate(brokenPipe)).isInstanceOf(Failure.Unavailable.class);
+    assertThat(PgErrors.isUnavailable(new java.nio.channels.ClosedChannelException())).isTrue();
   }
 
   @Test
