@@ -189,8 +189,7 @@ public final class PgClaimStore implements ClaimStore {
     // pipelined like a confirm (PgDirectSettlementStore): the lock and both reads in one round trip, the writes in
     // another; PostgreSQL runs them in order, so the reads follow the lock
     return pool.withTransaction(tx -> {
-      Future<?> locked = tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = $1 FOR UPDATE")
-          .execute(Tuple.of(policyNo));
+      Future<Void> locked = PgPolicyLocks.lock(tx, List.of(policyNo));
       Future<RowSet<Row>> existing = tx.preparedQuery("SELECT " + COLUMNS + " FROM claims WHERE setl_id = $1 "
           + "AND policy_no = $2").execute(Tuple.of(setlId, policyNo));
       Future<Map<String, com.huibao.gateway.domain.benefit.Accumulators>> accumulators =

@@ -106,12 +106,7 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
    * When the confirm loses the race for the settlement, the reads are not used.
    */
   private static Future<Reads> lockAndRead(SqlConnection tx, String setlId, List<String> policyNos) {
-    // one policy by equality: a plan PostgreSQL keeps (PgAccumulatorStore)
-    Future<?> locked = policyNos.size() == 1
-        ? tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = $1 FOR UPDATE")
-            .execute(Tuple.of(policyNos.get(0)))
-        : tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = ANY($1) ORDER BY policy_no FOR UPDATE")
-            .execute(Tuple.of((Object) policyNos.toArray(String[]::new)));
+    Future<Void> locked = PgPolicyLocks.lock(tx, policyNos);
     Future<Map<String, Accumulators>> accumulators = new PgAccumulatorStore(tx).of(policyNos);
     Future<RowSet<Row>> claims = tx.preparedQuery("SELECT policy_no FROM claims WHERE setl_id = $1 "
         + "AND state <> 'REVERSED'").execute(Tuple.of(setlId));
