@@ -108,12 +108,23 @@ public final class Bench {
         CpuMeter.perRequest(cpuBefore, cpuAfter, done));
   }
 
-  /** Warm-up with {@code factory}'s first requests, then a measured run sized from the warm-up's throughput. */
-  Result run(String name, IntFunction<HttpRequest> factory, int warmupRequests) throws InterruptedException {
-    List<HttpRequest> w = build(factory, 0, warmupRequests);
-    Result warm = measure(name + " (warm-up)", w, warmup);
-    int size = (int) Math.max(1000, warm.throughput() * duration.toSeconds() * 1.5);
-    List<HttpRequest> m = build(factory, warmupRequests, size);
+  /**
+   * Warm-up for the whole warm-up time, in batches of {@code warmupBatch} requests signed before each batch's clock
+   * starts, then a measured run sized from the best batch's throughput. Request numbers are never reused: a batch
+   * cut short by the clock leaves its unsent numbers unused.
+   */
+  Result run(String name, IntFunction<HttpRequest> factory, int warmupBatch) throws InterruptedException {
+    long until = System.nanoTime() + warmup.toNanos();
+    int used = 0;
+    double rate = 0;
+    do {
+      List<HttpRequest> w = build(factory, used, warmupBatch);
+      used += warmupBatch;
+      Result warm = measure(name + " (warm-up)", w, Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+      rate = Math.max(rate, warm.throughput());
+    } while (System.nanoTime() < until);
+    int size = (int) Math.max(1000, rate * duration.toSeconds() * 1.5);
+    List<HttpRequest> m = build(factory, used, size);
     Result r = measure(name, m, duration);
     System.out.printf("  %-28s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %s  CPU ms/request %s%n", name,
         r.throughput(), r.percentileMs(0.50), r.percentileMs(0.99), r.statuses(), cpuText(r.cpuMsPerRequest()));
