@@ -7,6 +7,7 @@ import com.huibao.gateway.adapter.crypto.Sm2;
 import com.huibao.gateway.adapter.json.Json;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
+import com.huibao.gateway.adapter.webhook.WebhookDispatcher;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.TestGateway;
@@ -232,6 +233,52 @@ class WebhookDeliveryTest {
       assertThat(Sql.count(db, "SELECT count(*) FROM outbox WHERE id = '" + orphan + "' AND state = 'DELIVERED' "
           + "AND attempts = 2 AND delivered_at >= created_at + interval '2 seconds'")).isEqualTo(1);
     }
+  }
+
+  @Test
+  void a_poll_does_not_read_the_backlog_of_an_insurer_without_a_webhook() throws Exception {
+    try (TestGateway gw = TestGateway.start(FAST); WebhookReceiver hmb = new WebhookReceiver()) {
+      hmb.up();
+      DbTarget db = gw.gateway().database();
+      // an insurer that polls GET /v1/webhook/events instead of registering a URL: its events stay pending
+      Sql.update(db, "INSERT INTO outbox (id, insurer_id, ordering_key, type, payload, created_at, state, "
+          + "next_attempt_at) SELECT gen_random_uuid(), 'INS-POLLS', 'K-' || (g % 500), 'test.event', '{}', now(), "
+          + "'PENDING', now() FROM generate_series(1, 20000) g");
+      String later = UUID.randomUUID().toString();
+      Sql.update(db, "INSERT INTO outbox (id, insurer_id, ordering_key, type, payload, created_at, state, "
+          + "next_attempt_at) VALUES ('" + later + "', 'INS-HMB', 'K-hmb', 'test.event', '{\"id\":\"" + later
+          + "\"}', now(), 'PENDING', now())");
+      Sql.update(db, "ANALYZE outbox");
+      register(gw, "demo-insurer-hmb", hmb.url(), null);
+      await("the event behind the backlog delivered", () -> hmb.deliveries().stream()
+          .anyMatch(d -> d.eventId().equals(later)));
+
+      Sql.update(db, "INSERT INTO outbox (id, insurer_id, ordering_key, type, payload, created_at, state, "
+          + "next_attempt_at) VALUES (gen_random_uuid(), 'INS-HMB', 'K-hmb', 'test.event', '{}', now(), 'PENDING', "
+          + "now() + interval '1 hour')");
+      long read = 0;
+      try (Connection c = Sql.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+          "EXPLAIN (ANALYZE, FORMAT JSON) " + WebhookDispatcher.DUE.replace("$1", "50"))) {
+        rs.next();
+        read = outboxRowsRead(Json.parse(rs.getString(1)).get(0).get("Plan"));
+      }
+      assertThat(read).as("outbox rows a poll read").isLessThan(10);
+      assertThat(Sql.count(db, "SELECT count(*) FROM outbox WHERE insurer_id = 'INS-POLLS' AND attempts = 0"))
+          .isEqualTo(20_000);
+    }
+  }
+
+  /** Rows of {@code outbox} a plan node and its children produced or filtered out, over all their loops. */
+  private static long outboxRowsRead(JsonNode plan) {
+    long read = 0;
+    if ("outbox".equals(plan.path("Relation Name").asText())) {
+      read += (plan.path("Actual Rows").asLong() + plan.path("Rows Removed by Filter").asLong())
+          * plan.path("Actual Loops").asLong();
+    }
+    for (JsonNode child : plan.path("Plans")) {
+      read += outboxRowsRead(child);
+    }
+    return read;
   }
 
   private static HttpResponse<String> register(TestGateway gw, String insurer, String url, String alg) {
