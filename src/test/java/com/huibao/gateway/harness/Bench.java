@@ -17,8 +17,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
@@ -53,6 +55,8 @@ public final class Bench {
   private final int concurrency;
   private final Duration warmup;
   private final Duration duration;
+  /** The first request number a figure's next run may use (a confirm's number names its settlement). */
+  private int nextRequest;
 
   Bench(int concurrency, Duration warmup, Duration duration) {
     this.concurrency = concurrency;
@@ -126,9 +130,67 @@ public final class Bench {
     int size = (int) Math.max(1000, rate * duration.toSeconds() * 1.5);
     List<HttpRequest> m = build(factory, used, size);
     Result r = measure(name, m, duration);
+    nextRequest = used + r.requests();
     System.out.printf("  %-28s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %s  CPU ms/request %s%n", name,
         r.throughput(), r.percentileMs(0.50), r.percentileMs(0.99), r.statuses(), cpuText(r.cpuMsPerRequest()));
     return r;
+  }
+
+  /**
+   * Sends {@code factory}'s requests from number {@link #nextRequest} on at a fixed rate for the measured duration,
+   * open loop as wrk2 does: each request leaves when it is due, answered or not the ones before, and its latency
+   * counts from when it was due, so a stall is not hidden by a client that waited (coordinated omission). Two
+   * endpoints sent the same rate compare their latency under the same load; in the closed loop at saturation each
+   * latency is about the number of connections over the throughput, so its ratio only restates the throughput's.
+   */
+  Result runAtRate(String name, IntFunction<HttpRequest> factory, double perSecond) throws InterruptedException {
+    int count = (int) (perSecond * duration.toSeconds());
+    List<HttpRequest> requests = build(factory, nextRequest, count);
+    nextRequest += count;
+    long[] nanos = new long[count];
+    Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    Map<String, String> errors = new ConcurrentHashMap<>();
+    CountDownLatch answered = new CountDownLatch(count);
+    Map<String, Double> cpuBefore = cpu.snapshot();
+    long start = System.nanoTime() + 10_000_000;
+    double interval = 1e9 / perSecond;
+    for (int i = 0; i < count; i++) {
+      long due = start + (long) (i * interval);
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      int k = i;
+      HTTP.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding()).whenComplete((response, e) -> {
+        nanos[k] = System.nanoTime() - due;
+        if (e != null) {
+          errors.putIfAbsent(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        }
+        statuses.merge(e == null ? response.statusCode() : -1, 1, Integer::sum);
+        answered.countDown();
+      });
+    }
+    answered.await(2, TimeUnit.MINUTES);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Double> cpuAfter = cpu.snapshot();
+    if (!errors.isEmpty()) {
+      System.out.println("  " + name + ": I/O errors " + errors);
+    }
+    int done = count - (int) answered.getCount();
+    Result r = new Result(name, done, seconds, new TreeMap<>(statuses),
+        Arrays.stream(nanos).filter(n -> n > 0).toArray(), CpuMeter.perRequest(cpuBefore, cpuAfter, done));
+    System.out.printf("  %-28s at %5.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %s%n", name, perSecond,
+        r.percentileMs(0.50), r.percentileMs(0.99), r.statuses());
+    return r;
+  }
+
+  /**
+   * The gateway's figure and its plain counterpart sent the same fixed rate, half the gateway's closed-loop
+   * throughput: a load both serve without queueing up.
+   */
+  Result[] atHalfRate(Result gateway, IntFunction<HttpRequest> gatewayRequests, String plainName,
+      IntFunction<HttpRequest> plainRequests) throws InterruptedException {
+    double rate = Math.max(10, gateway.throughput() / 2);
+    return new Result[] {runAtRate(gateway.name(), gatewayRequests, rate), runAtRate(plainName, plainRequests, rate)};
   }
 
   /** A quick claim answered 200 replayed a claim already made: cheaper than a new one, so it flatters the figure. */
@@ -246,28 +308,40 @@ public final class Bench {
         List<Result[]> previewRounds = new ArrayList<>();
         List<Result[]> confirmRounds = new ArrayList<>();
         List<Result[]> quickRounds = new ArrayList<>();
+        List<Result[]> previewAtRate = new ArrayList<>();
+        List<Result[]> confirmAtRate = new ArrayList<>();
+        List<Result[]> quickAtRate = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
           String round = run + "-r" + r;
           int offset = r * perRound;
           System.out.println("  round " + (r + 1) + " of " + rounds);
-          Result plainQuery = bench.run("plain query", i -> plainRequest(p, "/plain/query", previews[i & 255]), 2000);
-          Result preview = bench.run("gateway preview", i -> hospital.request(g, "POST",
-              "/v1/direct-settlements/preview", previews[i & 255]), 2000);
-          previewRounds.add(new Result[] {preview, plainQuery});
-          Result plainTx = bench.run("plain transaction", i -> plainRequest(p, "/plain/tx", previews[i & 255]), 2000);
-          Result confirm = bench.run("gateway confirm", i -> {
+          IntFunction<HttpRequest> plainQueries = i -> plainRequest(p, "/plain/query", previews[i & 255]);
+          IntFunction<HttpRequest> plainTxs = i -> plainRequest(p, "/plain/tx", previews[i & 255]);
+          IntFunction<HttpRequest> previewing = i -> hospital.request(g, "POST", "/v1/direct-settlements/preview",
+              previews[i & 255]);
+          IntFunction<HttpRequest> confirming = i -> {
             String setl = "BC-" + round + "-" + i;
             return hospital.request(g, "PUT", "/v1/direct-settlements/" + setl,
                 BenchData.settlement(setl, (i * 7919) % policies, i));
-          }, 1000);
-          confirmRounds.add(new Result[] {confirm, plainTx});
-          Result quickClaim = bench.run("gateway quick claim", i -> {
+          };
+          IntFunction<HttpRequest> quickClaiming = i -> {
             int k = offset + i % perRound;
             return insurer.request(g, "POST", "/v1/quick-claims", ("{\"setl_id\":\"BQ-" + run + "-" + k
                 + "\",\"policy_no\":\"" + BenchData.policyNo(k % consented) + "\"}").getBytes());
-          }, 500);
+          };
+          Result plainQuery = bench.run("plain query", plainQueries, 2000);
+          Result preview = bench.run("gateway preview", previewing, 2000);
+          previewRounds.add(new Result[] {preview, plainQuery});
+          previewAtRate.add(bench.atHalfRate(preview, previewing, "plain query", plainQueries));
+          Result plainTx = bench.run("plain transaction", plainTxs, 2000);
+          Result confirm = bench.run("gateway confirm", confirming, 1000);
+          confirmRounds.add(new Result[] {confirm, plainTx});
+          confirmAtRate.add(bench.atHalfRate(confirm, confirming, "plain transaction", plainTxs));
+          Result quickClaim = bench.run("gateway quick claim", quickClaiming, 500);
           noteReplays(quickClaim);
           quickRounds.add(new Result[] {quickClaim, plainTx});
+          quickAtRate.add(bench.atHalfRate(quickClaim, quickClaiming, "plain transaction", plainTxs));
+          noteReplays(quickAtRate.get(r)[0]);
         }
 
         StringBuilder table = new StringBuilder();
@@ -276,6 +350,13 @@ public final class Bench {
         row(table, previewRounds, 0.7);
         row(table, confirmRounds, 0.5);
         row(table, quickRounds, 0.5);
+        table.append("\nLatency under the same load: gateway and plain counterpart each sent half the gateway's "
+            + "throughput of the round, open loop (latency from when each request was due):\n\n| figure | rate req/s "
+            + "| gateway p50 ms | gateway p99 ms | plain counterpart | plain p50 ms | plain p99 ms | p99 ratio (rounds) "
+            + "| p99 ≤ 2× |\n|---|---|---|---|---|---|---|---|---|\n");
+        latencyRow(table, previewAtRate);
+        latencyRow(table, confirmAtRate);
+        latencyRow(table, quickAtRate);
         table.append("\nCPU per request (ms, medians over the rounds; user + system time of each process, all "
             + "PostgreSQL processes together):\n\n| figure | gateway JVM | plain JVM | PostgreSQL | generator | "
             + "plain counterpart: plain JVM | PostgreSQL | generator |\n|---|---|---|---|---|---|---|---|\n");
@@ -375,6 +456,18 @@ public final class Bench {
         median(rounds, r -> r[0].percentileMs(0.99)), rounds.get(0)[1].name(), median(rounds, r -> r[1].throughput()),
         median(rounds, r -> r[1].percentileMs(0.99)), ratio, range(ratios), p99, range(p99s), target,
         ratio >= target && p99 <= 2 ? "met" : "NOT met"));
+  }
+
+  /** One figure's fixed-rate runs over the rounds: medians, and the p99 ratio of each round. */
+  private static void latencyRow(StringBuilder t, List<Result[]> rounds) {
+    double[] p99s = rounds.stream().mapToDouble(r -> r[0].percentileMs(0.99) / r[1].percentileMs(0.99)).sorted()
+        .toArray();
+    double p99 = median(p99s);
+    t.append(String.format("| %s | %.0f | %.2f | %.2f | %s | %.2f | %.2f | %.2f (%s) | %s |%n", rounds.get(0)[0].name(),
+        median(rounds, r -> r[0].requests() / r[0].seconds()), median(rounds, r -> r[0].percentileMs(0.5)),
+        median(rounds, r -> r[0].percentileMs(0.99)), rounds.get(0)[1].name(),
+        median(rounds, r -> r[1].percentileMs(0.5)), median(rounds, r -> r[1].percentileMs(0.99)), p99,
+        range(p99s), p99 <= 2 ? "met" : "NOT met"));
   }
 
   private static void cpuRow(StringBuilder t, List<Result[]> rounds) {
