@@ -264,7 +264,7 @@ public final class Bench {
 
         String only = a.getOrDefault("only", "all");
         if (!only.equals("all")) {
-          int quick = Integer.parseInt(a.getOrDefault("quick-settlements", "20000"));
+          int quick = Integer.parseInt(a.getOrDefault("quick-settlements", "30000"));
           if (only.contains("quick")) {
             ingest(g, Client.demo("demo-datafeed"), run, quick, consented);
           }
@@ -303,7 +303,7 @@ public final class Bench {
         System.out.println("  (ingesting settlements for quick claims ...)");
         // enough fresh settlements for the warm-up and 20 s at well over the rates seen: a settlement claimed twice is
         // an idempotent replay (200, much cheaper than a new claim) and would flatter the figure
-        int perRound = Integer.parseInt(a.getOrDefault("quick-settlements", "20000"));
+        int perRound = Integer.parseInt(a.getOrDefault("quick-settlements", "30000"));
         ingest(g, Client.demo("demo-datafeed"), run, perRound * rounds, consented);
         List<Result[]> previewRounds = new ArrayList<>();
         List<Result[]> confirmRounds = new ArrayList<>();
