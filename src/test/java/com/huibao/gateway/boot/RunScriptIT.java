@@ -2,6 +2,7 @@ package com.huibao.gateway.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.huibao.gateway.support.Dirs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -56,6 +57,7 @@ class RunScriptIT {
     } finally {
       again.destroy();
       again.waitFor(60, TimeUnit.SECONDS);
+      Dirs.deleteQuietly(data);
     }
   }
 

@@ -5,6 +5,7 @@ import com.huibao.gateway.adapter.json.Json;
 import com.huibao.gateway.adapter.pg.AuditVerifier;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
+import com.huibao.gateway.support.Dirs;
 import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.WebhookReceiver;
 import java.io.IOException;
@@ -138,6 +139,7 @@ public final class Chaos {
       }
     } finally {
       pg.close();
+      Dirs.deleteQuietly(data);
     }
     return out;
   }

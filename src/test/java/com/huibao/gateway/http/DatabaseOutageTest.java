@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.huibao.gateway.adapter.json.Json;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
+import com.huibao.gateway.support.Dirs;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.TestGateway;
@@ -50,6 +51,7 @@ class DatabaseOutageTest {
     } finally {
       gw.close();
       external.close();
+      Dirs.deleteQuietly(data);
     }
   }
 }

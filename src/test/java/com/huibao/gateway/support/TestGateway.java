@@ -147,15 +147,7 @@ public final class TestGateway implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     } finally {
-      deleteQuietly(Path.of(dbDir));
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var walk = Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // best effort: target/ is cleaned by the next build anyway
+      Dirs.deleteQuietly(Path.of(dbDir));
     }
   }
 }

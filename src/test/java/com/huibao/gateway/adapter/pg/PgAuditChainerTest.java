@@ -2,6 +2,7 @@ package com.huibao.gateway.adapter.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.huibao.gateway.support.Dirs;
 import com.huibao.gateway.support.Sql;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -25,13 +26,14 @@ import org.junit.jupiter.api.Test;
  * for its commit, and the chain verifies.
  */
 class PgAuditChainerTest {
+  private static final Path DATA = Path.of("target/pg-" + UUID.randomUUID());
   private static EmbeddedDatabase db;
   private static Vertx vertx;
   private static Pool pool;
 
   @BeforeAll
   static void start() throws Exception {
-    db = EmbeddedDatabase.start(Path.of("target/pg-" + UUID.randomUUID()), 0, false);
+    db = EmbeddedDatabase.start(DATA, 0, false);
     Migrations.migrate(db.target());
     vertx = Vertx.vertx();
     pool = PgPools.create(vertx, db.target(), 16);
@@ -42,6 +44,7 @@ class PgAuditChainerTest {
     await(pool.close());
     await(vertx.close());
     db.close();
+    Dirs.deleteQuietly(DATA);
   }
 
   @Test
