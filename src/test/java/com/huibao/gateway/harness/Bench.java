@@ -145,7 +145,16 @@ public final class Bench {
    * latency is about the number of connections over the throughput, so its ratio only restates the throughput's.
    */
   Result runAtRate(String name, IntFunction<HttpRequest> factory, double perSecond) throws InterruptedException {
-    int count = (int) (perSecond * duration.toSeconds());
+    // 3 s at the rate first, not measured: the first open-loop run of a JVM warms its asynchronous client path
+    sendAtRate(name + " (warm-up)", factory, perSecond, (int) (perSecond * 3));
+    Result r = sendAtRate(name, factory, perSecond, (int) (perSecond * duration.toSeconds()));
+    System.out.printf("  %-28s at %5.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %s%n", name, perSecond,
+        r.percentileMs(0.50), r.percentileMs(0.99), r.statuses());
+    return r;
+  }
+
+  private Result sendAtRate(String name, IntFunction<HttpRequest> factory, double perSecond, int count)
+      throws InterruptedException {
     List<HttpRequest> requests = build(factory, nextRequest, count);
     nextRequest += count;
     long[] nanos = new long[count];
@@ -177,11 +186,8 @@ public final class Bench {
       System.out.println("  " + name + ": I/O errors " + errors);
     }
     int done = count - (int) answered.getCount();
-    Result r = new Result(name, done, seconds, new TreeMap<>(statuses),
+    return new Result(name, done, seconds, new TreeMap<>(statuses),
         Arrays.stream(nanos).filter(n -> n > 0).toArray(), CpuMeter.perRequest(cpuBefore, cpuAfter, done));
-    System.out.printf("  %-28s at %5.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %s%n", name, perSecond,
-        r.percentileMs(0.50), r.percentileMs(0.99), r.statuses());
-    return r;
   }
 
   /**
