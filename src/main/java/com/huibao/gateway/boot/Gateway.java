@@ -216,7 +216,7 @@ public final class Gateway {
         .compose(contract -> {
           HttpApi api = new HttpApi(vertx, contract, authenticator, replays, signer,
               new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime), clock,
-              config.http().bodyLimitBytes(), ops,
+              config.http().bodyLimitBytes(), config.http().maxInFlight(), ops,
               hospital, dataFeed, insurer, claimHandlers, patientHandlers, webhookHandlers,
               patientTokens);
           List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();

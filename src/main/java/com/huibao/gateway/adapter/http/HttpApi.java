@@ -32,6 +32,8 @@ public final class HttpApi {
   private final RateLimiter limiter;
   private final Clock clock;
   private final long bodyLimit;
+  /** One for all server instances of this process. */
+  private final InFlightLimit inFlight;
   private final OpsHandlers ops;
   private final HospitalHandlers hospital;
   private final DataFeedHandlers dataFeed;
@@ -43,7 +45,7 @@ public final class HttpApi {
 
   public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
       ResponseSigner signer, RateLimiter limiter, Clock clock,
-      long bodyLimit, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed, InsurerHandlers insurer,
+      long bodyLimit, int maxInFlight, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed, InsurerHandlers insurer,
       ClaimHandlers claims, PatientHandlers patients, WebhookHandlers webhooks,
       com.huibao.gateway.adapter.auth.PatientTokenVerifier patientTokens) {
     this.vertx = vertx;
@@ -54,6 +56,7 @@ public final class HttpApi {
     this.limiter = limiter;
     this.clock = clock;
     this.bodyLimit = bodyLimit;
+    this.inFlight = new InFlightLimit(maxInFlight);
     this.ops = ops;
     this.hospital = hospital;
     this.dataFeed = dataFeed;
@@ -115,6 +118,7 @@ public final class HttpApi {
   public Router router() {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     builder.rootHandler(new RequestIdHandler(signer));
+    builder.rootHandler(inFlight);
     builder.rootHandler(new FormRefusalHandler());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     builder.rootHandler(new ClientAuthHandler(contract, authenticator, replays, limiter, patientTokens, clock));

@@ -44,7 +44,8 @@ public record GatewayConfig(
   }
 
   /** HTTP listener. */
-  public record HttpConfig(String host, int port, int bodyLimitBytes, int shutdownDrainSeconds, int instances) {
+  public record HttpConfig(String host, int port, int bodyLimitBytes, int shutdownDrainSeconds, int instances,
+      int maxInFlight) {
     /** Server instances (event loops serving HTTP): the configured number, or one per core when 0. */
     public int effectiveInstances() {
       return instances > 0 ? instances : Runtime.getRuntime().availableProcessors();
@@ -74,7 +75,8 @@ public record GatewayConfig(
         s.bool("demo"),
         new HttpConfig(s.string("http.host"), s.integer("http.port", 0, 65535),
             s.integer("http.body_limit_bytes", 1024, 256 * 1024 * 1024),
-            s.integer("http.shutdown_drain_seconds", 0, 600), s.integer("http.instances", 0, 256)),
+            s.integer("http.shutdown_drain_seconds", 0, 600), s.integer("http.instances", 0, 256),
+            s.integer("http.max_in_flight", 1, 1_000_000)),
         new DbConfig(s.string("db.url"), s.string("db.user"), s.string("db.password"),
             s.integer("db.pool_size", 1, 512), Path.of(s.string("db.embedded_dir")),
             s.integer("db.embedded_port", 0, 65535)),

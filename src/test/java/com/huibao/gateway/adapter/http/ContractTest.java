@@ -57,6 +57,6 @@ class ContractTest {
             .as(op.getOperationId() + " must be public (security: []) or list its x-roles").isTrue();
       }
     }
-    assertThat(ids).isEqualTo(new HttpApi(null, null, null, null, null, null, null, 0, null, null, null, null, null, null, null, null).operations().keySet());
+    assertThat(ids).isEqualTo(new HttpApi(null, null, null, null, null, null, null, 0, 1, null, null, null, null, null, null, null, null).operations().keySet());
   }
 }
