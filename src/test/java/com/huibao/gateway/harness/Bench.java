@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -250,7 +250,9 @@ public final class Bench {
         System.getProperty("java.version"), bench.concurrency, bench.warmup, bench.duration);
 
     Path data = work.resolve("pg-" + UUID.randomUUID());
-    Map<String, String> env = new TreeMap<>(Map.of("GATEWAY_DB_EMBEDDED_DIR", data.toString(), "GATEWAY_DB_EMBEDDED_PORT", String.valueOf(pgPort),
+    Map<String, String> env = new TreeMap<>(Map.of(
+        "GATEWAY_DB_EMBEDDED_DIR", data.toString(),
+        "GATEWAY_DB_EMBEDDED_PORT", String.valueOf(pgPort),
         "GATEWAY_WEBHOOKS_ENABLED", "false"));
     // more settings for the gateway, e.g. -Dharness.gatewayEnv=GATEWAY_DB_POOL_SIZE=32,GATEWAY_HTTP_INSTANCES=2
     for (String kv : System.getProperty("harness.gatewayEnv", "").split(",")) {

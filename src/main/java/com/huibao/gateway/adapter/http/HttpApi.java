@@ -45,8 +45,8 @@ public final class HttpApi {
 
   public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
       ResponseSigner signer, RateLimiter limiter, Clock clock,
-      long bodyLimit, int maxInFlight, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed, InsurerHandlers insurer,
-      ClaimHandlers claims, PatientHandlers patients, WebhookHandlers webhooks,
+      long bodyLimit, int maxInFlight, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed,
+      InsurerHandlers insurer, ClaimHandlers claims, PatientHandlers patients, WebhookHandlers webhooks,
       com.huibao.gateway.adapter.auth.PatientTokenVerifier patientTokens) {
     this.vertx = vertx;
     this.contract = contract;
