@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Beyond {@code http.max_in_flight} requests in flight, a request is refused at once (503 OVERLOADED, Retry-After)
- * before any work is spent on it; health stays answerable; capacity comes back when the requests in flight end.
+ * before any work is spent on it; health, metrics, key sets and the patient page stay answerable; capacity comes back when the requests in flight end.
  */
 class LoadSheddingTest {
   @Test
@@ -34,6 +34,11 @@ class LoadSheddingTest {
         assertThat(problem.get("request_id").asText()).isNotBlank();
         assertThat(gw.get("/health/ready").statusCode()).as("health is never shed").isEqualTo(200);
         assertThat(gw.get("/metrics").statusCode()).isEqualTo(200);
+        assertThat(gw.get("/.well-known/jwks.json").statusCode()).as("keys to verify answers").isEqualTo(200);
+        HttpResponse<String> page = gw.get("/app/index.html");
+        assertThat(page.statusCode()).as("the patient page is static, never a problem document").isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+            t -> assertThat(t).startsWith("text/html"));
       }
       // the held connections closed: their requests ended, capacity is back
       HttpResponse<String> served = awaitServed(gw);

@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sheds load before any work is spent on it: beyond {@code max} requests in flight on this instance, a request is
  * answered 503 {@code OVERLOADED} with {@code Retry-After} at once, rather than after its token check, parse and
  * schema validation and then up to 5 s of waiting for a database connection (docs/PERFORMANCE.md: an overloaded
- * instance otherwise spends its CPU on requests it then refuses). Health and metrics are never shed.
+ * instance otherwise spends its CPU on requests it then refuses). Never shed: health and metrics (an orchestrator
+ * must see the instance), the key sets under {@code /.well-known/} (clients verify answers with them) and the
+ * patient page under {@code /app/} (static files a browser could not read a problem document from); none of them
+ * reads the database. Every other operation lists 503 in the contract (ContractTest checks it).
  */
 final class InFlightLimit implements PlatformHandler {
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -21,8 +24,7 @@ final class InFlightLimit implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext rc) {
-    String path = rc.request().path();
-    if (path.startsWith("/health/") || path.equals("/metrics")) {
+    if (neverShed(rc.request().path())) {
       rc.next();
       return;
     }
@@ -35,5 +37,10 @@ final class InFlightLimit implements PlatformHandler {
     }
     rc.addEndHandler(ar -> inFlight.decrementAndGet());
     rc.next();
+  }
+
+  static boolean neverShed(String path) {
+    return path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/.well-known/")
+        || path.startsWith("/app/");
   }
 }

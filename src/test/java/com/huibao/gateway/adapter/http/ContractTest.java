@@ -49,14 +49,21 @@ class ContractTest {
     OpenAPIContract contract = ContractLoader.load(vertx).toCompletionStage().toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
     Set<String> ids = new HashSet<>();
+    Set<String> sheddable = new HashSet<>();
     for (Path p : contract.getPaths()) {
       for (Operation op : p.getOperations()) {
         ids.add(op.getOperationId());
         assertThat(op.getOpenAPIModel().containsKey("security") && op.getSecurityRequirements().isEmpty()
             || op.getOpenAPIModel().containsKey("x-roles"))
             .as(op.getOperationId() + " must be public (security: []) or list its x-roles").isTrue();
+        if (!InFlightLimit.neverShed(op.getOpenAPIPath())) {
+          sheddable.add(op.getOperationId());
+          assertThat(op.getOpenAPIModel().getJsonObject("responses").containsKey("503"))
+              .as(op.getOperationId() + " can be refused 503 OVERLOADED, so its contract must list 503").isTrue();
+        }
       }
     }
     assertThat(ids).isEqualTo(new HttpApi(null, null, null, null, null, null, null, 0, 1, null, null, null, null, null, null, null, null).operations().keySet());
+    assertThat(sheddable).as("load shedding covers the API").contains("previewDirectSettlement", "confirmDirectSettlement", "createQuickClaim");
   }
 }
