@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -145,6 +146,15 @@ public final class Bench {
    * latency is about the number of connections over the throughput, so its ratio only restates the throughput's.
    */
   Result runAtRate(String name, IntFunction<HttpRequest> factory, double perSecond) throws InterruptedException {
+    return runAtRate(name, factory, perSecond, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As above with at most {@code outstanding} requests unanswered, as wrk2's fixed connections: a request due while
+   * that many are out leaves when one is answered, its latency still counted from when it was due.
+   */
+  Result runAtRate(String name, IntFunction<HttpRequest> factory, double perSecond, int outstanding)
+      throws InterruptedException {
     // 3 s at the rate first, not measured, in one unbroken schedule with the measured part: the first seconds of an
     // open-loop run were served below the rate, and a pause between warm-up and measurement (signing the next
     // requests) left the first 0.3 s after it slow on the gateway's side too
@@ -153,10 +163,12 @@ public final class Bench {
     List<HttpRequest> requests = build(factory, nextRequest, skip + count);
     nextRequest += skip + count;
     long[] nanos = new long[count];
+    int[] codes = new int[count];
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     Map<String, String> errors = new ConcurrentHashMap<>();
     CountDownLatch answered = new CountDownLatch(count);
     Map<String, Double> cpuBefore = null;
+    Semaphore out = new Semaphore(outstanding);
     long start = System.nanoTime() + 10_000_000;
     double interval = 1e9 / perSecond;
     for (int i = 0; i < skip + count; i++) {
@@ -164,8 +176,9 @@ public final class Bench {
       for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
         LockSupport.parkNanos(wait);
       }
+      out.acquire();
       if (i < skip) {
-        HTTP.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding());
+        HTTP.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> out.release());
         continue;
       }
       if (i == skip) {
@@ -174,6 +187,8 @@ public final class Bench {
       int k = i - skip;
       HTTP.sendAsync(requests.get(i), HttpResponse.BodyHandlers.discarding()).whenComplete((response, e) -> {
         nanos[k] = System.nanoTime() - due;
+        out.release();
+        codes[k] = e == null ? response.statusCode() : -1;
         if (e != null) {
           errors.putIfAbsent(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
         }
@@ -190,8 +205,24 @@ public final class Bench {
     int done = count - (int) answered.getCount();
     Result r = new Result(name, done, seconds, new TreeMap<>(statuses),
         Arrays.stream(nanos).filter(n -> n > 0).toArray(), CpuMeter.perRequest(cpuBefore, cpuAfter, done));
-    System.out.printf("  %-28s at %5.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %s%n", name, perSecond,
-        r.percentileMs(0.50), r.percentileMs(0.99), r.statuses());
+    System.out.printf("  %-28s at %5.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %s  CPU ms/request %s%n", name, perSecond,
+        r.percentileMs(0.50), r.percentileMs(0.99), r.statuses(), cpuText(r.cpuMsPerRequest()));
+    if (statuses.keySet().stream().anyMatch(c -> c / 100 != 2)) {
+      // an overloaded run: the answers served and the ones refused have different latencies
+      for (boolean served : new boolean[] {true, false}) {
+        long[] some = new long[count];
+        int m = 0;
+        for (int k = 0; k < count; k++) {
+          if (nanos[k] > 0 && (codes[k] / 100 == 2) == served) {
+            some[m++] = nanos[k];
+          }
+        }
+        Result part = new Result(name, m, seconds, Map.of(), Arrays.copyOf(some, m), Map.of());
+        System.out.printf("    %-9s %6d answers (%5.0f/s)  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms%n",
+            served ? "served" : "refused", m, m / seconds, part.percentileMs(0.50), part.percentileMs(0.99),
+            part.percentileMs(1.0));
+      }
+    }
     return r;
   }
 
@@ -287,6 +318,17 @@ public final class Bench {
           if (only.contains("preview")) {
             bench.run("gateway preview", i -> hospital.request(g, "POST", "/v1/direct-settlements/preview",
                 previews[i & 255]), 2000);
+          }
+          if (only.contains("overload")) {
+            // twice what the instance serves, open loop: it should serve about its capacity and refuse the rest at
+            // once (503 OVERLOADED beyond http.max_in_flight), not collapse (docs/DECISIONS.md, Load shedding)
+            IntFunction<HttpRequest> previewing = i -> hospital.request(g, "POST", "/v1/direct-settlements/preview",
+                previews[i & 255]);
+            Result capacity = bench.run("gateway preview", previewing, 2000);
+            double factor = Double.parseDouble(a.getOrDefault("overload-factor", "2"));
+            int outstanding = Integer.parseInt(a.getOrDefault("outstanding", "1024"));
+            bench.runAtRate("gateway preview, " + factor + "x offered", previewing, capacity.throughput() * factor,
+                outstanding);
           }
           if (only.contains("plain")) {
             bench.run("plain query", i -> plainRequest(URI.create("http://127.0.0.1:" + plainPort), "/plain/query",
