@@ -268,6 +268,65 @@ class WebhookDeliveryTest {
     }
   }
 
+  @Test
+  void an_insurer_whose_endpoint_fails_a_whole_round_is_paused_and_its_backlog_is_not_read_meanwhile()
+      throws Exception {
+    Map<String, String> settings = new HashMap<>(FAST);
+    settings.put("GATEWAY_WEBHOOKS_BASE_BACKOFF_MILLIS", "20000"); // a failed event's next attempt 10-30 s away
+    settings.put("GATEWAY_WEBHOOKS_BATCH", "20");
+    settings.put("GATEWAY_WEBHOOKS_MAX_ATTEMPTS", "50");
+    try (TestGateway gw = TestGateway.start(settings); WebhookReceiver hmb = new WebhookReceiver()) {
+      DbTarget db = gw.gateway().database();
+      // 20 policies with 250 events each, waiting for an endpoint that is down: one round tries every policy's
+      // first event, and all the others wait behind those
+      Sql.update(db, "INSERT INTO outbox (id, insurer_id, ordering_key, type, payload, created_at, state, "
+          + "next_attempt_at) SELECT gen_random_uuid(), 'INS-HMB', 'K-' || (g % 20), 'test.event', '{}', now(), "
+          + "'PENDING', now() FROM generate_series(0, 4999) g");
+      Sql.update(db, "ANALYZE outbox");
+      register(gw, "demo-insurer-hmb", hmb.url(), null);
+      await("the insurer paused after a round in which every delivery failed", () -> Sql.count(db,
+          "SELECT count(*) FROM webhooks WHERE insurer_id = 'INS-HMB' AND retry_at > now() + interval '5 seconds'")
+          == 1);
+      assertThat(Sql.count(db, "SELECT count(*) FROM outbox WHERE attempts > 0"))
+          .as("one round of 20 first events, then no more attempts").isEqualTo(20);
+      assertThat(dueRowsRead(db, false)).as("outbox rows a poll reads while paused").isLessThan(10);
+      assertThat(dueRowsRead(db, true)).as("outbox rows a poll would read unpaused: the waiting events")
+          .isGreaterThan(4000);
+
+      // the insurer mends its endpoint and registers it again: a new policy's event goes at the next poll; the
+      // policies whose first event failed keep their order and wait for its next attempt
+      hmb.up();
+      register(gw, "demo-insurer-hmb", hmb.url(), null);
+      String fresh = UUID.randomUUID().toString();
+      Sql.update(db, "INSERT INTO outbox (id, insurer_id, ordering_key, type, payload, created_at, state, "
+          + "next_attempt_at) VALUES ('" + fresh + "', 'INS-HMB', 'K-new', 'test.event', '{}', now(), 'PENDING', "
+          + "now())");
+      await("delivery resumed", () -> hmb.deliveries().stream().anyMatch(d -> d.eventId().equals(fresh)));
+      assertThat(Sql.count(db, "SELECT count(*) FROM webhooks WHERE insurer_id = 'INS-HMB' AND retry_at IS NOT NULL"))
+          .as("a delivered event resumes the insurer").isZero();
+      assertThat(Sql.count(db, "SELECT count(*) FROM outbox o WHERE o.state = 'DELIVERED' AND EXISTS (SELECT 1 "
+          + "FROM outbox f WHERE f.ordering_key = o.ordering_key AND f.seq < o.seq AND f.state <> 'DELIVERED')"))
+          .as("no event delivered before an earlier one of its policy").isZero();
+    }
+  }
+
+  /** Outbox rows the lease query's plan reads; {@code unpaused}: as if no insurer were paused (rolled back). */
+  private static long dueRowsRead(DbTarget db, boolean unpaused) throws Exception {
+    try (Connection c = Sql.connect(db); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      if (unpaused) {
+        s.executeUpdate("UPDATE webhooks SET retry_at = NULL");
+      }
+      try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) "
+          + WebhookDispatcher.DUE.replace("$1", "20"))) {
+        rs.next();
+        return outboxRowsRead(Json.parse(rs.getString(1)).get(0).get("Plan"));
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
   /** Rows of {@code outbox} a plan node and its children produced or filtered out, over all their loops. */
   private static long outboxRowsRead(JsonNode plan) {
     long read = 0;

@@ -24,7 +24,7 @@ public final class PgWebhookStore implements WebhookStore {
   public Future<Void> setUrl(String insurerId, String url, String signatureAlg, Instant now) {
     return pool.preparedQuery("INSERT INTO webhooks (insurer_id, url, signature_alg, updated_at) VALUES ($1, $2, $3, $4) "
             + "ON CONFLICT (insurer_id) DO UPDATE SET url = EXCLUDED.url, signature_alg = EXCLUDED.signature_alg, "
-            + "updated_at = EXCLUDED.updated_at")
+            + "updated_at = EXCLUDED.updated_at, retry_at = NULL") // a new endpoint is tried at the next poll
         .execute(Tuple.of(insurerId, url, signatureAlg, now.atOffset(ZoneOffset.UTC))).<Void>mapEmpty()
         .recover(e -> Future.failedFuture(PgErrors.translate(e)));
   }
@@ -48,9 +48,12 @@ public final class PgWebhookStore implements WebhookStore {
 
   @Override
   public Future<Boolean> replay(String insurerId, UUID id) {
-    return pool.preparedQuery("UPDATE outbox SET state = 'PENDING', attempts = 0, next_attempt_at = now(), "
-            + "lease_until = NULL WHERE id = $1 AND insurer_id = $2 AND state = 'PARKED'")
-        .execute(Tuple.of(id, insurerId)).map(r -> r.rowCount() == 1)
+    // a replayed event is tried at the next poll, even if its insurer's deliveries were paused
+    return pool.preparedQuery("WITH r AS (UPDATE outbox SET state = 'PENDING', attempts = 0, next_attempt_at = now(), "
+            + "lease_until = NULL WHERE id = $1 AND insurer_id = $2 AND state = 'PARKED' RETURNING insurer_id), "
+            + "w AS (UPDATE webhooks SET retry_at = NULL WHERE insurer_id IN (SELECT insurer_id FROM r)) "
+            + "SELECT count(*) FROM r")
+        .execute(Tuple.of(id, insurerId)).map(r -> r.iterator().next().getLong(0) == 1)
         .recover(e -> Future.failedFuture(PgErrors.translate(e)));
   }
 }

@@ -17,7 +17,11 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,7 +57,8 @@ public final class WebhookDispatcher {
       + "WHERE o.insurer_id = w.insurer_id AND o.state = 'PENDING' AND o.next_attempt_at <= now() "
       + "AND (o.lease_until IS NULL OR o.lease_until < now()) AND NOT EXISTS (SELECT 1 FROM outbox b "
       + "WHERE b.ordering_key = o.ordering_key AND b.seq < o.seq AND b.state <> 'DELIVERED') "
-      + "ORDER BY o.seq LIMIT $1 FOR UPDATE OF o SKIP LOCKED) e ORDER BY e.seq LIMIT $1";
+      + "ORDER BY o.seq LIMIT $1 FOR UPDATE OF o SKIP LOCKED) e WHERE w.retry_at IS NULL OR w.retry_at <= now() "
+      + "ORDER BY e.seq LIMIT $1";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -102,9 +107,9 @@ public final class WebhookDispatcher {
     }
     Future<Void> round = lease()
         .compose(events -> {
-          List<Future<Void>> all = new ArrayList<>();
+          List<Future<Boolean>> all = new ArrayList<>();
           events.forEach(e -> all.add(deliver(e)));
-          return Future.join(all).<Void>mapEmpty();
+          return Future.join(all).transform(ar -> pauseOrResume(events, all));
         })
         .compose(v -> countPending())
         .onFailure(e -> LOG.warn("webhook poll failed: {}", e.toString()))
@@ -133,9 +138,40 @@ public final class WebhookDispatcher {
         .mapEmpty();
   }
 
+  /**
+   * An insurer none of whose deliveries in this round succeeded is paused until the earliest next attempt of those
+   * events ({@code webhooks.retry_at}): its endpoint is down or refuses everything, and every poll until then would
+   * read all its events waiting behind the failed ones for nothing. One that succeeded at least once is resumed.
+   */
+  private Future<Void> pauseOrResume(List<Leased> events, List<Future<Boolean>> outcomes) {
+    Set<String> succeeded = new HashSet<>();
+    Map<String, List<UUID>> failed = new HashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      Leased e = events.get(i);
+      if (outcomes.get(i).succeeded() && outcomes.get(i).result()) {
+        succeeded.add(e.insurerId());
+      } else {
+        failed.computeIfAbsent(e.insurerId(), k -> new ArrayList<>()).add(e.id());
+      }
+    }
+    succeeded.forEach(failed::remove);
+    List<Future<?>> updates = new ArrayList<>();
+    if (!succeeded.isEmpty()) {
+      updates.add(pool.preparedQuery("UPDATE webhooks SET retry_at = NULL WHERE insurer_id = ANY($1) "
+          + "AND retry_at IS NOT NULL").execute(Tuple.of(succeeded.toArray(String[]::new))));
+    }
+    if (!failed.isEmpty()) {
+      UUID[] ids = failed.values().stream().flatMap(List::stream).toArray(UUID[]::new);
+      updates.add(pool.preparedQuery("UPDATE webhooks w SET retry_at = m.at FROM (SELECT insurer_id, "
+          + "min(next_attempt_at) AS at FROM outbox WHERE id = ANY($1) AND state = 'PENDING' GROUP BY insurer_id) m "
+          + "WHERE w.insurer_id = m.insurer_id").execute(Tuple.of(ids)));
+    }
+    return Future.join(updates).mapEmpty();
+  }
+
   /** A leased event and where it goes. */
-  record Leased(UUID id, String url, String payload, int attempts, OffsetDateTime createdAt, String type,
-      String signatureAlg) {
+  record Leased(UUID id, String insurerId, String url, String payload, int attempts, OffsetDateTime createdAt,
+      String type, String signatureAlg) {
   }
 
   private Future<List<Leased>> lease() {
@@ -148,20 +184,21 @@ public final class WebhookDispatcher {
           }
           return tx.preparedQuery("UPDATE outbox o SET lease_until = now() + $2 * interval '1 millisecond', "
                   + "attempts = attempts + 1 FROM webhooks w WHERE o.id = ANY($1) AND w.insurer_id = o.insurer_id "
-                  + "RETURNING o.id, w.url, o.payload, o.attempts, o.created_at, o.type, w.signature_alg")
+                  + "RETURNING o.id, o.insurer_id, w.url, o.payload, o.attempts, o.created_at, o.type, w.signature_alg")
               .execute(Tuple.of(ids.toArray(UUID[]::new), settings.lease().toMillis()))
               .map(updated -> {
                 List<Leased> out = new ArrayList<>();
                 for (Row r : updated) {
-                  out.add(new Leased(r.getUUID(0), r.getString(1), r.getString(2), r.getInteger(3),
-                      r.getOffsetDateTime(4), r.getString(5), r.getString(6)));
+                  out.add(new Leased(r.getUUID(0), r.getString(1), r.getString(2), r.getString(3),
+                      r.getInteger(4), r.getOffsetDateTime(5), r.getString(6), r.getString(7)));
                 }
                 return out;
               });
         }));
   }
 
-  private Future<Void> deliver(Leased e) {
+  /** Delivers one event and settles it; true when the receiver took it. */
+  private Future<Boolean> deliver(Leased e) {
     Buffer body = Buffer.buffer(e.payload());
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(e.url())
         .setTimeout(settings.requestTimeoutMillis())
@@ -174,8 +211,8 @@ public final class WebhookDispatcher {
     return http.request(options)
         .compose(req -> req.send(body))
         .compose(res -> res.body().map(res.statusCode()))
-        .transform(ar -> ar.succeeded() && ar.result() / 100 == 2 ? settleDelivered(e)
-            : settleFailed(e, ar.succeeded() ? "HTTP " + ar.result() : String.valueOf(ar.cause())));
+        .transform(ar -> ar.succeeded() && ar.result() / 100 == 2 ? settleDelivered(e).map(true)
+            : settleFailed(e, ar.succeeded() ? "HTTP " + ar.result() : String.valueOf(ar.cause())).map(false));
   }
 
   private Future<Void> settleDelivered(Leased e) {
