@@ -330,9 +330,18 @@ public final class Bench {
             bench.runAtRate("gateway preview, " + factor + "x offered", previewing, capacity.throughput() * factor,
                 outstanding);
           }
+          Result plainOnly = null;
           if (only.contains("plain")) {
-            bench.run("plain query", i -> plainRequest(URI.create("http://127.0.0.1:" + plainPort), "/plain/query",
+            plainOnly = bench.run("plain query", i -> plainRequest(URI.create("http://127.0.0.1:" + plainPort),
+                "/plain/query", previews[i & 255]), 2000);
+          }
+          if (only.contains("floor")) {
+            // the plain query plus the two signatures every gateway request carries: a floor under any preview
+            Result floor = bench.run("plain query, signed", i -> hospital.request(p, "POST", "/plain/signed-query",
                 previews[i & 255]), 2000);
+            if (plainOnly != null) {
+              System.out.printf("  signed / plain query: %.2f%n", floor.throughput() / plainOnly.throughput());
+            }
           }
           if (only.contains("confirm")) {
             bench.run("gateway confirm", i -> {
