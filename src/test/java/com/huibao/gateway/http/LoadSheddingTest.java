@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Beyond {@code http.max_in_flight} requests in flight, a request is refused at once (503 OVERLOADED, Retry-After)
- * before any work is spent on it; health, metrics, key sets and the patient page stay answerable; capacity comes back when the requests in flight end.
+ * before any work is spent on it; health, metrics, key sets and the patient page stay answerable; capacity comes
+ * back when the requests in flight end.
  */
 class LoadSheddingTest {
   @Test

@@ -24,7 +24,8 @@ public final class PgWebhookStore implements WebhookStore {
   public Future<Void> setUrl(String insurerId, String url, String signatureAlg, Instant now) {
     return pool.preparedQuery("INSERT INTO webhooks (insurer_id, url, signature_alg, updated_at) VALUES ($1, $2, $3, $4) "
             + "ON CONFLICT (insurer_id) DO UPDATE SET url = EXCLUDED.url, signature_alg = EXCLUDED.signature_alg, "
-            + "updated_at = EXCLUDED.updated_at, retry_at = NULL") // a new endpoint is tried at the next poll
+            // a new endpoint is tried at the next poll, even if the old one's deliveries were paused
+            + "updated_at = EXCLUDED.updated_at, retry_at = NULL")
         .execute(Tuple.of(insurerId, url, signatureAlg, now.atOffset(ZoneOffset.UTC))).<Void>mapEmpty()
         .recover(e -> Future.failedFuture(PgErrors.translate(e)));
   }
