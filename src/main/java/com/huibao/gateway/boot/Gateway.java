@@ -15,6 +15,9 @@ import com.huibao.gateway.adapter.http.InsurerHandlers;
 import com.huibao.gateway.adapter.http.OpsHandlers;
 import com.huibao.gateway.adapter.http.PatientHandlers;
 import com.huibao.gateway.adapter.http.WebhookHandlers;
+import com.huibao.gateway.adapter.json.DialectsJson;
+import com.huibao.gateway.adapter.json.InstitutionDirectory;
+import com.huibao.gateway.adapter.json.SettlementReader;
 import com.huibao.gateway.adapter.pg.PgWebhookStore;
 import com.huibao.gateway.adapter.webhook.WebhookDispatcher;
 import com.huibao.gateway.app.insurer.WebhooksUseCase;
@@ -51,7 +54,6 @@ import com.huibao.gateway.app.settlement.SettlementChecks;
 import com.huibao.gateway.boot.config.GatewayConfig;
 import com.huibao.gateway.domain.consent.ConsentRules;
 import com.huibao.gateway.domain.settlement.SettlementValidator;
-import com.huibao.gateway.domain.settlement.ValidationProfiles;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -64,6 +66,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -142,7 +145,7 @@ public final class Gateway {
     Pool pool = PgPools.create(vertx, db, config.db().poolSize());
     PiiProtector pii = Keys.pii(config);
 
-    List<java.nio.file.Path> clientDirs = new ArrayList<>(List.of(config.clientsDir()));
+    List<Path> clientDirs = new ArrayList<>(List.of(config.clientsDir()));
     if (config.demo()) {
       clientDirs.add(config.demoDir().resolve("clients"));
     }
@@ -164,16 +167,27 @@ public final class Gateway {
 
     PgCatalogStore catalog = new PgCatalogStore(pool, 1000, System::currentTimeMillis);
     PgAccessLog accessLog = new PgAccessLog(pool);
+    SettlementReader reader;
+    try {
+      reader = new SettlementReader(DialectsJson.load(config.reference().profilesDir()));
+    } catch (RuntimeException e) {
+      return vertx.close().compose(v -> Future.failedFuture(e));
+    }
+    List<Path> institutionDirs = new ArrayList<>(List.of(config.reference().institutionsDir()));
+    if (config.demo()) {
+      institutionDirs.add(config.demoDir().resolve("institutions"));
+    }
+    InstitutionDirectory institutions = new InstitutionDirectory(institutionDirs);
     PatientCases cases = new PatientCases(pii, new PgPolicyStore(pool), catalog, new PgAccumulatorStore(pool),
-        new PgConsentStore(pool), new ConsentRules(SETTLEMENT_ZONE), clock);
-    SettlementChecks checks = new SettlementChecks(new SettlementValidator(ValidationProfiles.defaults()));
+        new PgConsentStore(pool), new ConsentRules(SETTLEMENT_ZONE), institutions, clock);
+    SettlementChecks checks = new SettlementChecks(new SettlementValidator(reader.dialects().validationProfiles()));
     PgDirectSettlementStore directSettlements = new PgDirectSettlementStore(pool, pii, SETTLEMENT_ZONE);
     HospitalHandlers hospital = new HospitalHandlers(
         new PreviewDirectSettlementUseCase(checks, cases, accessLog, clock),
         new ConfirmDirectSettlementUseCase(checks, cases, directSettlements, accessLog, clock),
         new GetDirectSettlementUseCase(directSettlements, accessLog, clock),
         new ReverseDirectSettlementUseCase(directSettlements, clock),
-        new ReconciliationUseCase(directSettlements));
+        new ReconciliationUseCase(directSettlements), reader);
     PgAccumulatorStore accumulatorStore = new PgAccumulatorStore(pool);
     PgInsurerCatalogStore published = new PgInsurerCatalogStore(pool, pii, catalog);
     InsurerHandlers insurer = new InsurerHandlers(new InsurerDocuments(published, catalog),
@@ -181,7 +195,7 @@ public final class Gateway {
     PgClaimStore claimStore = new PgClaimStore(pool, pii, SETTLEMENT_ZONE);
     ClaimHandlers claimHandlers = new ClaimHandlers(
         new ClaimsUseCase(claimStore, new PgConsentStore(pool), new ConsentRules(SETTLEMENT_ZONE), accessLog, clock),
-        new QuickClaimUseCase(published, claimStore, cases, accessLog, clock, SETTLEMENT_ZONE));
+        new QuickClaimUseCase(published, claimStore, cases, accessLog, reader, clock, SETTLEMENT_ZONE));
     PatientHandlers patientHandlers = new PatientHandlers(new ConsentsUseCase(new PgPatientStore(pool),
         new PgConsentStore(pool), signer, claimStore, accessLog, clock), demoIdp);
     WebhookHandlers webhookHandlers = new WebhookHandlers(new WebhooksUseCase(new PgWebhookStore(pool), clock,
@@ -193,7 +207,7 @@ public final class Gateway {
     PgAuditChainer chainer = new PgAuditChainer(vertx, pool, config.audit().chainMillis(), config.audit().chainBatch(),
         registry);
     DataFeedHandlers dataFeed = new DataFeedHandlers(new IngestSettlementUseCase(checks,
-        new PgSettlementStore(pool, pii), cases, claimStore, clock, SETTLEMENT_ZONE));
+        new PgSettlementStore(pool, pii), cases, claimStore, clock, SETTLEMENT_ZONE), reader);
 
     AtomicBoolean accepting = new AtomicBoolean(true);
     OpsHandlers ops = new OpsHandlers(accepting::get,
@@ -236,7 +250,10 @@ public final class Gateway {
         })
         .map(servers -> {
           HttpServer server = servers.get(0);
-          long timer = vertx.setPeriodic(2000, id -> vertx.executeBlocking(clients::reloadIfChanged, false));
+          long timer = vertx.setPeriodic(2000, id -> vertx.executeBlocking(() -> {
+            clients.reloadIfChanged();
+            return institutions.reloadIfChanged();
+          }, false));
           vertx.setPeriodic(60_000, id -> replays.purge(clock.instant()));
           if (wh.enabled()) {
             dispatcher.start();

@@ -14,6 +14,9 @@ public final class Main {
   public static void main(String[] args) {
     String command = args.length == 0 ? "run" : args[0];
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    if (!"run".equals(command)) {
+      System.setProperty("GATEWAY_LOG_TARGET", "System.err"); // before the first logger: stdout is the output
+    }
     switch (command) {
       case "adjudicate" -> System.exit(AdjudicateCommand.run(rest, System.in, System.out, System.err));
       case "sign" -> System.exit(com.huibao.gateway.adapter.cli.SignCommand.run(rest, System.out, System.err));

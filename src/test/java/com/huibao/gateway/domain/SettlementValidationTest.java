@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.json.SettlementJson;
+import com.huibao.gateway.support.Readers;
 import com.huibao.gateway.domain.settlement.Identity;
 import com.huibao.gateway.domain.settlement.SettlementValidator;
 import com.huibao.gateway.domain.settlement.ValidationProfile;
@@ -30,7 +30,7 @@ class SettlementValidationTest {
     ((ObjectNode) doc.get("setlinfo")).put("psn_cash_pay", "8000.00");
     ((ObjectNode) doc.get("setlinfo")).put("fund_pay_sumamt", "99999.00");
     ((ObjectNode) doc.get("feedetail").get(2)).put("cnt", 0);
-    List<Violation> v = validator.validate(SettlementJson.read(doc));
+    List<Violation> v = validator.validate(Readers.settlement(doc));
     assertThat(v).extracting(Violation::field).contains(
         "feedetail[1].det_item_fee_sumamt", "setlinfo.medfee_sumamt", "setlinfo.psn_part_amt",
         "setlinfo.fund_pay_sumamt", "feedetail[2].cnt");
@@ -41,7 +41,7 @@ class SettlementValidationTest {
     ObjectNode doc = example();
     ((ObjectNode) doc.get("feedetail").get(1)).put("feedetl_sn", "1");
     ((ObjectNode) doc.get("setlinfo")).put("hosp_part_amt", "-1.00");
-    assertThat(validator.validate(SettlementJson.read(doc))).extracting(Violation::code)
+    assertThat(validator.validate(Readers.settlement(doc))).extracting(Violation::code)
         .contains("DUPLICATE_FEEDETL_SN", "NEGATIVE_AMOUNT");
   }
 
@@ -51,7 +51,7 @@ class SettlementValidationTest {
     ((ObjectNode) doc.get("setlinfo")).put("psn_part_amt", "9035.001");
     ((ObjectNode) doc.get("setlinfo")).remove("setl_time");
     ((ObjectNode) doc.get("feedetail").get(0)).put("cnt", "six");
-    assertThatThrownBy(() -> SettlementJson.read(doc)).isInstanceOfSatisfying(InvalidDocumentException.class, e -> {
+    assertThatThrownBy(() -> Readers.settlement(doc)).isInstanceOfSatisfying(InvalidDocumentException.class, e -> {
       assertThat(e.kind()).isEqualTo(InvalidDocumentException.Kind.MALFORMED);
       assertThat(e.violations()).extracting(Violation::field)
           .containsExactlyInAnyOrder("setlinfo.psn_part_amt", "setlinfo.setl_time", "feedetail[0].cnt");
@@ -63,7 +63,7 @@ class SettlementValidationTest {
     ObjectNode doc = example();
     ((ObjectNode) doc.get("setlinfo")).put("medfee_sumamt", new java.math.BigDecimal("26800.00"));
     ((ObjectNode) doc.get("setlinfo")).put("hifdm_pay", "0.00").put("clr_way", "1");
-    assertThat(validator.validate(SettlementJson.read(doc))).isEmpty();
+    assertThat(validator.validate(Readers.settlement(doc))).isEmpty();
   }
 
   @Test
@@ -76,8 +76,8 @@ class SettlementValidationTest {
         EnumSet.complementOf(EnumSet.of(Identity.MEDFEE_SPLIT)));
     SettlementValidator regional = new SettlementValidator(
         new ValidationProfiles(List.of(shenzhen), ValidationProfile.DEFAULT));
-    assertThat(regional.validate(SettlementJson.read(doc))).isEmpty();
-    assertThat(validator.validate(SettlementJson.read(doc))).extracting(Violation::code)
+    assertThat(regional.validate(Readers.settlement(doc))).isEmpty();
+    assertThat(validator.validate(Readers.settlement(doc))).extracting(Violation::code)
         .contains("MEDFEE_SPLIT_MISMATCH");
   }
 
@@ -86,10 +86,10 @@ class SettlementValidationTest {
     ObjectNode doc = example();
     ((ObjectNode) doc.get("feedetail").get(0)).put("det_item_fee_sumamt", "999999999999999.00")
         .put("inscp_scp_amt", "999999999999998.00");
-    assertThat(validator.validate(SettlementJson.read(doc))).extracting(Violation::code)
+    assertThat(validator.validate(Readers.settlement(doc))).extracting(Violation::code)
         .contains("AMOUNT_OUT_OF_RANGE");
     ((ObjectNode) doc.get("feedetail").get(0)).put("det_item_fee_sumamt", "999999999999999999999.00");
-    assertThatThrownBy(() -> SettlementJson.read(doc)).isInstanceOfSatisfying(InvalidDocumentException.class,
+    assertThatThrownBy(() -> Readers.settlement(doc)).isInstanceOfSatisfying(InvalidDocumentException.class,
         e -> assertThat(e.violations().get(0).field()).isEqualTo("feedetail[0].det_item_fee_sumamt"));
   }
 }

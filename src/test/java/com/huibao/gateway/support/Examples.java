@@ -6,7 +6,7 @@ import com.huibao.gateway.adapter.json.Json;
 import com.huibao.gateway.adapter.json.ListJson;
 import com.huibao.gateway.adapter.json.PlanJson;
 import com.huibao.gateway.adapter.json.PolicyJson;
-import com.huibao.gateway.adapter.json.SettlementJson;
+
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.coverage.ListCatalog;
 import com.huibao.gateway.domain.plan.Plan;
@@ -63,7 +63,7 @@ public final class Examples {
   }
 
   public static Settlement settlement(String name) {
-    return SettlementJson.read(json(name));
+    return Readers.settlement(json(name));
   }
 
   public static Map<String, Accumulators> accumulatorsAfter1() {

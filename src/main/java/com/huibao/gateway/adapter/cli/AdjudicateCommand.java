@@ -1,24 +1,28 @@
 package com.huibao.gateway.adapter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.adapter.json.AccumulatorsJson;
 import com.huibao.gateway.adapter.json.AdjudicationJson;
+import com.huibao.gateway.adapter.json.DialectsJson;
+import com.huibao.gateway.adapter.json.InstitutionDirectory;
 import com.huibao.gateway.adapter.json.Json;
 import com.huibao.gateway.adapter.json.ListCsv;
 import com.huibao.gateway.adapter.json.ListJson;
 import com.huibao.gateway.adapter.json.PlanJson;
 import com.huibao.gateway.adapter.json.PolicyJson;
 import com.huibao.gateway.adapter.json.ProblemJson;
+import com.huibao.gateway.adapter.json.SettlementReader;
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.benefit.PolicyCases;
 import com.huibao.gateway.domain.coverage.ListCatalog;
 import com.huibao.gateway.domain.coverage.ListVersion;
+import com.huibao.gateway.domain.institution.Institutions;
 import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.policy.Policy;
 import com.huibao.gateway.domain.settlement.Settlement;
 import com.huibao.gateway.domain.settlement.SettlementValidator;
-import com.huibao.gateway.domain.settlement.ValidationProfiles;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import com.huibao.gateway.domain.validation.Violation;
 import java.io.BufferedReader;
@@ -39,28 +43,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code adjudicate --plans P.json --lists L.json[,L2.csv] --policies Q.json [--accumulators A.json] S.json|-}:
- * the benefit engine offline, for insurers checking a plan and for batch replays. With {@code -} it streams NDJSON:
- * one settlement (or {@code {"settlement": …, "accumulators": …}}) per line in, one result or problem per line out.
+ * {@code adjudicate --plans P.json --lists L.json[,L2.csv] --policies Q.json [--accumulators A.json]
+ * [--profiles DIR] [--institutions DIR[,DIR]] S.json|-}: the benefit engine offline, for insurers checking a plan
+ * and for batch replays. Settlements in either spelling (flat document or national bundle, docs/SETTLEMENTS.md),
+ * read with the regional profiles of {@code --profiles} (default {@code config/profiles}, else those in the jar)
+ * and the institution registry of {@code --institutions} (default {@code config/institutions} when present). With
+ * {@code -} it streams NDJSON: one settlement (or {@code {"settlement": …, "accumulators": …}}) per line in, one
+ * result or problem per line out.
  */
 public final class AdjudicateCommand {
   static final String USAGE = "usage: adjudicate --plans P.json --lists L.json[,L.csv...] --policies Q.json "
-      + "[--accumulators A.json] (S.json | -)";
+      + "[--accumulators A.json] [--profiles DIR] [--institutions DIR[,DIR...]] (S.json | -)";
 
   private final ListCatalog lists;
   private final Map<String, Plan> plans;
   private final List<Policy> policies;
   private final Map<String, Accumulators> accumulators;
   private final BenefitEngine engine;
-  private final SettlementValidator validator = new SettlementValidator(ValidationProfiles.defaults());
+  private final SettlementReader reader;
+  private final SettlementValidator validator;
 
   AdjudicateCommand(ListCatalog lists, Map<String, Plan> plans, List<Policy> policies,
-      Map<String, Accumulators> accumulators) {
+      Map<String, Accumulators> accumulators, SettlementReader reader, Institutions institutions) {
     this.lists = lists;
     this.plans = plans;
     this.policies = policies;
     this.accumulators = accumulators;
-    this.engine = new BenefitEngine(lists);
+    this.engine = new BenefitEngine(lists, institutions);
+    this.reader = reader;
+    this.validator = new SettlementValidator(reader.dialects().validationProfiles());
   }
 
   /** Runs the command; returns the process exit code (0 ok, 1 invalid single settlement, 2 usage/config error). */
@@ -135,7 +146,14 @@ public final class AdjudicateCommand {
     Map<String, Accumulators> accumulators = opts.containsKey("accumulators")
         ? AccumulatorsJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("accumulators")))))
         : Map.of();
-    return new AdjudicateCommand(lists, plans, policies, accumulators);
+    SettlementReader reader = new SettlementReader(DialectsJson.load(Path.of(opts.getOrDefault("profiles",
+        "config/profiles"))));
+    List<Path> dirs = new ArrayList<>();
+    for (String dir : opts.getOrDefault("institutions", "config/institutions").split(",")) {
+      dirs.add(Path.of(dir.trim()));
+    }
+    return new AdjudicateCommand(lists, plans, policies, accumulators, reader,
+        new InstitutionDirectory(dirs).current());
   }
 
   private void stream(BufferedReader in, Writer out) throws IOException {
@@ -160,7 +178,7 @@ public final class AdjudicateCommand {
         result = ProblemJson.of(e, "SETTLEMENT");
       }
       if (isProblem(result)) {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) result).put("line", n);
+        ((ObjectNode) result).put("line", n);
       }
       out.write(Json.write(result));
       out.write('\n');
@@ -174,7 +192,7 @@ public final class AdjudicateCommand {
   /** One settlement → its result, or a problem document when it is invalid. */
   JsonNode adjudicate(JsonNode doc, Map<String, Accumulators> lineAccumulators) {
     try {
-      Settlement s = com.huibao.gateway.adapter.json.SettlementJson.read(doc);
+      Settlement s = reader.read(doc, null);
       List<Violation> violations = validator.validate(s);
       if (!violations.isEmpty()) {
         throw InvalidDocumentException.inconsistent(violations);

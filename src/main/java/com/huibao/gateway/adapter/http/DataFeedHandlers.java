@@ -1,6 +1,7 @@
 package com.huibao.gateway.adapter.http;
 
 import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.adapter.json.SettlementReader;
 import com.huibao.gateway.app.port.StoredSettlement;
 import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
 import io.vertx.ext.web.RoutingContext;
@@ -8,13 +9,16 @@ import io.vertx.ext.web.RoutingContext;
 /** The medical-insurance data feed's intake. */
 public final class DataFeedHandlers {
   private final IngestSettlementUseCase ingest;
+  private final SettlementReader reader;
 
-  public DataFeedHandlers(IngestSettlementUseCase ingest) {
+  public DataFeedHandlers(IngestSettlementUseCase ingest, SettlementReader reader) {
     this.ingest = ingest;
+    this.reader = reader;
   }
 
+  /** The data feed has no institution of its own: its settlements name theirs. */
   void ingest(RoutingContext rc) {
-    StoredSettlement s = HospitalHandlers.received(rc, "DATA_FEED");
+    StoredSettlement s = HospitalHandlers.received(rc, reader, "DATA_FEED", null);
     ingest.execute(s)
         .onSuccess(intake -> OpsHandlers.json(rc, intake.created() ? 201 : 200, Json.object()
             .put("setl_id", s.settlement().setlinfo().setlId()).put("state", "RECEIVED")

@@ -6,9 +6,12 @@ import com.huibao.gateway.adapter.crypto.Sm3;
 import com.huibao.gateway.adapter.json.AdjudicationJson;
 import com.huibao.gateway.adapter.json.Canonical;
 import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.adapter.json.SettlementJson;
+import com.huibao.gateway.adapter.json.ReversalReader;
+import com.huibao.gateway.adapter.json.SettlementReader;
 import com.huibao.gateway.adapter.json.StatementJson;
+import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.StoredSettlement;
+import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.PreviewDirectSettlementUseCase;
@@ -30,9 +33,12 @@ public final class HospitalHandlers {
   private final GetDirectSettlementUseCase get;
   private final ReverseDirectSettlementUseCase reverse;
   private final ReconciliationUseCase reconciliation;
+  private final SettlementReader reader;
 
   public HospitalHandlers(PreviewDirectSettlementUseCase preview, ConfirmDirectSettlementUseCase confirm,
-      GetDirectSettlementUseCase get, ReverseDirectSettlementUseCase reverse, ReconciliationUseCase reconciliation) {
+      GetDirectSettlementUseCase get, ReverseDirectSettlementUseCase reverse, ReconciliationUseCase reconciliation,
+      SettlementReader reader) {
+    this.reader = reader;
     this.preview = preview;
     this.confirm = confirm;
     this.get = get;
@@ -41,15 +47,17 @@ public final class HospitalHandlers {
   }
 
   void preview(RoutingContext rc) {
-    Settlement s = SettlementJson.read(Bodies.tree(rc));
-    preview.execute(RequestContext.principal(rc), s)
+    Principal hospital = RequestContext.principal(rc);
+    Settlement s = reader.read(Bodies.tree(rc), hospital.tenant());
+    preview.execute(hospital, s)
         .onSuccess(a -> OpsHandlers.json(rc, 200, AdjudicationJson.write(a).put("state", "PREVIEW")))
         .onFailure(rc::fail);
   }
 
   void confirm(RoutingContext rc) {
-    StoredSettlement s = received(rc, "HOSPITAL");
-    confirm.execute(RequestContext.principal(rc), rc.pathParam("setl_id"), s, s.contentHash())
+    Principal hospital = RequestContext.principal(rc);
+    StoredSettlement s = received(rc, reader, "HOSPITAL", hospital.tenant());
+    confirm.execute(hospital, rc.pathParam("setl_id"), s, s.contentHash())
         .onSuccess(response -> raw(rc, 200, response))
         .onFailure(rc::fail);
   }
@@ -67,8 +75,21 @@ public final class HospitalHandlers {
         .onFailure(rc::fail);
   }
 
+  /**
+   * 冲正, with or without the reversal message (a 2208/2305 output naming the settlement): when sent, it must name
+   * this settlement and this hospital.
+   */
   void reverse(RoutingContext rc) {
-    reverse.execute(RequestContext.principal(rc), rc.pathParam("setl_id"))
+    Principal hospital = RequestContext.principal(rc);
+    String setlId = rc.pathParam("setl_id");
+    if (rc.body() != null && rc.body().length() > 0) {
+      ReversalReader.ReversalMessage message = ReversalReader.read(Bodies.tree(rc), setlId);
+      if (message.fixmedinsCode() != null && !message.fixmedinsCode().equals(hospital.tenant())) {
+        throw new Failure.Forbidden("TENANT_MISMATCH", "fixmedins_code " + message.fixmedinsCode()
+            + " is not the calling hospital's code");
+      }
+    }
+    reverse.execute(hospital, setlId)
         .onSuccess(response -> raw(rc, 200, response))
         .onFailure(rc::fail);
   }
@@ -92,11 +113,15 @@ public final class HospitalHandlers {
         .onFailure(rc::fail);
   }
 
-  /** The request body as a settlement to store: parsed, as sent, and its canonical SM3 content hash. */
-  static StoredSettlement received(RoutingContext rc, String source) {
+  /**
+   * The request body as a settlement to store: read (either spelling), as sent, and its canonical SM3 content hash.
+   *
+   * @param institution the {@code fixmedins_code} of a settlement that carries none (the caller's), or null
+   */
+  static StoredSettlement received(RoutingContext rc, SettlementReader reader, String source, String institution) {
     byte[] body = rc.body().buffer().getBytes();
     JsonNode doc = Bodies.tree(rc);
-    Settlement s = SettlementJson.read(doc);
+    Settlement s = reader.read(doc, institution);
     return new StoredSettlement(s, new String(body, StandardCharsets.UTF_8), Sm3.hex(Canonical.bytes(doc)), source);
   }
 

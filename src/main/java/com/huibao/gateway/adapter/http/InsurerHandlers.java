@@ -102,8 +102,11 @@ public final class InsurerHandlers {
           p.preexistingConditions().forEach(pre::add);
           ObjectNode ded = o.putObject("deductibles");
           p.deductibles().forEach((k, m) -> ded.put(k, m.toString()));
-          if (p.claimFreeYears() != null) {
-            o.put("claim_free_years", p.claimFreeYears());
+          if (p.claimFreeEditions() != null) {
+            o.put("claim_free_editions", p.claimFreeEditions());
+          }
+          if (p.preexisting() != null) {
+            o.put("preexisting", p.preexisting());
           }
           o.put("created_at", v.policy().createdAt().toString());
           o.set("accumulators", AccumulatorsJson.write(v.accumulators()));

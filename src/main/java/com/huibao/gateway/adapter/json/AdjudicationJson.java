@@ -11,8 +11,9 @@ import com.huibao.gateway.domain.benefit.UnpaidPart;
 
 /**
  * Writes an adjudication in the shape of the {@code expected-*.json} examples (amounts as strings with 2 decimals),
- * plus the explanation fields: {@code setl_id}, per-line burdens, and per policy its plan, insurer, denial reason,
- * line outcomes with every unpaid amount's reason, and accumulators before/delta/after.
+ * plus the explanation fields: {@code setl_id}, per-line burdens (with what the hospital bore and the compensation
+ * from elsewhere), and per policy its plan, insurer, denial reason, line outcomes with every unpaid amount's reason
+ * and the fact that decided it, and accumulators before/delta/after.
  */
 public final class AdjudicationJson {
   private AdjudicationJson() {
@@ -30,6 +31,7 @@ public final class AdjudicationJson {
     o.put("insurer_pays_hospital", a.insurerPaysHospital().toString());
     o.put("patient_cash_due", a.patientCashDue().toString());
     o.put("insurer_pays_patient", a.insurerPaysPatient().toString());
+    o.put("other_compensation", a.otherCompensation().toString());
     ArrayNode lines = o.putArray("lines");
     for (LineBurden b : a.burdens()) {
       ObjectNode l = lines.addObject();
@@ -37,6 +39,8 @@ public final class AdjudicationJson {
       l.put("in_list", b.inList().toString());
       l.put("out_of_list", b.outOfList().toString());
       l.put("burden", b.burden().toString());
+      l.put("hospital_part", b.hospitalPart().toString());
+      l.put("compensated", b.compensated().toString());
     }
     return o;
   }
@@ -57,6 +61,10 @@ public final class AdjudicationJson {
       n.put("ratio", r.ratio() == null ? null : r.ratio().toPlainString());
       n.put("payable", r.payable().toString());
       n.put("capped_by", r.cappedBy());
+      n.put("compensation", r.compensation().toString());
+      if (r.ownAmount() != null) {
+        n.put("own_amount", r.ownAmount().toString());
+      }
       ObjectNode lines = n.putObject("lines");
       r.lines().forEach((sn, amount) -> lines.put(sn, amount.toString()));
     }
@@ -75,6 +83,9 @@ public final class AdjudicationJson {
         un.put("responsibility", u.responsibility());
         if (u.limit() != null) {
           un.put("limit", u.limit());
+        }
+        if (u.fact() != null) {
+          un.put("fact", u.fact());
         }
       }
     }

@@ -10,7 +10,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads typed fields out of a JSON object and collects every problem as a {@link Violation} naming the field's
@@ -147,6 +150,19 @@ final class Fields {
     return false;
   }
 
+  /** true, false, or null when absent. */
+  Boolean optionalBool(JsonNode parent, String name, String path) {
+    JsonNode n = parent.get(name);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isBoolean()) {
+      return n.booleanValue();
+    }
+    violations.add(new Violation(path, "INVALID_TYPE", path + " must be true or false"));
+    return null;
+  }
+
   LocalDate date(JsonNode parent, String name, String path, boolean required) {
     String s = text(parent, name, path, required);
     if (s == null) {
@@ -196,12 +212,54 @@ final class Fields {
     return out;
   }
 
+  /** An enum constant named case-insensitively ({@code in_list} → IN_LIST); null when absent or unknown. */
+  static <E extends Enum<E>> E enumValue(Fields f, String text, Class<E> type, String path) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      StringBuilder allowed = new StringBuilder();
+      for (E c : type.getEnumConstants()) {
+        allowed.append(allowed.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
+      }
+      f.add(path, "INVALID_VALUE", path + " must be one of " + allowed + ", was " + text);
+      return null;
+    }
+  }
+
+  /** A set of enum constants from strings; null stays null (= any). */
+  static <E extends Enum<E>> Set<E> enumSet(Fields f, List<String> texts, Class<E> type, String path) {
+    if (texts == null) {
+      return null;
+    }
+    Set<E> out = EnumSet.noneOf(type);
+    for (int i = 0; i < texts.size(); i++) {
+      E e = enumValue(f, texts.get(i), type, path + "[" + i + "]");
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   void add(String path, String code, String detail) {
     violations.add(new Violation(path, code, detail));
   }
 
   private void required(String path) {
     violations.add(new Violation(path, "REQUIRED", path + " is required"));
+  }
+
+  /** Whether a violation names this path already (then nothing is derived in its place). */
+  boolean has(String path) {
+    for (Violation v : violations) {
+      if (v.field().equals(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean ok() {

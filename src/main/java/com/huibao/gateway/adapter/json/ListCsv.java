@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.huibao.gateway.domain.coverage.ListEntry;
+import com.huibao.gateway.domain.coverage.MatchLevel;
 import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.money.AmountFormatException;
 import com.huibao.gateway.domain.money.Money;
@@ -77,12 +78,13 @@ public final class ListCsv {
   private static ListEntry entry(Row r, List<Violation> violations) {
     String code = r.require("code", violations);
     String match = r.get("match");
-    com.huibao.gateway.domain.coverage.MatchLevel level = com.huibao.gateway.domain.coverage.MatchLevel.EXACT;
+    MatchLevel level = MatchLevel.EXACT;
     if (match != null) {
       try {
-        level = com.huibao.gateway.domain.coverage.MatchLevel.valueOf(match.toUpperCase(Locale.ROOT));
+        level = MatchLevel.valueOf(match.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        violations.add(new Violation(r.at("match"), "INVALID_MATCH", "match must be exact or prefix, was " + match));
+        violations.add(new Violation(r.at("match"), "INVALID_MATCH", "match must be exact, prefix or generic_name, "
+            + "was " + match));
       }
     }
     Money standard = null;
@@ -100,7 +102,7 @@ public final class ListCsv {
     return new ListEntry(code, level, r.get("name"), standard, r.list("diagnosis_prefixes"), r.list("hospitals"),
         r.list("med_types"), r.flag("requires_preapproval", violations), r.date("effective_from", false, violations),
         r.date("effective_to", false, violations), r.money("annual_cap", violations),
-        r.count("annual_count", violations), r.money("admission_cap", violations));
+        r.count("annual_count", violations), r.money("admission_cap", violations), r.list("institution_sets"));
   }
 
   private static List<Row> rows(byte[] bytes, List<Violation> violations) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.huibao.gateway.domain.coverage.ListEntry;
 import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.coverage.MatchLevel;
+import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,9 +52,13 @@ public final class ListJson {
           f.add(p, "INVALID_TYPE", "a list entry must be an object");
           continue;
         }
+        // an entry of a list published by generic name may give it as generic_name instead of code
+        boolean byName = !e.has("code") && e.has("generic_name");
+        String match = f.text(e, "match", p + "match", false);
         entries.add(new ListEntry(
-            code(f, f.text(e, "code", p + "code", true), p),
-            matchLevel(f, f.text(e, "match", p + "match", false), p),
+            code(f, byName ? f.text(e, "generic_name", p + "generic_name", true) : f.text(e, "code", p + "code", true),
+                p),
+            byName && match == null ? MatchLevel.GENERIC_NAME : matchLevel(f, match, p),
             f.text(e, "name", p + "name", false),
             positive(f, f.money(e, "payment_standard", p + "payment_standard", false), p + "payment_standard"),
             f.strings(e, "diagnosis_prefixes", p + "diagnosis_prefixes", List.of()),
@@ -64,7 +69,8 @@ public final class ListJson {
             f.date(e, "effective_to", p + "effective_to", false),
             positive(f, f.money(e, "annual_cap", p + "annual_cap", false), p + "annual_cap"),
             positiveCount(f, f.integer(e, "annual_count", p + "annual_count", false), p + "annual_count"),
-            positive(f, f.money(e, "admission_cap", p + "admission_cap", false), p + "admission_cap")));
+            positive(f, f.money(e, "admission_cap", p + "admission_cap", false), p + "admission_cap"),
+            f.strings(e, "institution_sets", p + "institution_sets", List.of())));
       }
     }
     return f.ok() ? new ListVersion(listId, version, from, to, entries) : null;
@@ -97,14 +103,13 @@ public final class ListJson {
     try {
       return MatchLevel.valueOf(match.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      f.add(at + "match", "INVALID_MATCH", "match must be exact or prefix, was " + match);
+      f.add(at + "match", "INVALID_MATCH", "match must be exact, prefix or generic_name, was " + match);
       return MatchLevel.EXACT;
     }
   }
 
   /** A payment standard or cap, when given, must be > 0. */
-  static com.huibao.gateway.domain.money.Money positive(Fields f, com.huibao.gateway.domain.money.Money m,
-      String at) {
+  static Money positive(Fields f, Money m, String at) {
     if (m != null && !m.isPositive()) {
       f.add(at, "NOT_POSITIVE", at + " must be > 0");
     }

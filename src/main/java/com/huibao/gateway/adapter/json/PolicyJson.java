@@ -1,10 +1,13 @@
 package com.huibao.gateway.adapter.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.policy.Policy;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads policy documents (elements of {@code policies.json}): one object or an array. */
 public final class PolicyJson {
@@ -32,6 +35,9 @@ public final class PolicyJson {
       f.add(at.isEmpty() ? "" : at.substring(0, at.length() - 1), "INVALID_TYPE", "a policy must be an object");
       return null;
     }
+    // claim_free_years is the former name of claim_free_editions (the same count)
+    String claimFree = p.has("claim_free_editions") || !p.has("claim_free_years") ? "claim_free_editions"
+        : "claim_free_years";
     Policy policy = new Policy(
         f.text(p, "policy_no", at + "policy_no", true),
         f.text(p, "plan_id", at + "plan_id", true),
@@ -43,17 +49,20 @@ public final class PolicyJson {
         f.strings(p, "preexisting_conditions", at + "preexisting_conditions", List.of()),
         f.text(p, "edition", at + "edition", false),
         deductibles(f, p.get("deductibles"), at + "deductibles."),
-        f.integer(p, "claim_free_years", at + "claim_free_years", false));
+        f.integer(p, claimFree, at + claimFree, false),
+        f.optionalBool(p, "preexisting", at + "preexisting"));
     if (policy.effectiveFrom() != null && policy.effectiveTo() != null
         && !policy.effectiveFrom().isBefore(policy.effectiveTo())) {
       f.add(at + "effective_to", "EMPTY_PERIOD", "effective_to must be after effective_from");
     }
+    if (policy.claimFreeEditions() != null && policy.claimFreeEditions() < 0) {
+      f.add(at + claimFree, "NEGATIVE", claimFree + " must be ≥ 0");
+    }
     return policy;
   }
 
-  private static java.util.Map<String, com.huibao.gateway.domain.money.Money> deductibles(Fields f, JsonNode d,
-      String at) {
-    java.util.Map<String, com.huibao.gateway.domain.money.Money> out = new java.util.LinkedHashMap<>();
+  private static Map<String, Money> deductibles(Fields f, JsonNode d, String at) {
+    Map<String, Money> out = new LinkedHashMap<>();
     if (d == null || d.isNull()) {
       return out;
     }
@@ -62,7 +71,7 @@ public final class PolicyJson {
       return out;
     }
     d.fieldNames().forEachRemaining(pool -> {
-      com.huibao.gateway.domain.money.Money m = f.money(d, pool, at + pool, true);
+      Money m = f.money(d, pool, at + pool, true);
       if (m != null) {
         out.put(pool, m);
       }

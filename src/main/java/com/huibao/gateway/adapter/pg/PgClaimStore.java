@@ -5,6 +5,7 @@ import com.huibao.gateway.adapter.crypto.PiiProtector;
 import com.huibao.gateway.adapter.json.AdjudicationJson;
 import com.huibao.gateway.adapter.json.Json;
 import com.huibao.gateway.app.port.ClaimStore;
+import com.huibao.gateway.app.port.StoredDocument;
 import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.money.Money;
 import io.vertx.core.Future;
@@ -150,15 +151,15 @@ public final class PgClaimStore implements ClaimStore {
 
   @Override
   public Future<Optional<QuickClaimContext>> quickClaimContext(String setlId, String policyNo) {
-    return pool.preparedQuery("SELECT s.document_cipher FROM settlements s JOIN policies p "
+    return pool.preparedQuery("SELECT s.document_cipher, s.fixmedins_code FROM settlements s JOIN policies p "
             + "ON p.person_key = s.person_key WHERE s.setl_id = $1 AND p.policy_no = $2").execute(Tuple.of(setlId,
             policyNo))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(Optional.<QuickClaimContext>empty());
           }
-          var settlement = com.huibao.gateway.adapter.json.SettlementJson.read(Json.parse(
-              pii.decrypt(rows.iterator().next().getString(0))));
+          Row stored = rows.iterator().next();
+          StoredDocument settlement = new StoredDocument(pii.decrypt(stored.getString(0)), stored.getString(1));
           return pool.preparedQuery("SELECT result FROM claims WHERE setl_id = $1 AND state <> 'REVERSED'")
               .execute(Tuple.of(setlId))
               .map(claims -> {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -137,7 +138,7 @@ public final class PgInsurerCatalogStore implements InsurerCatalogStore {
     String[] numbers = policies.stream().map(Policy::policyNo).toArray(String[]::new);
     return pool.withTransaction(tx -> tx.preparedQuery("SELECT policy_no, insurer_id, plan_id, person_key, "
                 + "psn_cert_type, effective_from, effective_to, preexisting_conditions, edition, deductibles::text, "
-                + "claim_free_years FROM policies WHERE policy_no = ANY($1) FOR UPDATE")
+                + "claim_free_editions, preexisting FROM policies WHERE policy_no = ANY($1) FOR UPDATE")
             .execute(Tuple.of((Object) numbers))
             .compose(rows -> {
               Map<String, Row> existing = new HashMap<>();
@@ -171,9 +172,9 @@ public final class PgInsurerCatalogStore implements InsurerCatalogStore {
         && e.getString(4).equals(p.psnCertType()) && e.getLocalDate(5).equals(p.effectiveFrom())
         && e.getLocalDate(6).equals(p.effectiveTo())
         && Arrays.asList(e.getArrayOfStrings(7)).equals(p.preexistingConditions())
-        && java.util.Objects.equals(e.getString(8), p.edition())
+        && Objects.equals(e.getString(8), p.edition())
         && PgPolicyStore.deductibles(e.getString(9)).equals(p.deductibles())
-        && java.util.Objects.equals(e.getInteger(10), p.claimFreeYears());
+        && Objects.equals(e.getInteger(10), p.claimFreeEditions()) && Objects.equals(e.getBoolean(11), p.preexisting());
   }
 
   private static Future<Void> insertAll(SqlConnection tx, List<Tuple> rows) {
@@ -184,8 +185,8 @@ public final class PgInsurerCatalogStore implements InsurerCatalogStore {
   @Override
   public Future<Optional<StoredPolicy>> policy(String insurerId, String policyNo) {
     return pool.preparedQuery("SELECT policy_no, plan_id, insurer_id, psn_cert_type, certno_masked, effective_from, "
-            + "effective_to, preexisting_conditions, edition, deductibles::text, claim_free_years, created_at, "
-            + "person_key FROM policies WHERE policy_no = $1 AND insurer_id = $2").execute(Tuple.of(policyNo, insurerId))
+            + "effective_to, preexisting_conditions, edition, deductibles::text, claim_free_editions, created_at, "
+            + "person_key, preexisting FROM policies WHERE policy_no = $1 AND insurer_id = $2").execute(Tuple.of(policyNo, insurerId))
         .map(rows -> {
           if (rows.size() == 0) {
             return Optional.<StoredPolicy>empty();
@@ -193,7 +194,7 @@ public final class PgInsurerCatalogStore implements InsurerCatalogStore {
           Row r = rows.iterator().next();
           Policy p = new Policy(r.getString(0), r.getString(1), r.getString(2), r.getString(3), null,
               r.getLocalDate(5), r.getLocalDate(6), Arrays.asList(r.getArrayOfStrings(7)), r.getString(8),
-              PgPolicyStore.deductibles(r.getString(9)), r.getInteger(10));
+              PgPolicyStore.deductibles(r.getString(9)), r.getInteger(10), r.getBoolean(13));
           return Optional.of(new StoredPolicy(p, r.getString(4), r.getOffsetDateTime(11).toInstant(),
               r.getString(12)));
         })

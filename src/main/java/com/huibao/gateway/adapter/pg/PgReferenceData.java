@@ -41,7 +41,8 @@ public final class PgReferenceData {
 
   static final String INSERT_POLICY = "INSERT INTO policies (policy_no, insurer_id, plan_id, person_key, "
       + "psn_cert_type, certno_cipher, certno_masked, effective_from, effective_to, preexisting_conditions, edition, "
-      + "deductibles, claim_free_years) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13)";
+      + "deductibles, claim_free_editions, preexisting) "
+      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13, $14)";
 
   public Future<Boolean> insertPolicyIfAbsent(Policy p) {
     return pool.preparedQuery(INSERT_POLICY + " ON CONFLICT DO NOTHING").execute(policyRow(p, pii))
@@ -55,7 +56,7 @@ public final class PgReferenceData {
         .addString(pii.encrypt(p.certno())).addString(PiiProtector.mask(p.certno()))
         .addLocalDate(p.effectiveFrom()).addLocalDate(p.effectiveTo())
         .addArrayOfString(p.preexistingConditions().toArray(String[]::new)).addString(p.edition())
-        .addString(deductibles(p)).addInteger(p.claimFreeYears());
+        .addString(deductibles(p)).addInteger(p.claimFreeEditions()).addBoolean(p.preexisting());
   }
 
   private static String deductibles(Policy p) {

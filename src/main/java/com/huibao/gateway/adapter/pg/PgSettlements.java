@@ -3,6 +3,7 @@ package com.huibao.gateway.adapter.pg;
 import com.huibao.gateway.adapter.crypto.PiiProtector;
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.StoredSettlement;
+import com.huibao.gateway.domain.settlement.Provenance;
 import com.huibao.gateway.domain.settlement.SetlInfo;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
@@ -27,13 +28,17 @@ final class PgSettlements {
    */
   Future<Inserted> insertIfAbsent(SqlClient client, StoredSettlement s) {
     SetlInfo h = s.settlement().setlinfo();
+    Provenance p = s.settlement().provenance();
     return client.preparedQuery("INSERT INTO settlements (setl_id, fixmedins_code, person_key, setl_time, med_type, "
-            + "psn_part_amt, psn_cash_pay, content_hash, document_cipher, source) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (setl_id) DO NOTHING RETURNING received_at")
+            + "psn_part_amt, psn_cash_pay, content_hash, document_cipher, source, infno, msgid, medins_setl_id, "
+            + "clr_optins, message_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
+            + "ON CONFLICT (setl_id) DO NOTHING RETURNING received_at")
         .execute(Tuple.tuple().addString(h.setlId()).addString(h.fixmedinsCode())
             .addString(pii.personKey(h.psnCertType(), h.certno())).addLocalDateTime(h.setlTime())
             .addString(h.medType()).addBigDecimal(h.psnPartAmt().value()).addBigDecimal(h.psnCashPay().value())
-            .addString(s.contentHash()).addString(pii.encryptDocument(s.document())).addString(s.source()))
+            .addString(s.contentHash()).addString(pii.encryptDocument(s.document())).addString(s.source())
+            .addString(p.infno()).addString(p.msgid()).addString(p.medinsSetlId()).addString(p.clrOptins())
+            .addString(p.kind().name()))
         .compose(rows -> {
           if (rows.rowCount() == 1) {
             return Future.succeededFuture(new Inserted(true, rows.iterator().next().getOffsetDateTime(0).toInstant()));

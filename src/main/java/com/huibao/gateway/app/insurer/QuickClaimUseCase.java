@@ -1,8 +1,10 @@
 package com.huibao.gateway.app.insurer;
 
 import com.huibao.gateway.app.Failure;
+import com.huibao.gateway.app.port.AccessLog;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.InsurerCatalogStore;
+import com.huibao.gateway.app.port.SettlementParser;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.app.settlement.PatientCases;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
@@ -26,13 +28,15 @@ public final class QuickClaimUseCase {
   private final InsurerCatalogStore policies;
   private final ClaimStore claims;
   private final PatientCases cases;
-  private final com.huibao.gateway.app.port.AccessLog access;
+  private final AccessLog access;
+  private final SettlementParser parser;
   private final Clock clock;
   private final ZoneId zone;
 
-  public QuickClaimUseCase(InsurerCatalogStore policies, ClaimStore claims, PatientCases cases,
-      com.huibao.gateway.app.port.AccessLog access, Clock clock, ZoneId zone) {
+  public QuickClaimUseCase(InsurerCatalogStore policies, ClaimStore claims, PatientCases cases, AccessLog access,
+      SettlementParser parser, Clock clock, ZoneId zone) {
     this.access = access;
+    this.parser = parser;
     this.policies = policies;
     this.claims = claims;
     this.cases = cases;
@@ -59,7 +63,7 @@ public final class QuickClaimUseCase {
         .map(c -> c.orElseThrow(() -> new Failure.NotFound("SETTLEMENT_NOT_FOUND", "the gateway holds no settlement "
             + setlId + " of this policy's insured")))
         .compose(ctx -> {
-          Settlement s = ctx.settlement();
+          Settlement s = parser.parse(ctx.settlement().document(), ctx.settlement().fixmedinsCode());
           return cases.load(s.setlinfo(), Purpose.QUICK_CLAIM).compose(loaded -> {
             PolicyCase policyCase = loaded.cases().stream().filter(c -> c.policy().policyNo().equals(policyNo))
                 .findFirst().orElseThrow(() -> new Failure.NotFound("POLICY_NOT_FOUND", "no policy " + policyNo
@@ -72,7 +76,7 @@ public final class QuickClaimUseCase {
               throw new Failure.Conflict("POLICY_NOT_IN_FORCE", "policy " + policyNo + " was not in force on "
                   + s.setlDate());
             }
-            BenefitEngine engine = new BenefitEngine(loaded.catalog().lists());
+            BenefitEngine engine = loaded.engine();
             LocalDate today = LocalDate.now(clock.withZone(zone));
             int planVersion = loaded.catalog().planVersions().getOrDefault(policyCase.plan().planId(), 1);
             return access.record(loaded.personKey(), insurer, "QUICK_CLAIM", Purpose.QUICK_CLAIM.name(), setlId,

@@ -44,8 +44,7 @@ public interface ClaimStore {
   Future<Claim> markPaid(String insurerId, String claimId, String paymentRef, Instant paidAt);
 
   /** What a quick claim needs: the stored settlement and what live claims already paid per line. */
-  record QuickClaimContext(com.huibao.gateway.domain.settlement.Settlement settlement,
-      Map<String, Money> alreadyPaidPerLine) {
+  record QuickClaimContext(StoredDocument settlement, Map<String, Money> alreadyPaidPerLine) {
   }
 
   /**

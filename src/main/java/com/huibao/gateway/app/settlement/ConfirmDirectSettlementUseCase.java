@@ -51,6 +51,7 @@ public final class ConfirmDirectSettlementUseCase {
   /** The response to send: the stored confirmation, as first sent. */
   public Future<String> execute(Principal hospital, String setlId, StoredSettlement settlement, String requestHash) {
     checks.consistent(settlement.settlement());
+    SettlementChecks.settled(settlement.settlement());
     SettlementChecks.ownedBy(hospital, settlement.settlement());
     if (!setlId.equals(settlement.settlement().setlinfo().setlId())) {
       throw InvalidDocumentException.inconsistent(List.of(new Violation("setlinfo.setl_id", "SETL_ID_MISMATCH",
@@ -67,7 +68,7 @@ public final class ConfirmDirectSettlementUseCase {
         loaded.personKey(), hospital, "DIRECT_SETTLEMENT_CONFIRM", Purpose.DIRECT_SETTLEMENT.name(),
         settlement.settlement().setlinfo().setlId(), clock.instant()).map(loaded)).compose(loaded -> {
       List<String> policyNos = loaded.cases().stream().map(c -> c.policy().policyNo()).sorted().toList();
-      BenefitEngine engine = new BenefitEngine(loaded.catalog().lists());
+      BenefitEngine engine = loaded.engine();
       return store.confirm(settlement, requestHash, policyNos, clock.instant(),
               (accumulators, claimed) -> decide(engine, settlement, loaded, accumulators, claimed))
           .map(outcome -> outcome.created() ? outcome.response() : replay(outcome.existing(), requestHash));

@@ -42,12 +42,13 @@ public final class IngestSettlementUseCase {
 
   public Future<SettlementStore.Intake> execute(StoredSettlement settlement) {
     checks.consistent(settlement.settlement());
+    SettlementChecks.settled(settlement.settlement());
     return store.ingest(settlement).compose(intake -> proactive(settlement.settlement()).map(intake));
   }
 
   private Future<Void> proactive(Settlement s) {
     return cases.load(s.setlinfo(), Purpose.PROACTIVE_CLAIM).compose(loaded -> {
-      BenefitEngine engine = new BenefitEngine(loaded.catalog().lists());
+      BenefitEngine engine = loaded.engine();
       LocalDate today = LocalDate.now(clock.withZone(zone));
       List<Future<?>> created = new ArrayList<>();
       for (PolicyCase c : loaded.cases()) {

@@ -4,13 +4,16 @@ import com.huibao.gateway.app.port.AccumulatorStore;
 import com.huibao.gateway.app.port.Catalog;
 import com.huibao.gateway.app.port.CatalogStore;
 import com.huibao.gateway.app.port.ConsentStore;
+import com.huibao.gateway.app.port.InstitutionRegistry;
 import com.huibao.gateway.app.port.PersonKeys;
 import com.huibao.gateway.app.port.PolicyStore;
 import com.huibao.gateway.domain.benefit.Accumulators;
+import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.benefit.PolicyCase;
 import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.consent.ConsentRules;
 import com.huibao.gateway.domain.consent.Purpose;
+import com.huibao.gateway.domain.institution.Institutions;
 import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.policy.Policy;
 import com.huibao.gateway.domain.settlement.SetlInfo;
@@ -32,10 +35,12 @@ public final class PatientCases {
   private final AccumulatorStore accumulators;
   private final ConsentStore consents;
   private final ConsentRules rules;
+  private final InstitutionRegistry institutions;
   private final Clock clock;
 
   public PatientCases(PersonKeys keys, PolicyStore policies, CatalogStore catalog, AccumulatorStore accumulators,
-      ConsentStore consents, ConsentRules rules, Clock clock) {
+      ConsentStore consents, ConsentRules rules, InstitutionRegistry institutions, Clock clock) {
+    this.institutions = institutions;
     this.keys = keys;
     this.policies = policies;
     this.catalog = catalog;
@@ -45,8 +50,13 @@ public final class PatientCases {
     this.clock = clock;
   }
 
-  /** The cases, the catalog they were built against, and the patient's opaque person key. */
-  public record Cases(Catalog catalog, List<PolicyCase> cases, String personKey) {
+  /** The cases, the catalog and registry they were built against, and the patient's opaque person key. */
+  public record Cases(Catalog catalog, Institutions institutions, List<PolicyCase> cases, String personKey) {
+
+    /** The engine over this catalog's lists and this registry. */
+    public BenefitEngine engine() {
+      return new BenefitEngine(catalog.lists(), institutions);
+    }
   }
 
   public Future<Cases> load(SetlInfo setlinfo, Purpose purpose) {
@@ -56,8 +66,8 @@ public final class PatientCases {
     Future<List<Consent>> cs = consents.forPerson(person);
     return Future.all(ps, cat, cs)
         .compose(all -> accumulators.of(ps.result().stream().map(Policy::policyNo).toList())
-            .map(acc -> new Cases(cat.result(), cases(setlinfo, purpose, ps.result(), cat.result(), cs.result(),
-                acc), person)));
+            .map(acc -> new Cases(cat.result(), institutions.current(), cases(setlinfo, purpose, ps.result(),
+                cat.result(), cs.result(), acc), person)));
   }
 
   private List<PolicyCase> cases(SetlInfo setlinfo, Purpose purpose, List<Policy> policies, Catalog catalog,

@@ -2,7 +2,6 @@ package com.huibao.gateway.app.settlement;
 
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.domain.benefit.Adjudication;
-import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.consent.Purpose;
 import com.huibao.gateway.domain.settlement.Settlement;
 import io.vertx.core.Future;
@@ -31,6 +30,6 @@ public final class PreviewDirectSettlementUseCase {
     return cases.load(settlement.setlinfo(), Purpose.DIRECT_SETTLEMENT)
         .compose(loaded -> access.record(loaded.personKey(), hospital, "DIRECT_SETTLEMENT_PREVIEW",
                 Purpose.DIRECT_SETTLEMENT.name(), settlement.setlinfo().setlId(), clock.instant())
-            .map(v -> new BenefitEngine(loaded.catalog().lists()).adjudicate(settlement, loaded.cases())));
+            .map(v -> loaded.engine().adjudicate(settlement, loaded.cases())));
   }
 }

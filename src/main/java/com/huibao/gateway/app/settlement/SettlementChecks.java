@@ -24,6 +24,22 @@ public final class SettlementChecks {
     }
   }
 
+  /**
+   * Only a settlement is confirmed, stored or paid: a pre-settlement (2206/2303) is a preview of one, and its
+   * amounts may still change.
+   */
+  public static void settled(Settlement s) {
+    if (s.provenance().isPreSettlement()) {
+      throw InvalidDocumentException.inconsistent(List.of(new Violation("infno", "PRE_SETTLEMENT",
+          "infno " + s.provenance().infno() + " is a pre-settlement: preview it, but confirm, store or claim only "
+              + "the settlement (2207/2304) that follows")));
+    }
+    if (s.setlinfo().setlId() == null) {
+      throw InvalidDocumentException.inconsistent(List.of(new Violation("setlinfo.setl_id", "REQUIRED",
+          "setlinfo.setl_id is required")));
+    }
+  }
+
   /** A hospital acts only on its own settlements ({@code fixmedins_code}). */
   public static void ownedBy(Principal hospital, Settlement s) {
     if (!hospital.tenant().equals(s.setlinfo().fixmedinsCode())) {

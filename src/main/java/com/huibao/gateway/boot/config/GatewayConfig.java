@@ -23,7 +23,15 @@ public record GatewayConfig(
     PatientConfig patient,
     Path sm2SigningKeyFile,
     WebhookConfig webhooks,
-    AuditConfig audit) {
+    AuditConfig audit,
+    ReferenceConfig reference) {
+
+  /**
+   * Reference data read from files: the regional settlement profiles (dialects and identities) and the institution
+   * registry (re-read when its files change).
+   */
+  public record ReferenceConfig(Path profilesDir, Path institutionsDir) {
+  }
 
   /** The audit chainer: how often each instance links committed records into the chain, and how many at a time. */
   public record AuditConfig(int chainMillis, int chainBatch) {
@@ -98,7 +106,9 @@ public record GatewayConfig(
             s.integer("webhooks.batch", 1, 1000), s.integer("webhooks.lease_seconds", 1, 3600),
             s.integer("webhooks.max_attempts", 1, 1000), s.integer("webhooks.base_backoff_millis", 1, 3_600_000),
             s.integer("webhooks.request_timeout_millis", 100, 600_000)),
-        new AuditConfig(s.integer("audit.chain_millis", 10, 60_000), s.integer("audit.chain_batch", 1, 10_000)));
+        new AuditConfig(s.integer("audit.chain_millis", 10, 60_000), s.integer("audit.chain_batch", 1, 10_000)),
+        new ReferenceConfig(Path.of(s.string("reference.profiles_dir")),
+            Path.of(s.string("reference.institutions_dir"))));
     if (c.gatewayId().isEmpty()) {
       s.error("id (GATEWAY_ID) must not be empty");
     }

@@ -1,17 +1,21 @@
 package com.huibao.gateway.domain.benefit;
 
-import com.huibao.gateway.domain.coverage.LineContext;
 import com.huibao.gateway.domain.coverage.ListCatalog;
+import com.huibao.gateway.domain.institution.Institutions;
 import com.huibao.gateway.domain.money.Money;
-import com.huibao.gateway.domain.settlement.FeeLine;
+import com.huibao.gateway.domain.plan.Plan;
+import com.huibao.gateway.domain.policy.Policy;
 import com.huibao.gateway.domain.settlement.Settlement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The benefit arithmetic of SPEC §3 as a pure function: a validated settlement, the patient's policies with their
- * plans and accumulators, and the coverage lists give an immutable {@link Adjudication}. No clock, no I/O.
+ * The benefit arithmetic (SPEC §3, docs/SETTLEMENTS.md, docs/PLANS.md) as a pure function: a validated settlement,
+ * the patient's policies with their plans and accumulators, the coverage lists and the institution registry give an
+ * immutable {@link Adjudication}. No clock, no I/O.
  */
 public final class BenefitEngine {
   /** SPEC §3.8: by the plan's {@code cob_priority}, then {@code effective_from}, then {@code policy_no}. */
@@ -21,13 +25,19 @@ public final class BenefitEngine {
       .thenComparing(c -> c.policy().policyNo());
 
   private final ListCatalog lists;
+  private final Institutions institutions;
 
   public BenefitEngine(ListCatalog lists) {
+    this(lists, Institutions.EMPTY);
+  }
+
+  public BenefitEngine(ListCatalog lists, Institutions institutions) {
     this.lists = lists;
+    this.institutions = institutions;
   }
 
   /**
-   * Policies whose period does not hold the settlement date are left out of the result; the others are applied in
+   * Policies that do not cover the settlement's dates are left out of the result; the others are applied in
    * coordination-of-benefits order, each seeing what earlier ones left of every line.
    */
   public Adjudication adjudicate(Settlement settlement, List<PolicyCase> cases) {
@@ -38,8 +48,8 @@ public final class BenefitEngine {
    * @param claimDate the day the claim is made, for run-off periods (claims for services inside the policy period
    *                  accepted until {@code effective_to + run_off_days})
    */
-  public Adjudication adjudicate(Settlement settlement, List<PolicyCase> cases, java.time.LocalDate claimDate) {
-    return adjudicate(settlement, cases, claimDate, java.util.Map.of());
+  public Adjudication adjudicate(Settlement settlement, List<PolicyCase> cases, LocalDate claimDate) {
+    return adjudicate(settlement, cases, claimDate, Map.of());
   }
 
   /**
@@ -48,11 +58,11 @@ public final class BenefitEngine {
    *                    burden (in-list part first) before any policy here runs, so that Σ payouts ≤ psn_part_amt
    *                    holds across channels
    */
-  public Adjudication adjudicate(Settlement settlement, List<PolicyCase> cases, java.time.LocalDate claimDate,
-      java.util.Map<String, Money> alreadyPaid) {
+  public Adjudication adjudicate(Settlement settlement, List<PolicyCase> cases, LocalDate claimDate,
+      Map<String, Money> alreadyPaid) {
     Burdens burdens = BurdenCalculator.burdens(settlement);
-    long[] remainingIn = burdens.inList.clone();
-    long[] remainingOut = burdens.outOfList.clone();
+    long[] remainingIn = burdens.payableIn();
+    long[] remainingOut = burdens.payableOut();
     for (int i = 0; i < burdens.size() && !alreadyPaid.isEmpty(); i++) {
       Money paid = alreadyPaid.get(burdens.sns[i]);
       long left = paid == null ? 0 : paid.fen();
@@ -60,13 +70,11 @@ public final class BenefitEngine {
       remainingIn[i] -= fromIn;
       remainingOut[i] -= Math.min(left - fromIn, remainingOut[i]);
     }
-    String diagnosis = settlement.mainDiagnosis().orElse(null);
-    LineContext[] contexts = contexts(settlement, diagnosis);
-    String[] sns = burdens.sns;
+    SettlementView view = new SettlementView(settlement, institutions, burdens.sns);
 
     List<PolicyCase> ordered = new ArrayList<>(cases.size());
     for (PolicyCase c : cases) {
-      if (c.policy().inForce(settlement.setlDate())) {
+      if (covers(c.policy(), c.plan(), view)) {
         ordered.add(c);
       }
     }
@@ -75,26 +83,24 @@ public final class BenefitEngine {
     List<PolicyResult> results = new ArrayList<>(ordered.size());
     Money total = Money.ZERO;
     for (PolicyCase c : ordered) {
-      PolicyResult r = new PolicyAdjudicator(settlement, diagnosis, claimDate, sns, contexts, lists, c,
-          remainingIn, remainingOut).run();
+      PolicyResult r = new PolicyPass(view, claimDate, lists, c, remainingIn, remainingOut, burdens.costIn,
+          burdens.costOut).run();
       results.add(r);
       total = total.plus(r.payout());
     }
     Money psnPart = settlement.setlinfo().psnPartAmt();
     Money cash = settlement.setlinfo().psnCashPay();
     Money toHospital = total.min(cash);
-    return new Adjudication(settlement.setlinfo().setlId(), burdens, results, total, psnPart.minus(total),
-        toHospital, cash.minus(toHospital), total.minus(toHospital));
+    Money declared = settlement.compensationDeclared();
+    return new Adjudication(settlement.setlinfo().setlId(), burdens, results, total,
+        psnPart.minus(declared).minus(total), toHospital, cash.minus(toHospital), total.minus(toHospital), declared);
   }
 
-  private static LineContext[] contexts(Settlement s, String diagnosis) {
-    List<FeeLine> lines = s.lines();
-    LineContext[] out = new LineContext[lines.size()];
-    for (int i = 0; i < out.length; i++) {
-      FeeLine l = lines.get(i);
-      out[i] = new LineContext(l.medListCodg(), s.setlDate(), diagnosis, s.setlinfo().fixmedinsCode(),
-          s.setlinfo().medType(), l.hasPreapproval());
-    }
-    return out;
+  /**
+   * A policy covers a settlement settled in its term, or, when a responsibility of its plan keeps admissions open
+   * past the term's end, one whose admission began in its term.
+   */
+  private static boolean covers(Policy policy, Plan plan, SettlementView v) {
+    return policy.inForce(v.setlDate) || plan.admissionExtensionDays() > 0 && policy.inForce(v.admissionDate());
   }
 }

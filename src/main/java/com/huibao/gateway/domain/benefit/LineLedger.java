@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * One policy's per-line figures kept compactly (parallel arrays of fen) while the engine runs; the
- * {@link LineOutcome} views are built on first read. Every unpaid amount is recorded with its reason and
- * responsibility, in the order the engine found it.
+ * {@link LineOutcome} views are built on first read. Every unpaid amount is recorded with its reason, the
+ * responsibility, the limit that stopped it (if one did) and the fact that decided it, in the order found.
  */
 public final class LineLedger {
   private final String[] sns;
@@ -20,6 +20,7 @@ public final class LineLedger {
   private long[] unpaidFen;
   private String[] unpaidResponsibility;
   private String[] unpaidLimit;
+  private String[] unpaidFact;
   private int unpaidCount;
   private List<LineOutcome> outcomes;
 
@@ -34,17 +35,31 @@ public final class LineLedger {
     this.unpaidFen = new long[capacity];
     this.unpaidResponsibility = new String[capacity];
     this.unpaidLimit = new String[capacity];
+    this.unpaidFact = new String[capacity];
   }
 
   void pay(int line, long fen) {
     paid[line] += fen;
   }
 
-  void unpaid(int line, String reason, long fen, String responsibility) {
-    unpaid(line, reason, fen, responsibility, null);
+  void unpaid(int line, UnpaidReason reason, long fen, String responsibility) {
+    record(line, reason.name(), fen, responsibility, null, null);
   }
 
-  void unpaid(int line, String reason, long fen, String responsibility, String limit) {
+  void unpaid(int line, UnpaidReason reason, long fen, String responsibility, LimitKey limit) {
+    record(line, reason.name(), fen, responsibility, limit == null ? null : limit.key(), null);
+  }
+
+  void unpaid(int line, Refusal refusal, long fen, String responsibility) {
+    record(line, refusal.reason().name(), fen, responsibility, null, refusal.fact());
+  }
+
+  /** A part of a policy that could not be used at all (its denial: no authorization, already claimed, …). */
+  void denied(int line, String denial, long fen) {
+    record(line, denial, fen, null, null, null);
+  }
+
+  private void record(int line, String reason, long fen, String responsibility, String limit, String fact) {
     if (fen <= 0) {
       return;
     }
@@ -55,12 +70,14 @@ public final class LineLedger {
       unpaidFen = Arrays.copyOf(unpaidFen, size);
       unpaidResponsibility = Arrays.copyOf(unpaidResponsibility, size);
       unpaidLimit = Arrays.copyOf(unpaidLimit, size);
+      unpaidFact = Arrays.copyOf(unpaidFact, size);
     }
     unpaidLine[unpaidCount] = line;
     unpaidReason[unpaidCount] = reason;
     unpaidFen[unpaidCount] = fen;
     unpaidResponsibility[unpaidCount] = responsibility;
     unpaidLimit[unpaidCount] = limit;
+    unpaidFact[unpaidCount] = fact;
     unpaidCount++;
   }
 
@@ -73,7 +90,7 @@ public final class LineLedger {
       }
       for (int k = 0; k < unpaidCount; k++) {
         unpaid.get(unpaidLine[k]).add(new UnpaidPart(unpaidReason[k], Money.ofFen(unpaidFen[k]),
-            unpaidResponsibility[k], unpaidLimit[k]));
+            unpaidResponsibility[k], unpaidLimit[k], unpaidFact[k]));
       }
       List<LineOutcome> out = new ArrayList<>(sns.length);
       for (int i = 0; i < sns.length; i++) {

@@ -7,9 +7,16 @@ import java.util.Map;
 /**
  * One responsibility's part of a claim (SPEC §3.4, §3.6).
  *
- * @param ratio    the ratio applied (pre-existing or not); null when pre-existing conditions are excluded
- * @param cappedBy {@code "annual_cap"} or {@code "overall_cap"} when a cap cut the payable, else null
- * @param shares   the payable split over lines; {@link #lines()} sums to {@code payable}
+ * @param eligible     what it took, less what is not eligible (above a payment standard, beyond a days' supply):
+ *                     of the costs for {@code min_of_own_and_remaining}, else of what was left to pay
+ * @param deductible   the deductible drawn from its pool
+ * @param ratio        the ratio applied (pre-existing, outside-region, invoice or not); null when pre-existing
+ *                     conditions are excluded
+ * @param cappedBy     what cut the payable below the ratio's amount (a cap, or compensation from elsewhere), or null
+ * @param compensation compensation from elsewhere on the costs it took (other policies, funds, declared): zero
+ *                     when none
+ * @param ownAmount    for {@code min_of_own_and_remaining}: the benefit's own amount on the costs; else null
+ * @param shares       the payable split over lines; {@link #lines()} sums to {@code payable}
  */
 public record ResponsibilityResult(
     String id,
@@ -18,7 +25,9 @@ public record ResponsibilityResult(
     BigDecimal ratio,
     Money payable,
     String cappedBy,
-    LineShares shares) {
+    LineShares shares,
+    Money compensation,
+    Money ownAmount) {
 
   /** Non-zero payable shares by {@code feedetl_sn}, in line order. */
   public Map<String, Money> lines() {

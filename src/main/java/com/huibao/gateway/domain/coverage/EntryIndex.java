@@ -10,14 +10,16 @@ import java.util.TreeMap;
 /**
  * Finds the entries whose code matches a line code without scanning the list: a hash map for exact codes, and for
  * prefix entries one open-addressing table per prefix length in use, keyed by the prefix's {@link String#hashCode}
- * computed while walking the line code once (no substring is made), each hit verified character by character.
- * Candidates come back as positions in document order.
+ * computed while walking the line code once (no substring is made), each hit verified character by character; and
+ * a hash map of generic-name keys ({@link GenericName}) for entries matched by name. Candidates come back as
+ * positions in document order.
  */
 final class EntryIndex {
   private static final int[] NONE = new int[0];
 
   private final List<ListEntry> entries;
   private final Map<String, int[]> exact = new HashMap<>();
+  private final Map<String, int[]> names = new HashMap<>();
   /** Ascending prefix lengths in use, and per length: slot → hash, slot → entry positions (null = empty slot). */
   private final int[] lengths;
   private final int[][] slotHash;
@@ -30,6 +32,11 @@ final class EntryIndex {
       ListEntry e = entries.get(i);
       if (e.match() == MatchLevel.EXACT) {
         exact.merge(e.code(), new int[] {i}, EntryIndex::concat);
+      } else if (e.match() == MatchLevel.GENERIC_NAME) {
+        String key = GenericName.key(e.code());
+        if (key != null) {
+          names.merge(key, new int[] {i}, EntryIndex::concat);
+        }
       } else {
         byLength.computeIfAbsent(e.code().length(), k -> new HashMap<>())
             .merge(e.code(), new int[] {i}, EntryIndex::concat);
@@ -59,6 +66,28 @@ final class EntryIndex {
   private static int slot(int hash, int size) {
     int h = hash ^ (hash >>> 16);
     return h & (size - 1);
+  }
+
+  boolean hasNames() {
+    return !names.isEmpty();
+  }
+
+  /**
+   * Positions of all entries matching {@code code} or, for entries by name, the line's generic-name key (null when
+   * the list has no such entries or the line no name), ascending (document order).
+   */
+  int[] candidates(String code, String genericKey) {
+    int[] byCode = candidates(code);
+    int[] byName = genericKey == null ? NONE : names.getOrDefault(genericKey, NONE);
+    if (byName.length == 0) {
+      return byCode;
+    }
+    if (byCode.length == 0) {
+      return byName;
+    }
+    int[] all = concat(byCode, byName);
+    Arrays.sort(all);
+    return all;
   }
 
   /** Positions of all entries matching {@code code}, ascending (document order). */

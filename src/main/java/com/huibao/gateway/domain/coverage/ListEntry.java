@@ -14,6 +14,8 @@ import java.util.List;
  * @param annualCap         the most a policy pays for this code in a policy year (e.g. one drug ≤ 300,000); null = none
  * @param annualCount       how many lines of this code a policy pays in a year (e.g. PET-CT once); null = any
  * @param admissionCap      the most a policy pays for this code in one admission ({@code mdtrt_id}); null = none
+ * @param institutionSets   the institution must belong to one of these named sets of the registry (e.g. the
+ *                          hospitals certified for this CAR-T drug); empty = any institution
  */
 public record ListEntry(
     String code,
@@ -28,19 +30,28 @@ public record ListEntry(
     LocalDate effectiveTo,
     Money annualCap,
     Integer annualCount,
-    Money admissionCap) {
+    Money admissionCap,
+    List<String> institutionSets) {
 
   public ListEntry {
     diagnosisPrefixes = List.copyOf(diagnosisPrefixes);
     hospitals = List.copyOf(hospitals);
     medTypes = List.copyOf(medTypes);
+    institutionSets = institutionSets == null ? List.of() : List.copyOf(institutionSets);
+  }
+
+  public ListEntry(String code, MatchLevel match, String name, Money paymentStandard, List<String> diagnosisPrefixes,
+      List<String> hospitals, List<String> medTypes, boolean requiresPreapproval, LocalDate effectiveFrom,
+      LocalDate effectiveTo, Money annualCap, Integer annualCount, Money admissionCap) {
+    this(code, match, name, paymentStandard, diagnosisPrefixes, hospitals, medTypes, requiresPreapproval,
+        effectiveFrom, effectiveTo, annualCap, annualCount, admissionCap, List.of());
   }
 
   public ListEntry(String code, MatchLevel match, String name, Money paymentStandard, List<String> diagnosisPrefixes,
       List<String> hospitals, List<String> medTypes, boolean requiresPreapproval, LocalDate effectiveFrom,
       LocalDate effectiveTo) {
     this(code, match, name, paymentStandard, diagnosisPrefixes, hospitals, medTypes, requiresPreapproval,
-        effectiveFrom, effectiveTo, null, null, null);
+        effectiveFrom, effectiveTo, null, null, null, List.of());
   }
 
   public boolean hasSubLimits() {
@@ -65,7 +76,22 @@ public record ListEntry(
     if (requiresPreapproval && !line.hasPreapproval()) {
       return MatchFailure.PREAPPROVAL_MISSING;
     }
+    if (!institutionSets.isEmpty() && !inAnySet(line)) {
+      return MatchFailure.INSTITUTION_NOT_IN_SET;
+    }
     return null;
+  }
+
+  private boolean inAnySet(LineContext line) {
+    if (line.institution() == null) {
+      return false;
+    }
+    for (String set : institutionSets) {
+      if (line.institution().inSet(set)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean startsWithAny(String value, List<String> prefixes) {

@@ -62,7 +62,17 @@ public final class ListVersion {
    * does, the failure of the first entry whose code matched (or {@link MatchFailure#NOT_ON_LIST}).
    */
   public ListMatch match(LineContext line) {
-    int[] candidates = index.candidates(line.code());
+    return match(line, null);
+  }
+
+  /** Whether some entry matches by generic name (then {@link #match(LineContext, String)} wants the line's key). */
+  public boolean matchesNames() {
+    return index.hasNames();
+  }
+
+  /** As {@link #match(LineContext)}, entries by name matched against the line's generic-name key. */
+  public ListMatch match(LineContext line, String genericKey) {
+    int[] candidates = index.candidates(line.code(), genericKey);
     MatchFailure first = null;
     for (int i : candidates) {
       ListEntry e = entries.get(i);

@@ -10,5 +10,7 @@ public enum MatchFailure {
   DIAGNOSIS_NOT_COVERED,
   HOSPITAL_NOT_DESIGNATED,
   MED_TYPE_NOT_COVERED,
-  PREAPPROVAL_MISSING
+  PREAPPROVAL_MISSING,
+  /** The entry names institution sets (e.g. the hospitals certified for one CAR-T drug) the institution is not in. */
+  INSTITUTION_NOT_IN_SET
 }

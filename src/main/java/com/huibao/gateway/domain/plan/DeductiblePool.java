@@ -5,13 +5,17 @@ import java.util.List;
 
 /**
  * A deductible shared by the responsibilities that name it, consumed across the policy year. {@code tiers} lower it
- * for policies with enough claim-free years (e.g. 12,000 → 11,000 after two, 10,000 after three); a policy may also
- * carry its own amount, which wins.
+ * for people with enough consecutive claim-free editions (沪惠保: 12,000; 11,000 for two consecutive editions, this
+ * one included, with nothing paid in the earlier one; 10,000 for three); a policy may also carry its own amount,
+ * which wins.
  */
 public record DeductiblePool(String id, Money amount, List<Tier> tiers) {
 
-  /** From {@code claimFreeYears} claim-free years on, the deductible is {@code amount}. */
-  public record Tier(int claimFreeYears, Money amount) {
+  /**
+   * From {@code claimFreeEditions} consecutive editions (the current one included, nothing paid in the earlier
+   * ones) on, the deductible is {@code amount}.
+   */
+  public record Tier(int claimFreeEditions, Money amount) {
   }
 
   public DeductiblePool {
@@ -22,15 +26,15 @@ public record DeductiblePool(String id, Money amount, List<Tier> tiers) {
     this(id, amount, List.of());
   }
 
-  /** The amount for a policy with that many claim-free years (null = unknown: the base amount). */
-  public Money amountFor(Integer claimFreeYears) {
+  /** The amount for a person with that many consecutive claim-free editions (null = unknown: the base amount). */
+  public Money amountFor(Integer claimFreeEditions) {
     Money best = amount;
-    int bestYears = -1;
-    if (claimFreeYears != null) {
+    int bestEditions = -1;
+    if (claimFreeEditions != null) {
       for (Tier t : tiers) {
-        if (t.claimFreeYears() <= claimFreeYears && t.claimFreeYears() > bestYears) {
+        if (t.claimFreeEditions() <= claimFreeEditions && t.claimFreeEditions() > bestEditions) {
           best = t.amount();
-          bestYears = t.claimFreeYears();
+          bestEditions = t.claimFreeEditions();
         }
       }
     }

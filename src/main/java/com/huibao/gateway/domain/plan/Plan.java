@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  * @param overallCap null = no overall cap
  * @param edition    the edition this plan is (普通版, 关爱版, …); null for the base plan
  * @param editions   the base plan's editions by id, each a whole plan derived from it; empty for an edition
+ * @param compensation how compensation from elsewhere is treated (补偿原则)
  */
 public record Plan(
     String planId,
@@ -23,17 +24,31 @@ public record Plan(
     List<DeductiblePool> deductiblePools,
     List<Responsibility> responsibilities,
     String edition,
-    Map<String, Plan> editions) {
+    Map<String, Plan> editions,
+    Compensation compensation) {
 
   public Plan {
     deductiblePools = List.copyOf(deductiblePools);
     responsibilities = List.copyOf(responsibilities);
     editions = editions == null ? Map.of() : Map.copyOf(editions);
+    compensation = compensation == null ? Compensation.ON_REMAINING : compensation;
   }
 
   public Plan(String planId, String insurerId, String name, int cobPriority, Money overallCap,
       List<DeductiblePool> deductiblePools, List<Responsibility> responsibilities) {
-    this(planId, insurerId, name, cobPriority, overallCap, deductiblePools, responsibilities, null, Map.of());
+    this(planId, insurerId, name, cobPriority, overallCap, deductiblePools, responsibilities, null, Map.of(), null);
+  }
+
+  /** The most days any responsibility covers an admission after the term's end (0 = none). */
+  public int admissionExtensionDays() {
+    int most = 0;
+    for (Responsibility r : responsibilities) {
+      Integer days = r.conditions().admissionExtensionDays();
+      if (days != null && days > most) {
+        most = days;
+      }
+    }
+    return most;
   }
 
   /** The plan a policy of that edition uses: the edition, or this plan when {@code edition} is null. */

@@ -60,6 +60,19 @@ public final class PlanValidator {
         out.add(new Violation(at + "admission_cap", "NEGATIVE_AMOUNT", "admission_cap must be ≥ 0"));
       }
       Conditions c = r.conditions();
+      if (r.part() == null) {
+        out.add(new Violation(at + "part", "REQUIRED", "part must be in_list, out_of_list or burden"));
+      }
+      optionalRatio(at + "conditions.invoice_ratio", c.invoiceRatio(), out);
+      optionalRatio(at + "conditions.invoice_preexisting_ratio", c.invoicePreexistingRatio(), out);
+      if (c.admissionExtensionDays() != null && c.admissionExtensionDays() < 0) {
+        out.add(new Violation(at + "conditions.admission_extension_days", "NEGATIVE",
+            "admission_extension_days must be ≥ 0"));
+      }
+      if (r.filter().maxDaysSupply() != null && r.filter().maxDaysSupply() < 1) {
+        out.add(new Violation(at + "filter.max_days_supply", "NOT_POSITIVE", "max_days_supply must be ≥ 1"));
+      }
+      validateLimits(r, at, out);
       if (c.outsideRegionRatio() != null) {
         ratio(at + "conditions.outside_region_ratio", c.outsideRegionRatio(), out);
       }
@@ -82,6 +95,36 @@ public final class PlanValidator {
       }
     }
     return out;
+  }
+
+  private static void validateLimits(Responsibility r, String at, List<Violation> out) {
+    Set<String> ids = new HashSet<>();
+    for (int k = 0; k < r.limits().size(); k++) {
+      SubLimit l = r.limits().get(k);
+      String lat = at + "limits[" + k + "].";
+      if (l.id() != null && !ids.add(l.id())) {
+        out.add(new Violation(lat + "id", "DUPLICATE_ID", "limit " + l.id() + " is defined twice"));
+      }
+      if (l.per() == null || l.period() == null) {
+        out.add(new Violation(lat + "per", "REQUIRED", "a limit needs per (generic_name or responsibility) and "
+            + "period (year or admission)"));
+      }
+      if (l.cap() == null && l.count() == null) {
+        out.add(new Violation(lat + "cap", "REQUIRED", "a limit needs a cap, a count or both"));
+      }
+      if (l.cap() != null && !l.cap().isPositive()) {
+        out.add(new Violation(lat + "cap", "NOT_POSITIVE", "cap must be > 0"));
+      }
+      if (l.count() != null && l.count() < 1) {
+        out.add(new Violation(lat + "count", "NOT_POSITIVE", "count must be ≥ 1"));
+      }
+    }
+  }
+
+  private static void optionalRatio(String field, BigDecimal ratio, List<Violation> out) {
+    if (ratio != null) {
+      ratio(field, ratio, out);
+    }
   }
 
   private static void ratio(String field, BigDecimal ratio, List<Violation> out) {

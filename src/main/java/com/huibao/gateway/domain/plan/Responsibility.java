@@ -17,6 +17,10 @@ import java.util.List;
  * @param conditions       region, hospital and run-off conditions; {@link Conditions#NONE} = none
  * @param sublimitList     for an all-lines responsibility: a list whose entries only attach sub-limits (annual
  *                         cap, count, per-admission cap) to the lines they match, e.g. PET-CT once a year; null = none
+ * @param filter           charge categories, kinds of item, channels and days' supply it takes; {@link
+ *                         LineFilter#NONE} = any
+ * @param limits           sub-limits by generic name or over some of its lines (e.g. one drug ≤ 300,000 a year,
+ *                         surgical materials ≤ 200,000 per admission)
  */
 public record Responsibility(
     String id,
@@ -31,11 +35,23 @@ public record Responsibility(
     boolean requiresPreapproval,
     Money admissionCap,
     Conditions conditions,
-    String sublimitList) {
+    String sublimitList,
+    LineFilter filter,
+    List<SubLimit> limits) {
 
   public Responsibility {
     medTypes = medTypes == null ? null : List.copyOf(medTypes);
     conditions = conditions == null ? Conditions.NONE : conditions;
+    filter = filter == null ? LineFilter.NONE : filter;
+    limits = limits == null ? List.of() : List.copyOf(limits);
+  }
+
+  /** A responsibility without line filters or sub-limits of its own. */
+  public Responsibility(String id, String name, String listId, LinePart part, List<String> medTypes,
+      String deductiblePool, BigDecimal ratio, BigDecimal preexistingRatio, Money annualCap,
+      boolean requiresPreapproval, Money admissionCap, Conditions conditions, String sublimitList) {
+    this(id, name, listId, part, medTypes, deductiblePool, ratio, preexistingRatio, annualCap, requiresPreapproval,
+        admissionCap, conditions, sublimitList, LineFilter.NONE, List.of());
   }
 
   /** A responsibility without admission cap or conditions (SPEC §3.2's original shape). */
@@ -43,7 +59,7 @@ public record Responsibility(
       String deductiblePool, BigDecimal ratio, BigDecimal preexistingRatio, Money annualCap,
       boolean requiresPreapproval) {
     this(id, name, listId, part, medTypes, deductiblePool, ratio, preexistingRatio, annualCap, requiresPreapproval,
-        null, Conditions.NONE, null);
+        null, Conditions.NONE, null, LineFilter.NONE, List.of());
   }
 
   public boolean admitsMedType(String medType) {

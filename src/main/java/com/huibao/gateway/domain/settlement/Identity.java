@@ -19,5 +19,10 @@ public enum Identity {
   /** {@code psn_part_amt = acct_pay + psn_cash_pay}. */
   PSN_PART_SPLIT,
   /** {@code fund_pay_sumamt ≤ inscp_scp_amt}. */
-  FUND_WITHIN_SCOPE
+  FUND_WITHIN_SCOPE,
+  /**
+   * When {@code setldetail} is sent: its basic and other-compensation rows add up to {@code fund_pay_sumamt}, its
+   * hospital rows (if any) to {@code hosp_part_amt}, its personal-account rows (if any) to {@code acct_pay}.
+   */
+  SETLDETAIL_FUNDS
 }

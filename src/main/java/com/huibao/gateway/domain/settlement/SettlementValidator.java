@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a parsed settlement against SPEC §2: the identities of its region's profile, and the rules that always
- * hold (amounts ≥ 0, {@code cnt > 0}, unique {@code feedetl_sn}, a personal burden the lines can carry). Reports
- * every violation, not just the first, each naming its field.
+ * Checks a read settlement: the sum identities of its region's profile, and the rules that always hold (amounts ≥ 0
+ * except on refund lines, {@code cnt > 0}, unique {@code feedetl_sn}, refunds that net against their original, a
+ * personal burden the lines can carry). Reports every violation, not just the first, each naming its field.
  */
 public final class SettlementValidator {
   /** numeric(16,2), the national platform's amount type: also what keeps the engine's fen arithmetic exact. */
@@ -28,11 +28,11 @@ public final class SettlementValidator {
     ValidationProfile profile = profiles.forRegion(h.insuplcAdmdvs());
     checkHeaderNonNegative(h, out);
 
-    Money sumFee = Money.ZERO;
-    Money sumFulamt = Money.ZERO;
-    Money sumOverlmt = Money.ZERO;
-    Money sumPreself = Money.ZERO;
-    Money sumInscp = Money.ZERO;
+    long sumFee = 0;
+    long sumFulamt = 0;
+    long sumOverlmt = 0;
+    long sumPreself = 0;
+    long sumInscp = 0;
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < s.feedetail().size(); i++) {
       FeeLine l = s.feedetail().get(i);
@@ -40,14 +40,9 @@ public final class SettlementValidator {
       if (!seen.add(l.feedetlSn())) {
         out.add(new Violation(at + "feedetl_sn", "DUPLICATE_FEEDETL_SN", "feedetl_sn " + l.feedetlSn() + " appears twice"));
       }
-      if (l.cnt().signum() <= 0) {
-        out.add(new Violation(at + "cnt", "NOT_POSITIVE", "cnt must be > 0, was " + l.cnt().toPlainString()));
+      if (!l.isRefund()) {
+        checkLineNonNegative(l, at, out);
       }
-      nonNegative(at + "det_item_fee_sumamt", l.detItemFeeSumamt(), out);
-      nonNegative(at + "fulamt_ownpay_amt", l.fulamtOwnpayAmt(), out);
-      nonNegative(at + "overlmt_amt", l.overlmtAmt(), out);
-      nonNegative(at + "preselfpay_amt", l.preselfpayAmt(), out);
-      nonNegative(at + "inscp_scp_amt", l.inscpScpAmt(), out);
       if (profile.checks(Identity.LINE_SUM)) {
         Money parts = l.fulamtOwnpayAmt().plus(l.overlmtAmt()).plus(l.preselfpayAmt()).plus(l.inscpScpAmt());
         if (!parts.equals(l.detItemFeeSumamt())) {
@@ -56,17 +51,46 @@ public final class SettlementValidator {
                   + " + inscp_scp_amt = " + parts));
         }
       }
-      sumFee = sumFee.plus(l.detItemFeeSumamt());
-      sumFulamt = sumFulamt.plus(l.fulamtOwnpayAmt());
-      sumOverlmt = sumOverlmt.plus(l.overlmtAmt());
-      sumPreself = sumPreself.plus(l.preselfpayAmt());
-      sumInscp = sumInscp.plus(l.inscpScpAmt());
+      try {
+        sumFee = Math.addExact(sumFee, l.detItemFeeSumamt().fen());
+        sumFulamt = Math.addExact(sumFulamt, l.fulamtOwnpayAmt().fen());
+        sumOverlmt = Math.addExact(sumOverlmt, l.overlmtAmt().fen());
+        sumPreself = Math.addExact(sumPreself, l.preselfpayAmt().fen());
+        sumInscp = Math.addExact(sumInscp, l.inscpScpAmt().fen());
+      } catch (ArithmeticException e) {
+        out.add(new Violation("feedetail", "AMOUNT_OUT_OF_RANGE", "the lines' amounts add up to more than "
+            + MAX_AMOUNT));
+        return out;
+      }
     }
+    out.addAll(RefundNetting.violations(s.feedetail()));
     header(profile, Identity.HEADER_MEDFEE_SUMAMT, "medfee_sumamt", h.medfeeSumamt(), sumFee, "det_item_fee_sumamt", out);
     header(profile, Identity.HEADER_FULAMT_OWNPAY_AMT, "fulamt_ownpay_amt", h.fulamtOwnpayAmt(), sumFulamt, "fulamt_ownpay_amt", out);
     header(profile, Identity.HEADER_OVERLMT_SELFPAY, "overlmt_selfpay", h.overlmtSelfpay(), sumOverlmt, "overlmt_amt", out);
     header(profile, Identity.HEADER_PRESELFPAY_AMT, "preselfpay_amt", h.preselfpayAmt(), sumPreself, "preselfpay_amt", out);
     header(profile, Identity.HEADER_INSCP_SCP_AMT, "inscp_scp_amt", h.inscpScpAmt(), sumInscp, "inscp_scp_amt", out);
+    checkHeaderIdentities(profile, h, out);
+    if (profile.checks(Identity.SETLDETAIL_FUNDS)) {
+      checkFunds(s, out);
+    }
+    for (long sum : new long[] {sumFee, sumFulamt, sumOverlmt, sumPreself, sumInscp}) {
+      if (sum > MAX_AMOUNT.fen()) {
+        out.add(new Violation("feedetail", "AMOUNT_OUT_OF_RANGE", "the lines' amounts add up to more than "
+            + MAX_AMOUNT));
+        return out;
+      }
+    }
+    if (out.isEmpty()) {
+      checkBurdenCarriedByLines(s, out);
+    }
+    return out;
+  }
+
+  /**
+   * The identities of the header alone ({@code medfee = fund + psn + hosp}, {@code psn = acct + cash},
+   * {@code fund ≤ inscp}): also what can be checked of a message that has no lines.
+   */
+  public void checkHeaderIdentities(ValidationProfile profile, SetlInfo h, List<Violation> out) {
     if (profile.checks(Identity.MEDFEE_SPLIT)) {
       Money split = h.fundPaySumamt().plus(h.psnPartAmt()).plus(h.hospPartAmt());
       if (!split.equals(h.medfeeSumamt())) {
@@ -85,39 +109,94 @@ public final class SettlementValidator {
       out.add(new Violation("setlinfo.fund_pay_sumamt", "FUND_EXCEEDS_SCOPE", "fund_pay_sumamt " + h.fundPaySumamt()
           + " > inscp_scp_amt " + h.inscpScpAmt()));
     }
-    for (Money sum : new Money[] {sumFee, sumFulamt, sumOverlmt, sumPreself, sumInscp}) {
-      if (sum.compareTo(MAX_AMOUNT) > 0) {
-        out.add(new Violation("feedetail", "AMOUNT_OUT_OF_RANGE", "the lines' amounts add up to more than "
-            + MAX_AMOUNT));
-        return out;
+  }
+
+  /** The profile of a region (for callers that check a header alone). */
+  public ValidationProfile profile(String insuplcAdmdvs) {
+    return profiles.forRegion(insuplcAdmdvs);
+  }
+
+  private static void checkFunds(Settlement s, List<Violation> out) {
+    if (s.funds().isEmpty()) {
+      return;
+    }
+    Money fund = Money.ZERO;
+    Money hospital = Money.ZERO;
+    Money account = Money.ZERO;
+    boolean hospitalRows = false;
+    boolean accountRows = false;
+    for (FundPayment f : s.funds()) {
+      switch (f.kind()) {
+        case BASIC, OTHER_COMPENSATION -> fund = fund.plus(f.amount());
+        case HOSPITAL -> {
+          hospital = hospital.plus(f.amount());
+          hospitalRows = true;
+        }
+        case ACCOUNT -> {
+          account = account.plus(f.amount());
+          accountRows = true;
+        }
+        default -> throw new IllegalStateException(f.kind().name());
       }
     }
-    checkBurdenCarriedByLines(h, sumFulamt.plus(sumOverlmt), sumPreself, sumInscp, out);
-    return out;
+    SetlInfo h = s.setlinfo();
+    if (!fund.equals(h.fundPaySumamt())) {
+      out.add(new Violation("setldetail", "SETLDETAIL_FUND_MISMATCH", "the basic and other fund rows of setldetail "
+          + "add up to " + fund + " ≠ fund_pay_sumamt " + h.fundPaySumamt()));
+    }
+    if (hospitalRows && !hospital.equals(h.hospPartAmt())) {
+      out.add(new Violation("setldetail", "SETLDETAIL_HOSPITAL_MISMATCH", "the hospital rows of setldetail add up "
+          + "to " + hospital + " ≠ hosp_part_amt " + h.hospPartAmt()));
+    }
+    if (accountRows && !account.equals(h.acctPay())) {
+      out.add(new Violation("setldetail", "SETLDETAIL_ACCOUNT_MISMATCH", "the personal-account rows of setldetail "
+          + "add up to " + account + " ≠ acct_pay " + h.acctPay()));
+    }
   }
 
   /**
-   * SPEC §3.1 needs {@code in_scope_selfpay = psn_part_amt − Σ out_of_list − Σ preselfpay ≥ 0}, and lines with
-   * in-scope amounts to share it over when it is positive; otherwise no per-line burden exists.
+   * The burden model (docs/SETTLEMENTS.md) shares {@code S = psn + hosp + compensation inside − Σ out of list −
+   * Σ first self-pay} over the lines' in-scope amounts: S may not exceed them (the patient cannot have paid more of
+   * the in-scope amounts than there were), and compensation declared with the claim may not exceed the burden.
+   * Neither can happen when the identities hold.
    */
-  private static void checkBurdenCarriedByLines(SetlInfo h, Money outOfList, Money preself, Money inscp,
-      List<Violation> out) {
-    Money inScope = h.psnPartAmt().minus(outOfList).minus(preself);
-    if (inScope.isNegative()) {
-      out.add(new Violation("setlinfo.psn_part_amt", "BURDEN_BELOW_SELF_PAY", "psn_part_amt " + h.psnPartAmt()
-          + " is less than the lines' out-of-list plus first self-pay amounts " + outOfList.plus(preself)));
-    } else if (inScope.isPositive() && !inscp.isPositive()) {
-      out.add(new Violation("setlinfo.psn_part_amt", "BURDEN_WITHOUT_SCOPE", "in-scope self-pay " + inScope
-          + " cannot be shared: no line has inscp_scp_amt > 0"));
+  private static void checkBurdenCarriedByLines(Settlement s, List<Violation> out) {
+    SetlInfo h = s.setlinfo();
+    long inScope = h.psnPartAmt().fen() + s.hospitalPart().fen() + s.compensationInside().fen();
+    long scope = 0;
+    for (FeeLine l : s.lines()) {
+      inScope -= l.fulamtOwnpayAmt().fen() + l.overlmtAmt().fen() + l.preselfpayAmt().fen();
+      scope += l.inscpScpAmt().fen();
+    }
+    if (inScope > scope) {
+      out.add(new Violation("setlinfo.psn_part_amt", "BURDEN_EXCEEDS_LINES", "psn_part_amt " + h.psnPartAmt()
+          + " (with hosp_part_amt and compensation inside) leaves " + Money.ofFen(inScope) + " of in-scope self-pay,"
+          + " more than the lines' inscp_scp_amt " + Money.ofFen(scope)));
+    }
+    if (s.compensationDeclared().compareTo(h.psnPartAmt()) > 0) {
+      out.add(new Violation("other_compensation", "OTHER_COMPENSATION_EXCEEDS_BURDEN", "other_compensation "
+          + s.compensationDeclared() + " exceeds the patient's burden psn_part_amt " + h.psnPartAmt()));
     }
   }
 
-  private static void header(ValidationProfile profile, Identity identity, String field, Money header, Money sum,
+  private static void header(ValidationProfile profile, Identity identity, String field, Money header, long sum,
       String lineField, List<Violation> out) {
-    if (profile.checks(identity) && !header.equals(sum)) {
+    if (profile.checks(identity) && header.fen() != sum) {
       out.add(new Violation("setlinfo." + field, "HEADER_SUM_MISMATCH",
-          field + " " + header + " ≠ Σ feedetail." + lineField + " = " + sum));
+          field + " " + header + " ≠ Σ feedetail." + lineField + " = " + Money.ofFen(sum)));
     }
+  }
+
+  private static void checkLineNonNegative(FeeLine l, String at, List<Violation> out) {
+    if (l.cnt().signum() <= 0) {
+      out.add(new Violation(at + "cnt", "NOT_POSITIVE", "cnt must be > 0, was " + l.cnt().toPlainString()
+          + " (a refund line names the line it refunds in init_feedetl_sn)"));
+    }
+    nonNegative(at + "det_item_fee_sumamt", l.detItemFeeSumamt(), out);
+    nonNegative(at + "fulamt_ownpay_amt", l.fulamtOwnpayAmt(), out);
+    nonNegative(at + "overlmt_amt", l.overlmtAmt(), out);
+    nonNegative(at + "preselfpay_amt", l.preselfpayAmt(), out);
+    nonNegative(at + "inscp_scp_amt", l.inscpScpAmt(), out);
   }
 
   private static void checkHeaderNonNegative(SetlInfo h, List<Violation> out) {
@@ -141,11 +220,13 @@ public final class SettlementValidator {
   }
 
   private static void nonNegative(String field, Money amount, List<Violation> out) {
+    if (amount == null) {
+      return;
+    }
     if (amount.isNegative()) {
       out.add(new Violation(field, "NEGATIVE_AMOUNT", field + " must be ≥ 0, was " + amount));
     } else if (amount.compareTo(MAX_AMOUNT) > 0) {
       out.add(new Violation(field, "AMOUNT_OUT_OF_RANGE", field + " must be ≤ " + MAX_AMOUNT + ", was " + amount));
     }
   }
-
 }
