@@ -70,11 +70,13 @@ public final class Fuzzer {
   private HttpClient http = newClient();
   private final List<JsonNode> operations = new ArrayList<>();
   private final String patientToken;
+  private final NationalMutations national;
   private int sequence;
 
   public Fuzzer(TestGateway gw, long seed) throws IOException {
     this.gw = gw;
     this.random = new Random(seed);
+    this.national = new NationalMutations(random);
     JsonNode contract = new YAMLMapper().readTree(Files.readString(Path.of("contracts/openapi.yaml")));
     contract.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
       if (!java.util.Set.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
@@ -142,7 +144,10 @@ public final class Fuzzer {
         failures.size() > 50 ? failures.subList(0, 50) : failures, heapBefore, heapAfterGcMb());
   }
 
-  /** The generated requests: three in four mutate a valid document, one in four comes from the contract. */
+  /**
+   * The generated requests: one in four from the contract, one in four a mutated national bundle, the rest mutate a
+   * valid flat document or other request.
+   */
   public Iterator<Case> cases(int n) {
     return new Iterator<>() {
       private int made;
@@ -155,7 +160,11 @@ public final class Fuzzer {
       @Override
       public Case next() {
         made++;
-        return random.nextInt(4) == 0 ? fromContract() : mutated();
+        return switch (random.nextInt(4)) {
+          case 0 -> fromContract();
+          case 1 -> national.next(sequence++);
+          default -> mutated();
+        };
       }
     };
   }

@@ -3,6 +3,11 @@ package com.huibao.gateway.support;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.settlement.Diagnosis;
 import com.huibao.gateway.domain.settlement.FeeLine;
+import com.huibao.gateway.domain.settlement.FundKind;
+import com.huibao.gateway.domain.settlement.FundPayment;
+import com.huibao.gateway.domain.settlement.OtherCompensation;
+import com.huibao.gateway.domain.settlement.Provenance;
+import com.huibao.gateway.domain.settlement.SettlementBasis;
 import com.huibao.gateway.domain.settlement.SetlInfo;
 import com.huibao.gateway.domain.settlement.Settlement;
 import java.math.BigDecimal;
@@ -27,6 +32,8 @@ public final class SettlementBuilder {
   private long fundFen = -1;
   private long hospFen = 0;
   private long acctFen = 0;
+  private long otherFundFen = 0;
+  private final List<OtherCompensation> declared = new ArrayList<>();
   private final List<FeeLine> lines = new ArrayList<>();
 
   public static SettlementBuilder settlement() {
@@ -89,6 +96,18 @@ public final class SettlementBuilder {
     return this;
   }
 
+  /** Of the fund's payment, this much is compensation from elsewhere (a setldetail 620100 row). */
+  public SettlementBuilder otherFundFen(long fen) {
+    this.otherFundFen = fen;
+    return this;
+  }
+
+  /** Compensation declared with the claim (other_compensation). */
+  public SettlementBuilder declared(String source, String amount) {
+    declared.add(new OtherCompensation(source, Money.parse(amount)));
+    return this;
+  }
+
   public SettlementBuilder acctFen(long fen) {
     this.acctFen = fen;
     return this;
@@ -132,6 +151,14 @@ public final class SettlementBuilder {
         hospital, "示例医院", region, hospLv, fee, ful, over, pre, in, Money.ZERO, fund, Money.ZERO, Money.ZERO, Money.ZERO,
         Money.ZERO, Money.ZERO, fund, psnPart, acct, psnPart.minus(acct), hosp);
     List<Diagnosis> d = diagnosis == null ? List.of() : List.of(new Diagnosis(diagnosis, "dx", true));
-    return Settlement.of(h, d, lines);
+    if (otherFundFen == 0 && declared.isEmpty()) {
+      return Settlement.of(h, d, lines);
+    }
+    List<FundPayment> funds = new ArrayList<>();
+    funds.add(new FundPayment("310100", fund.minus(Money.ofFen(otherFundFen)), FundKind.BASIC));
+    if (otherFundFen > 0) {
+      funds.add(new FundPayment("620100", Money.ofFen(otherFundFen), FundKind.OTHER_COMPENSATION));
+    }
+    return Settlement.of(h, d, lines, funds, declared, Provenance.FLAT, SettlementBasis.BASIC_INSURANCE);
   }
 }

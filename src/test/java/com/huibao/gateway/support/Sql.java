@@ -33,6 +33,16 @@ public final class Sql {
     }
   }
 
+  /** The first column of the first row as text (null when SQL NULL). */
+  public static String string(DbTarget db, String sql) {
+    try (Connection c = connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * Polls {@code sql} (a count) until it gives {@code expected}, for what a background task does after a request
    * (the audit chainer); fails with the last value seen after {@code seconds}.

@@ -43,7 +43,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code adjudicate --plans P.json --lists L.json[,L2.csv] --policies Q.json [--accumulators A.json]
+ * {@code adjudicate --plans P.json[,P2.json] --lists L.json[,L2.csv] --policies Q.json [--accumulators A.json]
  * [--profiles DIR] [--institutions DIR[,DIR]] S.json|-}: the benefit engine offline, for insurers checking a plan
  * and for batch replays. Settlements in either spelling (flat document or national bundle, docs/SETTLEMENTS.md),
  * read with the regional profiles of {@code --profiles} (default {@code config/profiles}, else those in the jar)
@@ -52,7 +52,7 @@ import java.util.Map;
  * result or problem per line out.
  */
 public final class AdjudicateCommand {
-  static final String USAGE = "usage: adjudicate --plans P.json --lists L.json[,L.csv...] --policies Q.json "
+  static final String USAGE = "usage: adjudicate --plans P.json[,P2.json] --lists L.json[,L.csv...] --policies Q.json "
       + "[--accumulators A.json] [--profiles DIR] [--institutions DIR[,DIR...]] (S.json | -)";
 
   private final ListCatalog lists;
@@ -139,8 +139,10 @@ public final class AdjudicateCommand {
     }
     ListCatalog lists = ListCatalog.of(versions);
     Map<String, Plan> plans = new HashMap<>();
-    for (Plan p : PlanJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("plans")))), lists::contains)) {
-      plans.put(p.planId(), p);
+    for (String file : opts.get("plans").split(",")) {
+      for (Plan p : PlanJson.readAll(Json.parse(Files.readAllBytes(Path.of(file.trim()))), lists::contains)) {
+        plans.put(p.planId(), p);
+      }
     }
     List<Policy> policies = PolicyJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("policies")))));
     Map<String, Accumulators> accumulators = opts.containsKey("accumulators")

@@ -7,6 +7,7 @@ import com.huibao.gateway.adapter.json.Json;
 import com.huibao.gateway.app.insurer.ClaimsUseCase;
 import com.huibao.gateway.app.insurer.QuickClaimUseCase;
 import com.huibao.gateway.app.port.ClaimStore;
+import com.huibao.gateway.domain.settlement.Provenance;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.ext.web.RoutingContext;
@@ -76,13 +77,18 @@ public final class ClaimHandlers {
   }
 
   static ObjectNode summary(ClaimStore.Claim c) {
-    return Json.object().put("claim_id", c.claimId()).put("setl_id", c.setlId()).put("policy_no", c.policyNo())
+    ObjectNode o = Json.object();
+    o.put("claim_id", c.claimId()).put("setl_id", c.setlId()).put("policy_no", c.policyNo())
         .put("insurer_id", c.insurerId()).put("plan_id", c.planId()).put("plan_version", c.planVersion())
         .put("channel", c.channel()).put("state", c.state()).put("payout", c.payout().toString())
         .put("pays_hospital", c.paysHospital().toString()).put("pays_patient", c.paysPatient().toString())
         .put("created_at", c.createdAt().toString())
         .put("paid_at", c.paidAt() == null ? null : c.paidAt().toString()).put("payment_ref", c.paymentRef())
         .put("reversed_at", c.reversedAt() == null ? null : c.reversedAt().toString());
+    Provenance p = c.provenance();
+    o.putObject("settlement").put("message_kind", p.kind().name()).put("infno", p.infno()).put("msgid", p.msgid())
+        .put("medins_setl_id", p.medinsSetlId()).put("clr_optins", p.clrOptins());
+    return o;
   }
 
   private static LocalDate date(RoutingContext rc, String name) {

@@ -8,6 +8,8 @@ import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.StoredDocument;
 import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.money.Money;
+import com.huibao.gateway.domain.settlement.MessageKind;
+import com.huibao.gateway.domain.settlement.Provenance;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -34,7 +36,9 @@ public final class PgClaimStore implements ClaimStore {
   private static final String COLUMNS = "claim_id, setl_id, policy_no, insurer_id, plan_id, plan_version, channel, "
       + "state, payout, pays_hospital, pays_patient, result, created_at, paid_at, payment_ref, reversed_at, "
       + "(SELECT person_key FROM policies p WHERE p.policy_no = claims.policy_no), "
-      + "(SELECT setl_time FROM settlements s WHERE s.setl_id = claims.setl_id)";
+      + "(SELECT setl_time FROM settlements s WHERE s.setl_id = claims.setl_id), "
+      + "(SELECT ARRAY[s.infno, s.msgid, s.medins_setl_id, s.clr_optins, s.message_kind] FROM settlements s "
+      + "WHERE s.setl_id = claims.setl_id)";
 
   private final Pool pool;
   private final PiiProtector pii;
@@ -233,6 +237,14 @@ public final class PgClaimStore implements ClaimStore {
         r.getString(6), r.getString(7), Money.of(r.getBigDecimal(8)), Money.of(r.getBigDecimal(9)),
         Money.of(r.getBigDecimal(10)), r.getString(11), r.getOffsetDateTime(12).toInstant(),
         paid == null ? null : paid.toInstant(), r.getString(14), reversed == null ? null : reversed.toInstant(),
-        r.getString(16), r.getLocalDateTime(17));
+        r.getString(16), r.getLocalDateTime(17), provenance(r.getArrayOfStrings(18)));
+  }
+
+  /** The stored settlement's provenance: infno, msgid, medins_setl_id, clr_optins, message kind. */
+  private static Provenance provenance(String[] p) {
+    if (p == null) {
+      return Provenance.FLAT;
+    }
+    return new Provenance(p[0], p[1], p[2], p[3], MessageKind.valueOf(p[4]));
   }
 }

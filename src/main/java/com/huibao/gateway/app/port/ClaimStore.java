@@ -3,9 +3,11 @@ package com.huibao.gateway.app.port;
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.money.Money;
+import com.huibao.gateway.domain.settlement.Provenance;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,15 +15,18 @@ import java.util.Optional;
 /** Claims as insurers see them, payment, and quick claims. */
 public interface ClaimStore {
 
-  /** A stored claim; {@code result} is the policy's adjudication as JSON (responsibilities, lines, accumulators). */
+  /**
+   * A stored claim; {@code result} is the policy's adjudication as JSON (responsibilities, lines, accumulators);
+   * {@code provenance} names the platform transaction of its settlement.
+   */
   record Claim(String claimId, String setlId, String policyNo, String insurerId, String planId, int planVersion,
       String channel, String state, Money payout, Money paysHospital, Money paysPatient, String result,
       Instant createdAt, Instant paidAt, String paymentRef, Instant reversedAt, String personKey,
-      java.time.LocalDateTime setlTime) {
+      LocalDateTime setlTime, Provenance provenance) {
   }
 
   /** A claim as its patient sees it: what was paid, and what the settlement still leaves to them. */
-  record PatientClaim(String claimId, String setlId, java.time.LocalDateTime setlTime, String insurerId,
+  record PatientClaim(String claimId, String setlId, LocalDateTime setlTime, String insurerId,
       String policyNo, String channel, String state, Money payout, Money residualSelfPay) {
   }
 
