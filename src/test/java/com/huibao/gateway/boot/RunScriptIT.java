@@ -43,6 +43,10 @@ class RunScriptIT {
       assertThat(demo.exitValue()).as(out).isZero();
       assertThat(out).contains("HMB26-000001").contains("3208.26").contains("4344.07")
           .contains("7552.33").contains("1482.67").contains("482.67");
+      // 沪惠保 2025, one claim per benefit (docs/PLANS.md): CAR-T, domestic drug, overseas drug, proton, inpatient
+      assertThat(out).contains("CAR-T治疗药品").contains("500000.00").contains("国内特定高额药品").contains("14000.00")
+          .contains("海外特殊药品").contains("70000.00").contains("质子、重离子").contains("154000.00")
+          .contains("特定住院自费医疗费用").contains("13300.00");
     } finally {
       gateway.destroy(); // SIGTERM
       assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();

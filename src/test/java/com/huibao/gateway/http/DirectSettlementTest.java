@@ -184,8 +184,9 @@ class DirectSettlementTest {
     HttpResponse<String> r = confirm("S20260512000031", body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(Json.parse(r.body()).get("payout_total").asText()).isEqualTo("513300.00");
-    assertThat(accumulator("HMB25-000002", "limit", "admission:M20260428000031:entry:HMB25-INPATIENT-SUBLIMITS:C"))
-        .isEqualTo("13300.00");
+    // the surgical-materials sub-limit of the 沪惠保 2025 inpatient benefit, per admission (docs/PLANS.md)
+    assertThat(accumulator("HMB25-000002", "limit",
+        "admission:M20260428000031:sublimit:INPATIENT_SELF_PAY:SURGICAL_MATERIALS")).isEqualTo("13300.00");
     assertThat(accumulator("HMB25-000002", "deductible", "INPATIENT_ANNUAL")).isEqualTo("11000.00");
     assertThat(accumulator("HMB25-000002", "paid", "CAR_T")).isEqualTo("500000.00");
     assertThat(reverse("S20260512000031").statusCode()).isEqualTo(200);

@@ -1,14 +1,13 @@
 package com.huibao.gateway.adapter.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.huibao.gateway.app.port.InstitutionRegistry;
-import com.huibao.gateway.domain.institution.Institution;
 import com.huibao.gateway.domain.institution.Institutions;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,18 +52,20 @@ public final class InstitutionDirectory implements InstitutionRegistry {
     if (fp.toString().equals(fingerprint)) {
       return false;
     }
-    List<Institution> all = new ArrayList<>();
+    List<InstitutionsJson.Listed> listed = new ArrayList<>();
+    Map<String, String> codes = new HashMap<>();
     for (Path f : files) {
       try {
-        JsonNode doc = Json.parse(Files.readAllBytes(f));
-        all.addAll(InstitutionsJson.read(doc, Map.of()));
+        InstitutionsJson.RegistryFile file = InstitutionsJson.read(Json.parse(Files.readAllBytes(f)));
+        listed.addAll(file.institutions());
+        codes.putAll(file.codes());
       } catch (IOException | InvalidDocumentException e) {
         LOG.warn("institution file {} skipped: {}", f, e.getMessage());
       }
     }
-    current.set(Institutions.of(all));
+    current.set(Institutions.of(InstitutionsJson.resolve(listed, codes)));
     fingerprint = fp.toString();
-    LOG.info("institution registry: {} institutions from {} files", current.get().size(), files.size());
+    LOG.debug("institution registry: {} institutions with a code, from {} files", current.get().size(), files.size());
     return true;
   }
 

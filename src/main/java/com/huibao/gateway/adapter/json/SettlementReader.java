@@ -5,6 +5,7 @@ import com.huibao.gateway.app.port.SettlementParser;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.settlement.Diagnosis;
 import com.huibao.gateway.domain.settlement.FeeLine;
+import com.huibao.gateway.domain.settlement.FundKind;
 import com.huibao.gateway.domain.settlement.FundPayment;
 import com.huibao.gateway.domain.settlement.LineFacts;
 import com.huibao.gateway.domain.settlement.MessageKind;
@@ -103,7 +104,11 @@ public final class SettlementReader implements SettlementParser {
         kind);
     if (!f.ok()) {
       if (national && setlinfo != null && complete(setlinfo)) {
-        validator.checkHeaderIdentities(d.validation(), setlinfo, f.violations);
+        Money inside = Money.ZERO;
+        for (FundPayment fund : funds) {
+          inside = fund.kind() == FundKind.OTHER_COMPENSATION ? inside.plus(fund.amount()) : inside;
+        }
+        validator.checkHeaderIdentities(d.validation(), setlinfo, inside, f.violations);
       }
       throw failure(f, national);
     }

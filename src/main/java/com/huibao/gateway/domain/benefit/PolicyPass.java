@@ -173,15 +173,19 @@ final class PolicyPass {
       if (!in && !out) {
         continue;
       }
+      // a line that is not on r's list is simply not r's: no reason of r's is worth telling about it
+      ListMatch match = null;
+      if (!r.matchesAllLines()) {
+        match = version == null ? ListMatch.failed(MatchFailure.LIST_NOT_IN_FORCE)
+            : version.match(v.contexts[i], version.matchesNames() ? v.genericKey(i) : null);
+        if (!match.matched() && (match.failure() == MatchFailure.NOT_ON_LIST
+            || match.failure() == MatchFailure.LIST_NOT_IN_FORCE)) {
+          continue;
+        }
+      }
       Refusal refusal = gate;
       if (refusal == null && filters) {
         refusal = LineFilters.refusal(r, v, i, policy);
-      }
-      ListMatch match = null;
-      if (refusal == null && version != null) {
-        match = version.match(v.contexts[i], version.matchesNames() ? v.genericKey(i) : null);
-      } else if (refusal == null && !r.matchesAllLines()) {
-        match = ListMatch.failed(MatchFailure.LIST_NOT_IN_FORCE);
       }
       if (refusal == null) {
         refusal = refusal(r, i, ratio, match);
@@ -211,11 +215,13 @@ final class PolicyPass {
     return sum;
   }
 
-  /** Why r does not accept line i once it passed the gate and filters, or null when it does (SPEC §3.8). */
+  /**
+   * Why r does not accept line i, on its list (if it has one), once past the gate and filters; null when it does
+   * (SPEC §3.8).
+   */
   private Refusal refusal(Responsibility r, int i, BigDecimal ratio, ListMatch m) {
     if (m != null && !m.matched()) {
-      return m.failure() == MatchFailure.NOT_ON_LIST || m.failure() == MatchFailure.LIST_NOT_IN_FORCE
-          ? NOT_COVERED : Refusal.of(UnpaidReason.valueOf(m.failure().name()));
+      return Refusal.of(UnpaidReason.valueOf(m.failure().name()));
     }
     if (r.requiresPreapproval() && !v.lines.get(i).hasPreapproval()) {
       return PREAPPROVAL_MISSING;

@@ -18,7 +18,7 @@ public enum Identity {
   MEDFEE_SPLIT,
   /** {@code psn_part_amt = acct_pay + psn_cash_pay}. */
   PSN_PART_SPLIT,
-  /** {@code fund_pay_sumamt ≤ inscp_scp_amt}. */
+  /** {@code fund_pay_sumamt ≤ inscp_scp_amt}, less compensation from elsewhere inside the fund (fund rows). */
   FUND_WITHIN_SCOPE,
   /**
    * When {@code setldetail} is sent: its basic and other-compensation rows add up to {@code fund_pay_sumamt}, its

@@ -69,7 +69,7 @@ public final class SettlementValidator {
     header(profile, Identity.HEADER_OVERLMT_SELFPAY, "overlmt_selfpay", h.overlmtSelfpay(), sumOverlmt, "overlmt_amt", out);
     header(profile, Identity.HEADER_PRESELFPAY_AMT, "preselfpay_amt", h.preselfpayAmt(), sumPreself, "preselfpay_amt", out);
     header(profile, Identity.HEADER_INSCP_SCP_AMT, "inscp_scp_amt", h.inscpScpAmt(), sumInscp, "inscp_scp_amt", out);
-    checkHeaderIdentities(profile, h, out);
+    checkHeaderIdentities(profile, h, s.compensationInside(), out);
     if (profile.checks(Identity.SETLDETAIL_FUNDS)) {
       checkFunds(s, out);
     }
@@ -87,10 +87,14 @@ public final class SettlementValidator {
   }
 
   /**
-   * The identities of the header alone ({@code medfee = fund + psn + hosp}, {@code psn = acct + cash},
-   * {@code fund ≤ inscp}): also what can be checked of a message that has no lines.
+   * The identities of the header alone ({@code medfee = fund + psn + hosp}, {@code psn = acct + cash}, the basic
+   * fund within the scope): also what can be checked of a message that has no lines.
+   *
+   * @param compensationInside what other funds inside {@code fund_pay_sumamt} paid (a commercial fund may pay
+   *                           out-of-list costs: only the basic insurance's part is bound by the scope)
    */
-  public void checkHeaderIdentities(ValidationProfile profile, SetlInfo h, List<Violation> out) {
+  public void checkHeaderIdentities(ValidationProfile profile, SetlInfo h, Money compensationInside,
+      List<Violation> out) {
     if (profile.checks(Identity.MEDFEE_SPLIT)) {
       Money split = h.fundPaySumamt().plus(h.psnPartAmt()).plus(h.hospPartAmt());
       if (!split.equals(h.medfeeSumamt())) {
@@ -105,8 +109,10 @@ public final class SettlementValidator {
             + " ≠ acct_pay + psn_cash_pay = " + split));
       }
     }
-    if (profile.checks(Identity.FUND_WITHIN_SCOPE) && h.fundPaySumamt().compareTo(h.inscpScpAmt()) > 0) {
+    Money basicFund = h.fundPaySumamt().minus(compensationInside);
+    if (profile.checks(Identity.FUND_WITHIN_SCOPE) && basicFund.compareTo(h.inscpScpAmt()) > 0) {
       out.add(new Violation("setlinfo.fund_pay_sumamt", "FUND_EXCEEDS_SCOPE", "fund_pay_sumamt " + h.fundPaySumamt()
+          + (compensationInside.isZero() ? "" : " less compensation from elsewhere " + compensationInside)
           + " > inscp_scp_amt " + h.inscpScpAmt()));
     }
   }

@@ -238,6 +238,26 @@ class NationalMessagesTest {
   }
 
   @Test
+  void the_data_feeds_5203_query_shape_reads_as_the_same_settlement() {
+    ObjectNode doc = (ObjectNode) national("bundle-2304-hospital-part.json");
+    Settlement expected = read(doc);
+    doc.put("infno", "5203").remove("insuplc_admdvs");
+    ObjectNode h = (ObjectNode) doc.get("setlinfo");
+    h.set("psn_pay", h.remove("psn_part_amt"));
+    h.set("cash_payamt", h.remove("psn_cash_pay"));
+    h.put("insu_optins", "500112").put("hosp_lv", "03").put("begndate", "2026-03-02").put("enddate", "2026-03-13");
+    Settlement s = read(doc);
+    assertThat(VALIDATOR.validate(s)).isEmpty();
+    assertThat(s.provenance().kind()).isEqualTo(MessageKind.QUERY);
+    assertThat(s.setlinfo().psnPartAmt()).isEqualTo(expected.setlinfo().psnPartAmt());
+    assertThat(s.setlinfo().psnCashPay()).isEqualTo(expected.setlinfo().psnCashPay());
+    assertThat(s.setlinfo().insuplcAdmdvs()).isEqualTo("500112");
+    assertThat(s.setlinfo().hospLv()).isEqualTo("03");
+    assertThat(s.admissionDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 2));
+    assertThat(BurdenCalculator.burdens(s).asList()).isEqualTo(BurdenCalculator.burdens(expected).asList());
+  }
+
+  @Test
   void a_platform_failure_is_not_a_settlement() {
     ObjectNode doc = (ObjectNode) national("bundle-2304-hospital-part.json");
     doc.put("infcode", -1).put("err_msg", "结算失败");
