@@ -27,7 +27,7 @@ final class Eligibility {
     FeeLine line = v.lines.get(i);
     long standardExcess = paymentStandardExcess(entry, line);
     long parts = s.parts[i];
-    long costs = s.costs[i];
+    long costs = s.costs(i);
     s.aboveStandard[i] = Math.min(standardExcess, parts);
     long eligible = parts - s.aboveStandard[i];
     long eligibleCosts = costs - Math.min(standardExcess, costs);
@@ -36,7 +36,7 @@ final class Eligibility {
     if (maxDays != null && supplied != null && supplied.compareTo(BigDecimal.valueOf(maxDays)) > 0
         && v.kind(i) == ItemKind.DRUG) {
       long kept = withinSupply(eligible, maxDays, supplied);
-      s.beyondSupply[i] = eligible - kept;
+      s.beyondSupply()[i] = eligible - kept;
       eligible = kept;
       eligibleCosts = withinSupply(eligibleCosts, maxDays, supplied);
     }
@@ -44,11 +44,13 @@ final class Eligibility {
       long afterCompensation = Math.max(0, Math.min(eligible, eligibleCosts - (costs - parts)));
       long notEligible = parts - afterCompensation;
       s.aboveStandard[i] = Math.min(notEligible, Math.min(standardExcess, costs));
-      s.beyondSupply[i] = notEligible - s.aboveStandard[i];
+      s.beyondSupply()[i] = notEligible - s.aboveStandard[i];
       eligible = afterCompensation;
     }
     s.eligible[i] = eligible;
-    s.eligibleCosts[i] = eligibleCosts;
+    if (s.eligibleCosts != null) {
+      s.eligibleCosts[i] = eligibleCosts;
+    }
   }
 
   private static long withinSupply(long amount, int maxDays, BigDecimal supplied) {

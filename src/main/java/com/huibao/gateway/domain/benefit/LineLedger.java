@@ -20,6 +20,7 @@ public final class LineLedger {
   private long[] unpaidFen;
   private String[] unpaidResponsibility;
   private String[] unpaidLimit;
+  /** Made on the first fact recorded (most unpaid amounts have none). */
   private String[] unpaidFact;
   private int unpaidCount;
   private List<LineOutcome> outcomes;
@@ -35,7 +36,6 @@ public final class LineLedger {
     this.unpaidFen = new long[capacity];
     this.unpaidResponsibility = new String[capacity];
     this.unpaidLimit = new String[capacity];
-    this.unpaidFact = new String[capacity];
   }
 
   void pay(int line, long fen) {
@@ -70,14 +70,21 @@ public final class LineLedger {
       unpaidFen = Arrays.copyOf(unpaidFen, size);
       unpaidResponsibility = Arrays.copyOf(unpaidResponsibility, size);
       unpaidLimit = Arrays.copyOf(unpaidLimit, size);
-      unpaidFact = Arrays.copyOf(unpaidFact, size);
+      if (unpaidFact != null) {
+        unpaidFact = Arrays.copyOf(unpaidFact, size);
+      }
+    }
+    if (fact != null && unpaidFact == null) {
+      unpaidFact = new String[unpaidLine.length];
     }
     unpaidLine[unpaidCount] = line;
     unpaidReason[unpaidCount] = reason;
     unpaidFen[unpaidCount] = fen;
     unpaidResponsibility[unpaidCount] = responsibility;
     unpaidLimit[unpaidCount] = limit;
-    unpaidFact[unpaidCount] = fact;
+    if (unpaidFact != null) {
+      unpaidFact[unpaidCount] = fact;
+    }
     unpaidCount++;
   }
 
@@ -90,7 +97,7 @@ public final class LineLedger {
       }
       for (int k = 0; k < unpaidCount; k++) {
         unpaid.get(unpaidLine[k]).add(new UnpaidPart(unpaidReason[k], Money.ofFen(unpaidFen[k]),
-            unpaidResponsibility[k], unpaidLimit[k], unpaidFact[k]));
+            unpaidResponsibility[k], unpaidLimit[k], unpaidFact == null ? null : unpaidFact[k]));
       }
       List<LineOutcome> out = new ArrayList<>(sns.length);
       for (int i = 0; i < sns.length; i++) {

@@ -25,20 +25,19 @@ record Payable(long[] shares, long poolUsed, long compensation, long own, long e
    * deductible, the pool is drawn on the costs ({@code D = min(eligible costs, pool left)}) and the patient meets
    * only what the compensation did not: {@code max(0, D − compensation on the eligible costs)}.
    */
-  static Payable onRemaining(Scratch s, int n, long poolLeft, BigDecimal ratio, boolean countsTowardDeductible) {
-    long compensation = 0;
-    long eligibleCosts = 0;
-    long onCosts = 0;
-    for (int i = 0; i < n; i++) {
-      if (s.takes(i)) {
-        compensation += s.costs[i] - s.parts[i];
-        eligibleCosts += s.eligibleCosts[i];
-        onCosts += s.eligibleCosts[i] - s.eligible[i];
-      }
-    }
+  static Payable onRemaining(Scratch s, int n, long poolLeft, BigDecimal ratio, boolean countsTowardDeductible,
+      long compensation) {
     long poolUsed = -1;
     long left = poolLeft;
+    long eligibleCosts = 0;
     if (countsTowardDeductible) {
+      long onCosts = 0;
+      for (int i = 0; i < n; i++) {
+        if (s.takes(i)) {
+          eligibleCosts += s.eligibleCosts(i);
+          onCosts += s.eligibleCosts(i) - s.eligible[i];
+        }
+      }
       poolUsed = Math.min(eligibleCosts, poolLeft);
       left = Math.max(0, poolUsed - onCosts);
     }
@@ -64,22 +63,20 @@ record Payable(long[] shares, long poolUsed, long compensation, long own, long e
    * deductible) × ratio}, the deductible drawn on the costs) and what compensation from elsewhere left of them; the
    * own amount is split by {@code eligible costs − deductible}, no line above what is left of it.
    */
-  static Payable minOfOwnAndRemaining(Scratch s, int n, long poolLeft, BigDecimal ratio) {
+  static Payable minOfOwnAndRemaining(Scratch s, int n, long poolLeft, BigDecimal ratio, long compensation) {
     long left = poolLeft;
     long sumBase = 0;
     long remaining = 0;
-    long compensation = 0;
     long eligibleCosts = 0;
     for (int i = 0; i < n; i++) {
       if (s.takes(i)) {
-        long d = Math.min(s.eligibleCosts[i], left);
+        long d = Math.min(s.eligibleCosts(i), left);
         left -= d;
         s.deducted[i] = d;
-        s.base[i] = s.eligibleCosts[i] - d;
+        s.base[i] = s.eligibleCosts(i) - d;
         sumBase += s.base[i];
         remaining += s.eligible[i];
-        compensation += s.costs[i] - s.parts[i];
-        eligibleCosts += s.eligibleCosts[i];
+        eligibleCosts += s.eligibleCosts(i);
       }
     }
     long own = times(sumBase, ratio);

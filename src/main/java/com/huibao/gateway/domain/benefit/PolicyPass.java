@@ -55,6 +55,8 @@ final class PolicyPass {
   private long payout;
   /** Whether a line the responsibility being applied took falls under a sub-limit (most do not). */
   private boolean subLimited;
+  /** What compensation from elsewhere paid of the costs the responsibility being applied took. */
+  private long takenCompensation;
 
   PolicyPass(SettlementView v, LocalDate claimDate, ListCatalog lists, PolicyCase policyCase, long[] remainingIn,
       long[] remainingOut, long[] costIn, long[] costOut) {
@@ -70,7 +72,8 @@ final class PolicyPass {
     this.costOut = costOut;
     this.n = v.n;
     this.ledger = new LineLedger(v.sns, remainingIn.clone(), remainingOut.clone());
-    this.s = new Scratch(n);
+    Compensation c = plan.compensation();
+    this.s = new Scratch(n, c.rule() == Compensation.Rule.MIN_OF_OWN_AND_REMAINING || c.countsTowardDeductible());
     this.subLimits = new SubLimitPass(v, policyCase.accumulators(), deltas);
     this.caps = new Caps(plan, policyCase.accumulators(), v.settlement.setlinfo().mdtrtId());
     this.takenIn = new boolean[n];
@@ -111,8 +114,9 @@ final class PolicyPass {
     boolean minRule = plan.compensation().rule() == Compensation.Rule.MIN_OF_OWN_AND_REMAINING;
     int pool = poolIndex(r.deductiblePool());
     Payable payable = minRule
-        ? Payable.minOfOwnAndRemaining(s, n, pool < 0 ? 0 : poolLeft[pool], ratio)
-        : Payable.onRemaining(s, n, pool < 0 ? 0 : poolLeft[pool], ratio, plan.compensation().countsTowardDeductible());
+        ? Payable.minOfOwnAndRemaining(s, n, pool < 0 ? 0 : poolLeft[pool], ratio, takenCompensation)
+        : Payable.onRemaining(s, n, pool < 0 ? 0 : poolLeft[pool], ratio, plan.compensation().countsTowardDeductible(),
+            takenCompensation);
     if (pool >= 0) {
       poolLeft[pool] -= payable.poolUsed();
       deltas.deductible(r.deductiblePool(), payable.poolUsed());
@@ -165,6 +169,7 @@ final class PolicyPass {
     boolean filters = gate == null && LineFilters.filters(r);
     boolean minRule = plan.compensation().rule() == Compensation.Rule.MIN_OF_OWN_AND_REMAINING;
     subLimited = !r.limits().isEmpty();
+    takenCompensation = 0;
     long sum = 0;
     for (int i = 0; i < n; i++) {
       s.reset(i);
@@ -208,6 +213,7 @@ final class PolicyPass {
       }
       ListEntry entry = match != null ? match.entry() : sublimitEntry(sublimits, i);
       s.take(i, in, out, parts, costs, entry);
+      takenCompensation += costs - parts;
       subLimited |= entry != null && entry.hasSubLimits();
       Eligibility.of(r, v, i, match == null ? null : match.entry(), s, minRule);
       sum = Math.addExact(sum, s.eligible[i]);
@@ -279,7 +285,7 @@ final class PolicyPass {
         continue;
       }
       ledger.unpaid(i, UnpaidReason.ABOVE_PAYMENT_STANDARD, s.aboveStandard[i], r.id());
-      ledger.unpaid(i, UnpaidReason.BEYOND_DAYS_SUPPLY, s.beyondSupply[i], r.id());
+      ledger.unpaid(i, UnpaidReason.BEYOND_DAYS_SUPPLY, s.beyondSupply(i), r.id());
       long short1 = s.eligible[i] - uncapped[i];
       long deductible = Math.min(s.deducted[i], short1);
       ledger.unpaid(i, UnpaidReason.DEDUCTIBLE, deductible, r.id());

@@ -11,13 +11,18 @@ final class Scratch {
   final boolean[] takesOut;
   /** The parts taken as they are left to pay (after compensation and earlier policies). */
   final long[] parts;
-  /** The same parts as costs (before any compensation): the base of {@code min_of_own_and_remaining}. */
+  /**
+   * The same parts as costs (before any compensation), and eligible of them: only for a plan whose compensation
+   * rule needs them ({@code min_of_own_and_remaining}, or what others paid counting toward the deductible); null
+   * otherwise.
+   */
   final long[] costs;
-  final long[] aboveStandard;
-  final long[] beyondSupply;
-  /** Eligible of what is left to pay; and of the costs. */
-  final long[] eligible;
   final long[] eligibleCosts;
+  final long[] aboveStandard;
+  /** Beyond the days' supply: made on first use (few plans limit it). */
+  private long[] beyondSupply;
+  /** Eligible of what is left to pay. */
+  final long[] eligible;
   /** Deductible shown on the line, and the split's weight (eligible − deductible). */
   final long[] deducted;
   final long[] base;
@@ -29,15 +34,14 @@ final class Scratch {
   final UnpaidReason[] limitReason;
   final LimitKey[] limitKey;
 
-  Scratch(int n) {
+  Scratch(int n, boolean costs) {
     takesIn = new boolean[n];
     takesOut = new boolean[n];
     parts = new long[n];
-    costs = new long[n];
+    this.costs = costs ? new long[n] : null;
+    this.eligibleCosts = costs ? new long[n] : null;
     aboveStandard = new long[n];
-    beyondSupply = new long[n];
     eligible = new long[n];
-    eligibleCosts = new long[n];
     deducted = new long[n];
     base = new long[n];
     remainder = new long[n];
@@ -67,12 +71,37 @@ final class Scratch {
     takesIn[i] = in;
     takesOut[i] = out;
     parts[i] = partsFen;
-    costs[i] = costsFen;
+    if (costs != null) {
+      costs[i] = costsFen;
+      eligibleCosts[i] = costsFen;
+    }
     aboveStandard[i] = 0;
-    beyondSupply[i] = 0;
+    if (beyondSupply != null) {
+      beyondSupply[i] = 0;
+    }
     eligible[i] = partsFen;
-    eligibleCosts[i] = costsFen;
     deducted[i] = 0;
     entries[i] = entry;
+  }
+
+  long[] beyondSupply() {
+    if (beyondSupply == null) {
+      beyondSupply = new long[parts.length];
+    }
+    return beyondSupply;
+  }
+
+  /** Beyond the days' supply on line i (0 when nothing was). */
+  long beyondSupply(int i) {
+    return beyondSupply == null ? 0 : beyondSupply[i];
+  }
+
+  /** The costs of line i (what is left to pay when the plan does not keep costs apart). */
+  long costs(int i) {
+    return costs == null ? parts[i] : costs[i];
+  }
+
+  long eligibleCosts(int i) {
+    return eligibleCosts == null ? eligible[i] : eligibleCosts[i];
   }
 }
