@@ -4,7 +4,6 @@ import com.huibao.gateway.adapter.auth.ClientRegistry;
 import com.huibao.gateway.adapter.auth.PatientTokenVerifier;
 import com.huibao.gateway.adapter.auth.RequestAuthenticator;
 import com.huibao.gateway.adapter.crypto.PiiProtector;
-import com.huibao.gateway.adapter.crypto.ResponseSigner;
 import com.huibao.gateway.adapter.http.RateLimiter;
 import com.huibao.gateway.adapter.http.ClaimHandlers;
 import com.huibao.gateway.adapter.http.ContractLoader;
@@ -153,11 +152,11 @@ public final class Gateway {
     RequestAuthenticator authenticator = new RequestAuthenticator(clients, config.gatewayId(),
         Duration.ofSeconds(config.auth().maxTokenLifetimeSeconds()), Duration.ofSeconds(config.auth().clockSkewSeconds()));
     PgReplayGuard replays = new PgReplayGuard(pool);
-    ResponseSigner signer;
+    Keys.Signing signing;
     PatientTokenVerifier patientTokens;
     DemoIdentityProvider demoIdp;
     try {
-      signer = Keys.responseSigner(config);
+      signing = Keys.signing(config);
       patientTokens = Keys.patients(config, pii);
       demoIdp = config.demo() && config.patient().issuer().isEmpty()
           ? new DemoIdentityProvider(config.demoDir().resolve("keys/patient-idp.private.jwk"), clock) : null;
@@ -197,11 +196,11 @@ public final class Gateway {
         new ClaimsUseCase(claimStore, new PgConsentStore(pool), new ConsentRules(SETTLEMENT_ZONE), accessLog, clock),
         new QuickClaimUseCase(published, claimStore, cases, accessLog, reader, clock, SETTLEMENT_ZONE));
     PatientHandlers patientHandlers = new PatientHandlers(new ConsentsUseCase(new PgPatientStore(pool),
-        new PgConsentStore(pool), signer, claimStore, accessLog, clock), demoIdp);
+        new PgConsentStore(pool), signing.receipts(), claimStore, accessLog, clock), demoIdp);
     WebhookHandlers webhookHandlers = new WebhookHandlers(new WebhooksUseCase(new PgWebhookStore(pool), clock,
-        signer.signsSm2()));
+        signing.webhooks().signsSm2()));
     GatewayConfig.WebhookConfig wh = config.webhooks();
-    WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, pool, signer, new WebhookDispatcher.Settings(
+    WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, pool, signing.webhooks(), new WebhookDispatcher.Settings(
         wh.pollMillis(), wh.batch(), Duration.ofSeconds(wh.leaseSeconds()), wh.maxAttempts(), wh.baseBackoffMillis(),
         wh.requestTimeoutMillis()), registry);
     PgAuditChainer chainer = new PgAuditChainer(vertx, pool, config.audit().chainMillis(), config.audit().chainBatch(),
@@ -228,7 +227,7 @@ public final class Gateway {
     return demo
         .compose(v -> ContractLoader.load(vertx))
         .compose(contract -> {
-          HttpApi api = new HttpApi(vertx, contract, authenticator, replays, signer,
+          HttpApi api = new HttpApi(vertx, contract, authenticator, replays, signing.responses(), signing.jwks(),
               new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime), clock,
               config.http().bodyLimitBytes(), config.http().maxInFlight(), ops,
               hospital, dataFeed, insurer, claimHandlers, patientHandlers, webhookHandlers,

@@ -1,7 +1,20 @@
 package com.huibao.gateway.boot;
 
+import com.huibao.gateway.adapter.crypto.ConsentReceiptSigner;
+import com.huibao.gateway.adapter.crypto.GatewayJwks;
 import com.huibao.gateway.adapter.crypto.PiiProtector;
+import com.huibao.gateway.adapter.crypto.ResponseSigner;
+import com.huibao.gateway.adapter.crypto.Sm2;
+import com.huibao.gateway.adapter.crypto.WebhookSigner;
 import com.huibao.gateway.boot.config.GatewayConfig;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.ECKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Where the PII keys come from: configuration, or in demo mode the demo key below. */
 final class Keys {
@@ -16,17 +29,42 @@ final class Keys {
   private Keys() {
   }
 
-  /** The response-signing key: the configured file, or in demo mode the demo key of config/demo/keys. */
-  static com.huibao.gateway.adapter.crypto.ResponseSigner responseSigner(GatewayConfig config)
-      throws java.io.IOException, java.text.ParseException, com.nimbusds.jose.JOSEException {
-    java.nio.file.Path file = config.signingKeyFile() != null ? config.signingKeyFile()
-        : config.demoDir().resolve("keys/gateway.private.jwk");
-    java.nio.file.Path sm2File = config.sm2SigningKeyFile() != null ? config.sm2SigningKeyFile()
-        : config.demo() ? config.demoDir().resolve("keys/gateway-sm2.private.jwk") : null;
-    com.huibao.gateway.adapter.crypto.Sm2.PrivateJwk sm2 = sm2File == null ? null
-        : com.huibao.gateway.adapter.crypto.Sm2.PrivateJwk.parse(java.nio.file.Files.readString(sm2File));
-    return new com.huibao.gateway.adapter.crypto.ResponseSigner(com.nimbusds.jose.jwk.ECKey.parse(
-        java.nio.file.Files.readString(file)), sm2, config.gatewayId());
+  /** The gateway's signing keys, one per purpose, and the JWKS that publishes them. */
+  record Signing(ResponseSigner responses, WebhookSigner webhooks, ConsentReceiptSigner receipts, GatewayJwks jwks) {
+  }
+
+  /**
+   * The keys of configuration, or in demo mode the demo keys of config/demo/keys (configuration checks that outside
+   * demo mode every purpose has its key). Two purposes may not share a key: the JWKS names one purpose per key, and
+   * a signature of one purpose must never verify as another (docs/SECURITY.md).
+   */
+  static Signing signing(GatewayConfig config) throws IOException, ParseException, JOSEException {
+    Path demoKeys = config.demoDir().resolve("keys");
+    ECKey response = ECKey.parse(Files.readString(config.signingKeyFile() != null ? config.signingKeyFile()
+        : demoKeys.resolve("gateway.private.jwk")));
+    ECKey webhook = ECKey.parse(Files.readString(config.signing().webhookKeyFile() != null
+        ? config.signing().webhookKeyFile() : demoKeys.resolve("gateway-webhook.private.jwk")));
+    ECKey receipt = ECKey.parse(Files.readString(config.signing().receiptKeyFile() != null
+        ? config.signing().receiptKeyFile() : demoKeys.resolve("gateway-receipt.private.jwk")));
+    Path sm2File = config.sm2SigningKeyFile() != null ? config.sm2SigningKeyFile()
+        : config.demo() ? demoKeys.resolve("gateway-sm2.private.jwk") : null;
+    Sm2.PrivateJwk sm2 = sm2File == null ? null : Sm2.PrivateJwk.parse(Files.readString(sm2File));
+    List<GatewayJwks.Published> published = new ArrayList<>();
+    published.add(new GatewayJwks.Published(response, "response", false));
+    published.add(new GatewayJwks.Published(webhook, "webhook", false));
+    published.add(new GatewayJwks.Published(receipt, "receipt", false));
+    for (GatewayConfig.RetiredKey retired : config.signing().retiredKeys()) {
+      published.add(new GatewayJwks.Published(ECKey.parse(Files.readString(retired.file())), retired.purpose(), true));
+    }
+    java.util.Set<String> kids = new java.util.HashSet<>();
+    for (GatewayJwks.Published p : published) {
+      if (!kids.add(p.key().getKeyID())) {
+        throw new IllegalArgumentException("signing: the key " + p.key().getKeyID() + " is configured for more than "
+            + "one purpose (or twice); each purpose needs a key of its own");
+      }
+    }
+    return new Signing(new ResponseSigner(response), new WebhookSigner(webhook, sm2),
+        new ConsentReceiptSigner(receipt, config.gatewayId()), new GatewayJwks(published, sm2));
   }
 
   /** DEMO ONLY: the demo identity provider of the H5 page, used when demo mode is on and no issuer is configured. */

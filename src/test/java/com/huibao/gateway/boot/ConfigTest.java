@@ -42,6 +42,7 @@ class ConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("GATEWAY_HTTP_PORT")
         .hasMessageContaining("GATEWAY_DB_POOL_SIZE")
-        .hasMessageContaining("GATEWAY_PII_KEY_HEX");
+        .hasMessageContaining("GATEWAY_PII_KEY_HEX")
+        .hasMessageContaining("GATEWAY_SIGNING_WEBHOOK_KEY_FILE");
   }
 }

@@ -97,7 +97,7 @@ public final class PlainBaseline extends VerticleBase {
     RequestAuthenticator authenticator = new RequestAuthenticator(new ClientRegistry(List.of(
         Path.of("config/demo/clients"))), "huibao-gateway", Duration.ofSeconds(300), Duration.ofSeconds(60));
     ResponseSigner signer = new ResponseSigner(ECKey.parse(Files.readString(
-        Path.of("config/demo/keys/gateway.private.jwk"))), "huibao-gateway");
+        Path.of("config/demo/keys/gateway.private.jwk"))));
     Vertx vertx = Vertx.vertx();
     Pool pool = PgPools.create(vertx, db, poolSize);
     pool.query("CREATE TABLE IF NOT EXISTS plain_counter (id integer PRIMARY KEY, n bigint NOT NULL)").execute()

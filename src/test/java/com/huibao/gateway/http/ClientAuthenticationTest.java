@@ -88,6 +88,37 @@ class ClientAuthenticationTest {
     refused(post(token, body), 401, "WRONG_REQUEST");
   }
 
+  /** docs/SECURITY.md, "Client token rules": strict where leniency buys nothing, lenient where a standard allows. */
+  @Test
+  void typ_must_be_jwt_and_htm_upper_case_while_a_missing_kid_of_a_one_key_client_and_aud_as_array_are_taken()
+      throws Exception {
+    ECKey key = ECKey.parse(Files.readString(Path.of("config/demo/keys/demo-hospital.private.jwk")));
+    java.util.function.BiFunction<JWSHeader, JWTClaimsSet, String> sign = (header, claims) -> {
+      try {
+        SignedJWT jwt = new SignedJWT(header, claims);
+        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+        return jwt.serialize();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    JWSHeader noTyp = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build();
+    refused(post(sign.apply(noTyp, claims(Instant.now()).build()), body), 401, "INVALID_TOKEN");
+    JWSHeader receiptTyp = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+        .type(new com.nimbusds.jose.JOSEObjectType("consent-receipt+jwt")).build();
+    refused(post(sign.apply(receiptTyp, claims(Instant.now()).build()), body), 401, "INVALID_TOKEN");
+    JWSHeader jwt = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+        .type(com.nimbusds.jose.JOSEObjectType.JWT).build();
+    refused(post(sign.apply(jwt, claims(Instant.now()).claim("htm", "post").build()), body), 401, "WRONG_REQUEST");
+
+    JWSHeader withoutKid = new JWSHeader.Builder(JWSAlgorithm.ES256).type(com.nimbusds.jose.JOSEObjectType.JWT)
+        .build();
+    assertThat(post(sign.apply(withoutKid, claims(Instant.now()).build()), body).statusCode())
+        .as("the demo hospital registered one key").isEqualTo(200);
+    assertThat(post(sign.apply(jwt, claims(Instant.now()).audience(java.util.List.of("huibao-gateway", "other"))
+        .build()), body).statusCode()).as("aud as an array holding the gateway").isEqualTo(200);
+  }
+
   @Test
   void alg_none_is_refused() {
     String token = new PlainJWT(claims(Instant.now()).build()).serialize();

@@ -32,6 +32,8 @@ class DatabaseOutageTest {
           Settlements.inpatient("S-OUT-2"));
       assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
       assertThat(down.headers().firstValue("Retry-After")).isPresent();
+      assertThat(down.headers().firstValue("Huibao-Signature")).as("the client is known: the refusal is signed")
+          .isPresent();
       assertThat(Json.parse(down.body()).get("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
       assertThat(gw.get("/health/ready").statusCode()).isEqualTo(503);
 

@@ -109,6 +109,9 @@ class PatientConsentTest {
         assertThat(com.huibao.gateway.support.Sql.count(gw.gateway().database(), "SELECT count(*) FROM outbox WHERE "
             + "type = 'consent.revoked' AND insurer_id = 'INS-PMI' AND ordering_key = 'consent:" + c.get("id").asText()
             + "' AND payload LIKE '%" + c.get("id").asText() + "%'")).isEqualTo(1);
+        assertThat(com.huibao.gateway.support.ResponseContract.get().eventViolations(com.huibao.gateway.support.Sql
+            .string(gw.gateway().database(), "SELECT payload FROM outbox WHERE ordering_key = 'consent:"
+                + c.get("id").asText() + "'"))).as("the event as the contract's webhooks section says").isEmpty();
       }
     }
     HttpResponse<String> denied = quickClaim("S-P1");
@@ -128,6 +131,10 @@ class PatientConsentTest {
     SignedJWT jws = SignedJWT.parse(receipt);
     JWKSet keys = JWKSet.parse(gw.get("/.well-known/jwks.json").body());
     assertThat(jws.verify(new ECDSAVerifier(keys.getKeyByKeyId(jws.getHeader().getKeyID()).toECKey()))).isTrue();
+    assertThat(jws.getHeader().getType().getType()).isEqualTo("consent-receipt+jwt");
+    assertThat(Json.parse(gw.get("/.well-known/jwks.json").body()).get("keys").findParents("kid").stream()
+        .filter(k -> k.get("kid").asText().equals(jws.getHeader().getKeyID())).findFirst().orElseThrow()
+        .get("purpose").asText()).as("signed with the receipt key, not the response key").isEqualTo("receipt");
     assertThat(jws.getJWTClaimsSet().getStringClaim("insurer_id")).isEqualTo("INS-PMI");
     assertThat(jws.getJWTClaimsSet().getStringListClaim("purposes")).containsExactly("QUICK_CLAIM");
     assertThat(receipt).doesNotContain("310101198001010011");

@@ -52,7 +52,7 @@ class ReconciliationAndIntakeTest {
 
   @Test
   @Order(1)
-  void statement_totals_equal_the_sum_of_claims_and_carry_a_verifiable_sm3_digest() {
+  void statement_totals_equal_the_sum_of_claims_and_carry_a_verifiable_sm3_digest() throws Exception {
     HttpResponse<String> r = gw.signed("demo-hospital", "GET", "/v1/reconciliation/" + TODAY, null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode s = Json.parse(r.body());
@@ -82,9 +82,20 @@ class ReconciliationAndIntakeTest {
             .sign("GET", "/v1/reconciliation/" + TODAY, null)).build());
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-    assertThat(csv.headers().firstValue("Huibao-Statement-SM3")).hasValue(digest);
+    assertThat(csv.headers().firstValue("Huibao-Statement-SM3"))
+        .as("the CSV's digest is over its own bytes: the file alone reproduces it")
+        .hasValue(Sm3.hex(csv.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(csv.body()).startsWith("row,setl_id,event").contains("TOTAL,,,,,INS-HMB,,,,,9624.78,3208.26,6416.52")
-        .endsWith("# sm3=" + digest + "\r\n");
+        .endsWith("\r\n").doesNotContain("#");
+    // a strict RFC 4180 reader takes every line as a row of the header's 13 columns
+    java.util.List<java.util.Map<String, String>> rows = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+        .readerFor(java.util.Map.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()
+            .withStrictHeaders(true))
+        .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
+        .<java.util.Map<String, String>>readValues(csv.body()).readAll();
+    assertThat(rows).hasSize(8 + 3).allSatisfy(row -> assertThat(row).hasSize(13));
+    assertThat(rows.get(10)).containsEntry("row", "TOTAL").containsEntry("insurer_id", "*")
+        .containsEntry("confirmed", "23622.33").containsEntry("reversed", "8035.00").containsEntry("net", "15587.33");
   }
 
   @Test

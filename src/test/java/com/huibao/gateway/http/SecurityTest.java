@@ -49,6 +49,49 @@ class SecurityTest {
   }
 
   @Test
+  void the_key_set_is_cacheable_and_after_a_rotation_the_retired_key_still_verifies_what_it_signed() throws Exception {
+    TestGateway before = TestGateway.shared();
+    HttpResponse<String> oldAnswer = before.signed("demo-hospital", "GET", "/v1/direct-settlements/S-NONE", null);
+    HttpResponse<String> set = before.get("/.well-known/jwks.json");
+    String etag = set.headers().firstValue("ETag").orElseThrow();
+    assertThat(set.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
+    HttpResponse<String> unchanged = before.send(java.net.http.HttpRequest.newBuilder(
+        before.uri("/.well-known/jwks.json")).header("If-None-Match", etag).GET().build());
+    assertThat(unchanged.statusCode()).isEqualTo(304);
+    assertThat(unchanged.body()).isEmpty();
+    assertThat(unchanged.headers().firstValue("ETag")).hasValue(etag);
+
+    Path dir = Files.createDirectories(Path.of("target/rotation-" + UUID.randomUUID()));
+    ECKey next = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+        .keyID("huibao-gateway-response-next").generate();
+    Files.writeString(dir.resolve("response-next.private.jwk"), next.toJSONString());
+    try (TestGateway after = TestGateway.start(Map.of(
+        "GATEWAY_SIGNING_KEY_FILE", dir.resolve("response-next.private.jwk").toString(),
+        "GATEWAY_SIGNING_RETIRED_KEY_FILES", "response:config/demo/keys/gateway.private.jwk"))) {
+      HttpResponse<String> rotated = after.send(java.net.http.HttpRequest.newBuilder(
+          after.uri("/.well-known/jwks.json")).header("If-None-Match", etag).GET().build());
+      assertThat(rotated.statusCode()).as("a client revalidating its cached set gets the new one").isEqualTo(200);
+      assertThat(rotated.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+      com.fasterxml.jackson.databind.JsonNode keys = Json.parse(rotated.body());
+      String oldKid = JWSObject.parse(oldAnswer.headers().firstValue("Huibao-Signature").orElseThrow(),
+          new Payload(oldAnswer.body())).getHeader().getKeyID();
+      com.fasterxml.jackson.databind.JsonNode retired = keys.get("keys").findParents("kid").stream()
+          .filter(k -> k.get("kid").asText().equals(oldKid)).findFirst().orElseThrow();
+      assertThat(retired.get("purpose").asText()).isEqualTo("response");
+      assertThat(retired.get("retired").asBoolean()).isTrue();
+      JWSObject old = JWSObject.parse(oldAnswer.headers().firstValue("Huibao-Signature").orElseThrow(),
+          new Payload(oldAnswer.body().getBytes(StandardCharsets.UTF_8)));
+      assertThat(old.verify(new ECDSAVerifier(ECKey.parse(retired.toString())))).as("an answer of the old key")
+          .isTrue();
+      HttpResponse<String> newAnswer = after.signed("demo-hospital", "GET", "/v1/direct-settlements/S-NONE", null);
+      assertThat(JWSObject.parse(newAnswer.headers().firstValue("Huibao-Signature").orElseThrow(),
+          new Payload(newAnswer.body())).getHeader().getKeyID()).isEqualTo("huibao-gateway-response-next");
+    } finally {
+      com.huibao.gateway.support.Dirs.deleteQuietly(dir);
+    }
+  }
+
+  @Test
   void a_client_over_its_rate_gets_429_with_retry_after() {
     try (TestGateway gw = TestGateway.start(Map.of("GATEWAY_RATE_LIMIT_PER_SECOND", "1",
         "GATEWAY_RATE_LIMIT_BURST", "3"))) {

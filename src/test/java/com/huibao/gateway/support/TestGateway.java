@@ -94,7 +94,10 @@ public final class TestGateway implements AutoCloseable {
 
   public HttpResponse<String> signedBy(RequestSigner signer, String method, String path, byte[] body) {
     String token = signer.sign(method, path, body);
-    return send(request(method, path, body).header("Authorization", "Bearer " + token).build());
+    HttpRequest request = request(method, path, body).header("Authorization", "Bearer " + token).build();
+    HttpResponse<String> response = exchange(request);
+    ExchangeChecks.check(keys(), request, response, true);
+    return response;
   }
 
   /**
@@ -129,7 +132,29 @@ public final class TestGateway implements AutoCloseable {
     return HttpRequest.newBuilder(uri(path)).method(method, publisher).header("Content-Type", "application/json");
   }
 
+  /**
+   * Sends a request as it is and checks the exchange ({@link ExchangeChecks}: the contract, and any response signature);
+   * a test of a malformed exchange sends it with {@link #exchange(HttpRequest)}.
+   */
   public HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> response = exchange(request);
+    ExchangeChecks.check(keys(), request, response, false);
+    return response;
+  }
+
+  private volatile com.fasterxml.jackson.databind.JsonNode keys;
+
+  /** The gateway's published keys, read once. */
+  private com.fasterxml.jackson.databind.JsonNode keys() {
+    if (keys == null) {
+      keys = com.huibao.gateway.adapter.json.Json.parse(exchange(HttpRequest.newBuilder(uri("/.well-known/jwks.json"))
+          .GET().build()).body());
+    }
+    return keys;
+  }
+
+  /** Sends a request and returns the response, unchecked. */
+  public HttpResponse<String> exchange(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -3,32 +3,31 @@ package com.huibao.gateway.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.crypto.Sm2;
 import com.huibao.gateway.adapter.json.Json;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
 import com.huibao.gateway.adapter.webhook.WebhookDispatcher;
+import com.huibao.gateway.support.ResponseContract;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.TestGateway;
+import com.huibao.gateway.support.WebhookCheck;
 import com.huibao.gateway.support.WebhookReceiver;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -84,15 +83,19 @@ class WebhookDeliveryTest {
           .map(WebhookReceiver.Delivery::eventId).toList()));
       assertThat(firstArrivals).isEqualTo(expected);
       JsonNode jwks = Json.parse(gw.get("/.well-known/jwks.json").body());
+      WebhookCheck receiver = new WebhookCheck(jwks, Clock.systemUTC());
+      Set<String> taken = new HashSet<>();
       for (WebhookReceiver.Delivery d : hmb.deliveries()) {
         JsonNode body = Json.parse(d.body());
         assertThat(body.get("id").asText()).isEqualTo(d.eventId());
         assertThat(body.get("type").asText()).isEqualTo(d.type());
         assertThat(body.get("created_at").asText()).isNotEmpty();
-        assertThat(d.timestamp()).isNotEmpty();
-        assertThat(verifiesEs256(jwks, d.signature(), d.body())).as("signature of " + d.eventId()).isTrue();
-        assertThat(verifiesEs256(jwks, d.signature(), (d.text() + " ").getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(receiver.check(d.eventId(), d.timestamp(), d.signature(),
+            (d.text() + " ").getBytes(StandardCharsets.UTF_8))).isEqualTo(WebhookCheck.Verdict.BAD_SIGNATURE);
+        assertThat(receiver.check(d.eventId(), d.timestamp(), d.signature(), d.body())).as("delivery of " + d.eventId())
+            .isEqualTo(taken.add(d.eventId()) ? WebhookCheck.Verdict.ACCEPTED : WebhookCheck.Verdict.REPLAYED);
         assertThat(d.text()).doesNotContain("310101198001010011").doesNotContain("张三");
+        assertThat(ResponseContract.get().eventViolations(d.text())).as("the contract's webhooks section").isEmpty();
       }
       JsonNode created = Json.parse(hmb.deliveries().stream().filter(d -> d.type().equals("claim.created"))
           .findFirst().orElseThrow().body());
@@ -151,12 +154,73 @@ class WebhookDeliveryTest {
       assertThat(Json.parse(put.body()).get("jwks").asText()).isEqualTo("/.well-known/sm2-jwks.json");
       JsonNode sm2Keys = Json.parse(gw.get("/.well-known/sm2-jwks.json").body());
       JsonNode esKeys = Json.parse(gw.get("/.well-known/jwks.json").body());
-      assertThat(com.nimbusds.jose.jwk.JWKSet.parse(esKeys.toString()).getKeys()).hasSize(1);
+      assertThat(com.nimbusds.jose.jwk.JWKSet.parse(esKeys.toString()).getKeys()).as("one key per purpose")
+          .hasSize(3);
+      WebhookCheck sm2Receiver = new WebhookCheck(sm2Keys, Clock.systemUTC());
+      WebhookCheck esReceiver = new WebhookCheck(esKeys, Clock.systemUTC());
+      Set<String> taken = new HashSet<>();
       for (WebhookReceiver.Delivery d : pmi.deliveries()) {
-        assertThat(verifiesSm2(sm2Keys, d.signature(), d.body())).as("SM2 signature of " + d.eventId()).isTrue();
-        assertThat(verifiesSm2(sm2Keys, d.signature(), "{}".getBytes(StandardCharsets.UTF_8))).isFalse();
-        assertThat(verifiesEs256(esKeys, d.signature(), d.body())).isFalse();
+        assertThat(sm2Receiver.check(d.eventId(), d.timestamp(), d.signature(), "{}".getBytes(StandardCharsets.UTF_8)))
+            .isEqualTo(WebhookCheck.Verdict.BAD_SIGNATURE);
+        assertThat(esReceiver.check(d.eventId(), d.timestamp(), d.signature(), d.body()))
+            .isEqualTo(WebhookCheck.Verdict.UNKNOWN_KEY);
+        assertThat(sm2Receiver.check(d.eventId(), d.timestamp(), d.signature(), d.body()))
+            .as("SM2 delivery of " + d.eventId())
+            .isEqualTo(taken.add(d.eventId()) ? WebhookCheck.Verdict.ACCEPTED : WebhookCheck.Verdict.REPLAYED);
+        assertThat(ResponseContract.get().eventViolations(d.text())).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void a_replayed_delivery_and_a_response_signature_posing_as_a_delivery_fail_the_documented_receiver_check()
+      throws Exception {
+    try (TestGateway gw = TestGateway.start(FAST); WebhookReceiver hmb = new WebhookReceiver()) {
+      hmb.up();
+      register(gw, "demo-insurer-hmb", hmb.url(), null);
+      String id = UUID.randomUUID().toString();
+      Sql.update(gw.gateway().database(), "INSERT INTO outbox (id, insurer_id, ordering_key, type, payload, "
+          + "created_at, state, next_attempt_at) VALUES ('" + id + "', 'INS-HMB', 'K-replay', 'test.event', "
+          + "'{\"id\":\"" + id + "\",\"type\":\"test.event\"}', now(), 'PENDING', now())");
+      await("delivered", () -> !hmb.deliveries().isEmpty());
+      WebhookReceiver.Delivery d = hmb.deliveries().get(0);
+      JsonNode jwks = Json.parse(gw.get("/.well-known/jwks.json").body());
+      WebhookCheck receiver = new WebhookCheck(jwks, Clock.systemUTC());
+
+      assertThat(receiver.check(d.eventId(), d.timestamp(), d.signature(), d.body()))
+          .isEqualTo(WebhookCheck.Verdict.ACCEPTED);
+      assertThat(receiver.check(d.eventId(), d.timestamp(), d.signature(), d.body())).as("the same delivery again")
+          .isEqualTo(WebhookCheck.Verdict.REPLAYED);
+      String fresh = String.valueOf(Long.parseLong(d.timestamp()) + 60);
+      assertThat(new WebhookCheck(jwks, Clock.systemUTC()).check(d.eventId(), fresh, d.signature(), d.body()))
+          .as("an old delivery with a fresh timestamp").isEqualTo(WebhookCheck.Verdict.BAD_SIGNATURE);
+      assertThat(new WebhookCheck(jwks, Clock.systemUTC()).check(UUID.randomUUID().toString(), d.timestamp(),
+          d.signature(), d.body())).as("under another event id").isEqualTo(WebhookCheck.Verdict.BAD_SIGNATURE);
+      Clock later = Clock.offset(Clock.systemUTC(), WebhookCheck.TOLERANCE.plusMinutes(1));
+      assertThat(new WebhookCheck(jwks, later).check(d.eventId(), d.timestamp(), d.signature(), d.body()))
+          .as("replayed after the tolerance").isEqualTo(WebhookCheck.Verdict.STALE);
+
+      // a hospital holds signed answers of the gateway: none passes as a delivery to an insurer
+      HttpResponse<String> answer = gw.signed("demo-hospital", "PUT", "/v1/direct-settlements/S-WH-R-1",
+          Settlements.inpatient("S-WH-R-1"));
+      String responseSignature = answer.headers().firstValue("Huibao-Signature").orElseThrow();
+      byte[] answerBody = answer.body().getBytes(StandardCharsets.UTF_8);
+      String now = String.valueOf(java.time.Instant.now().getEpochSecond());
+      assertThat(new WebhookCheck(jwks, Clock.systemUTC()).check(UUID.randomUUID().toString(), now, responseSignature,
+          answerBody)).as("typ huibao-response").isEqualTo(WebhookCheck.Verdict.WRONG_TYPE);
+      String webhookKid = Json.parse(java.util.Base64.getUrlDecoder().decode(d.signature().split("\\.")[0]))
+          .get("kid").asText();
+      String responseKid = Json.parse(java.util.Base64.getUrlDecoder().decode(responseSignature.split("\\.")[0]))
+          .get("kid").asText();
+      assertThat(responseKid).isNotEqualTo(webhookKid);
+      com.nimbusds.jose.jwk.ECKey webhookKey = com.nimbusds.jose.jwk.JWKSet.parse(jwks.toString()).getKeyByKeyId(
+          webhookKid).toECKey();
+      String[] parts = responseSignature.split("\\.", -1);
+      com.nimbusds.jose.JWSObject asPlainJws = new com.nimbusds.jose.JWSObject(
+          com.nimbusds.jose.util.Base64URL.from(parts[0]), new com.nimbusds.jose.Payload(answerBody),
+          com.nimbusds.jose.util.Base64URL.from(parts[2]));
+      assertThat(asPlainJws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(webhookKey)))
+          .as("a plain compactVerify with the webhook key, typ unchecked").isFalse();
     }
   }
 
@@ -356,43 +420,6 @@ class WebhookDeliveryTest {
         null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return Json.parse(r.body()).get("events");
-  }
-
-  private static boolean verifiesEs256(JsonNode jwks, String detached, byte[] body) throws Exception {
-    String[] parts = detached.split("\\.", -1);
-    JWSObject jws;
-    try {
-      jws = new JWSObject(com.nimbusds.jose.util.Base64URL.from(parts[0]), new Payload(body),
-          com.nimbusds.jose.util.Base64URL.from(parts[2]));
-    } catch (java.text.ParseException e) {
-      return false;
-    }
-    if (!"ES256".equals(jws.getHeader().getAlgorithm().getName())) {
-      return false;
-    }
-    for (JsonNode k : jwks.get("keys")) {
-      if ("P-256".equals(k.path("crv").asText()) && k.path("kid").asText().equals(jws.getHeader().getKeyID())) {
-        return jws.verify(new ECDSAVerifier(ECKey.parse(k.toString())));
-      }
-    }
-    return false;
-  }
-
-  private static boolean verifiesSm2(JsonNode jwks, String detached, byte[] body) {
-    String[] parts = detached.split("\\.", -1);
-    JsonNode header = Json.parse(Base64.getUrlDecoder().decode(parts[0]));
-    if (!"SM2SM3".equals(header.path("alg").asText())) {
-      return false;
-    }
-    for (JsonNode k : jwks.get("keys")) {
-      if ("SM2".equals(k.path("crv").asText()) && k.path("kid").asText().equals(header.path("kid").asText())) {
-        byte[] input = (parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(body))
-            .getBytes(StandardCharsets.US_ASCII);
-        return Sm2.verify(Sm2.publicKey(k.get("x").asText(), k.get("y").asText()), input,
-            Base64.getUrlDecoder().decode(parts[2]));
-      }
-    }
-    return false;
   }
 
   private static List<String> ids(DbTarget db, String sql) throws Exception {

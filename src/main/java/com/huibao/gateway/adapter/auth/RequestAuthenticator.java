@@ -53,7 +53,11 @@ public final class RequestAuthenticator {
    * @param body         the exact body bytes (empty when there is none)
    */
   /** A token whose signature and claims hold; its {@code jti} must still be checked for first use. */
-  public record Verified(Principal principal, String jti, Instant expiresAt) {
+  /**
+   * A token that verified. {@code addressAllowed} false: the client may not call from where it called (the caller
+   * refuses it, 403, as an answer to a known client).
+   */
+  public record Verified(Principal principal, String jti, Instant expiresAt, boolean addressAllowed) {
   }
 
   public Verified authenticate(String authorization, String method, String pathAndQuery, byte[] body,
@@ -62,6 +66,9 @@ public final class RequestAuthenticator {
     JWSHeader header = jwt.getHeader();
     if (!ALLOWED.contains(header.getAlgorithm())) {
       throw AuthFailure.unauthorized("ALGORITHM_NOT_ALLOWED", "alg " + header.getAlgorithm() + " is not accepted");
+    }
+    if (header.getType() == null || !"JWT".equalsIgnoreCase(header.getType().getType())) {
+      throw AuthFailure.unauthorized("INVALID_TOKEN", "the token's header must say typ JWT");
     }
     JWTClaimsSet claims = claims(jwt);
     String clientId = claims.getIssuer();
@@ -78,11 +85,9 @@ public final class RequestAuthenticator {
       verifySignature(jwt, key(client, header));
     }
     checkClaims(claims, method, pathAndQuery, body, now);
-    if (!client.allowedIps().isEmpty() && !client.allowedIps().contains(remoteIp)) {
-      throw AuthFailure.forbidden("ADDRESS_NOT_ALLOWED", "client may not call from this address");
-    }
     return new Verified(new Principal(client.clientId(), client.role(), client.tenant()), claims.getJWTID(),
-        claims.getExpirationTime().toInstant().plus(skew));
+        claims.getExpirationTime().toInstant().plus(skew),
+        client.allowedIps().isEmpty() || client.allowedIps().contains(remoteIp));
   }
 
   private static SignedJWT parse(String authorization) {
@@ -172,8 +177,8 @@ public final class RequestAuthenticator {
     if (!now.isBefore(exp.toInstant().plus(skew))) {
       throw AuthFailure.unauthorized("TOKEN_EXPIRED", "the token has expired");
     }
-    if (!method.equalsIgnoreCase(stringClaim(c, "htm"))) {
-      throw AuthFailure.unauthorized("WRONG_REQUEST", "htm does not match the request method");
+    if (!method.equals(stringClaim(c, "htm"))) {
+      throw AuthFailure.unauthorized("WRONG_REQUEST", "htm must be the request method, in upper case");
     }
     if (!pathAndQuery.equals(stringClaim(c, "htu"))) {
       throw AuthFailure.unauthorized("WRONG_REQUEST", "htu does not match the request path and query");

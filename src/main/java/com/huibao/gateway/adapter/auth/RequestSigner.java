@@ -1,6 +1,7 @@
 package com.huibao.gateway.adapter.auth;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.ECKey;
@@ -53,21 +54,21 @@ public final class RequestSigner {
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .issuer(clientId).subject(clientId).audience(audience)
         .issueTime(Date.from(iat)).expirationTime(Date.from(iat.plus(lifetime))).jwtID(jti)
-        .claim("htm", method).claim("htu", pathAndQuery);
+        .claim("htm", method.toUpperCase(java.util.Locale.ROOT)).claim("htu", pathAndQuery);
     if (body != null && body.length > 0) {
       claims.claim("bsh", RequestAuthenticator.bodyHash(body));
     }
     if (sm2Key != null) {
       JWSHeader header = new JWSHeader.Builder(new JWSAlgorithm(com.huibao.gateway.adapter.crypto.Sm2.JWS_ALG))
-          .keyID(sm2Kid).build();
+          .keyID(sm2Kid).type(JOSEObjectType.JWT).build();
       String input = header.toBase64URL() + "." + com.nimbusds.jose.util.Base64URL.encode(
           claims.build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       byte[] signature = com.huibao.gateway.adapter.crypto.Sm2.sign(sm2Key,
           input.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       return input + "." + com.nimbusds.jose.util.Base64URL.encode(signature);
     }
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-        claims.build());
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+        .type(JOSEObjectType.JWT).build(), claims.build());
     try {
       jwt.sign(com.huibao.gateway.adapter.crypto.FastEcdsa.signer(key));
     } catch (JOSEException e) {

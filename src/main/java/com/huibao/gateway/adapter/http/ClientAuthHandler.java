@@ -67,6 +67,11 @@ final class ClientAuthHandler implements Handler<RoutingContext> {
         rc.request().method().name(), pathAndQuery, body == null ? new byte[0] : body.getBytes(),
         rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().hostAddress(), now);
     Principal p = v.principal();
+    // from here on the client is known: every answer, refusals included, carries the gateway's signature
+    rc.put(RequestContext.AUTHENTICATED, p);
+    if (!v.addressAllowed()) {
+      throw AuthFailure.forbidden("ADDRESS_NOT_ALLOWED", "client may not call from this address");
+    }
     if (!roles(op).contains(p.role())) {
       throw AuthFailure.forbidden("ROLE_NOT_ALLOWED", "role " + p.role() + " may not call " + op.getOperationId());
     }

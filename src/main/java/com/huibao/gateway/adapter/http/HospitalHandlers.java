@@ -99,12 +99,15 @@ public final class HospitalHandlers {
     boolean csv = String.valueOf(rc.request().getHeader("Accept")).contains("text/csv");
     reconciliation.execute(RequestContext.principal(rc), date)
         .onSuccess(statement -> {
-          ObjectNode body = StatementJson.body(statement);
-          String digest = Sm3.hex(Canonical.bytes(body));
-          rc.response().putHeader(DIGEST_HEADER, digest);
           if (csv) {
-            Responses.end(rc, 200, "text/csv; charset=utf-8", Buffer.buffer(StatementJson.csv(statement, digest)));
+            // the CSV's digest is over its exact bytes: the file alone reproduces it
+            byte[] bytes = StatementJson.csv(statement).getBytes(StandardCharsets.UTF_8);
+            rc.response().putHeader(DIGEST_HEADER, Sm3.hex(bytes));
+            Responses.end(rc, 200, "text/csv; charset=utf-8", Buffer.buffer(bytes));
           } else {
+            ObjectNode body = StatementJson.body(statement);
+            String digest = Sm3.hex(Canonical.bytes(body));
+            rc.response().putHeader(DIGEST_HEADER, digest);
             body.putObject("digest").put("algorithm", "SM3").put("value", digest)
                 .put("over", "canonical JSON of this statement without its digest member");
             OpsHandlers.json(rc, 200, body);

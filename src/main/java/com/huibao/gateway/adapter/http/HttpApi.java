@@ -2,6 +2,7 @@ package com.huibao.gateway.adapter.http;
 
 import com.huibao.gateway.adapter.auth.ReplayGuard;
 import com.huibao.gateway.adapter.auth.RequestAuthenticator;
+import com.huibao.gateway.adapter.crypto.GatewayJwks;
 import com.huibao.gateway.adapter.crypto.ResponseSigner;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -29,6 +30,7 @@ public final class HttpApi {
   private final RequestAuthenticator authenticator;
   private final ReplayGuard replays;
   private final ResponseSigner signer;
+  private final GatewayJwks jwks;
   private final RateLimiter limiter;
   private final Clock clock;
   private final long bodyLimit;
@@ -44,7 +46,7 @@ public final class HttpApi {
   private final com.huibao.gateway.adapter.auth.PatientTokenVerifier patientTokens;
 
   public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
-      ResponseSigner signer, RateLimiter limiter, Clock clock,
+      ResponseSigner signer, GatewayJwks jwks, RateLimiter limiter, Clock clock,
       long bodyLimit, int maxInFlight, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed,
       InsurerHandlers insurer, ClaimHandlers claims, PatientHandlers patients, WebhookHandlers webhooks,
       com.huibao.gateway.adapter.auth.PatientTokenVerifier patientTokens) {
@@ -53,6 +55,7 @@ public final class HttpApi {
     this.authenticator = authenticator;
     this.replays = replays;
     this.signer = signer;
+    this.jwks = jwks;
     this.limiter = limiter;
     this.clock = clock;
     this.bodyLimit = bodyLimit;
@@ -73,9 +76,8 @@ public final class HttpApi {
     t.put("healthLive", rc -> ops.live(rc));
     t.put("healthReady", rc -> ops.ready(rc));
     t.put("metrics", rc -> ops.metrics(rc));
-    t.put("jwks", rc -> rc.response().putHeader("Content-Type", "application/json").end(signer.publicJwks()));
-    t.put("jwksSm2", rc -> rc.response().putHeader("Content-Type", "application/json")
-        .end(signer.publicSm2Jwks()));
+    t.put("jwks", rc -> OpsHandlers.keySet(rc, jwks.jwks(), jwks.etag()));
+    t.put("jwksSm2", rc -> OpsHandlers.keySet(rc, jwks.sm2Jwks(), jwks.sm2Etag()));
     t.put("previewDirectSettlement", rc -> hospital.preview(rc));
     t.put("confirmDirectSettlement", rc -> hospital.confirm(rc));
     t.put("getDirectSettlement", rc -> hospital.get(rc));

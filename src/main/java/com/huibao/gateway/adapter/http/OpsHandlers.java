@@ -56,6 +56,19 @@ public final class OpsHandlers {
     Problems.send(rc, ProblemJson.of(503, code, "Not ready", detail));
   }
 
+  /**
+   * A key set: cacheable for an hour (a rotation publishes the new key a release ahead, docs/SECURITY.md), with an
+   * entity tag so that a client revalidates for a 304.
+   */
+  static void keySet(RoutingContext rc, String jwks, String etag) {
+    rc.response().putHeader("Cache-Control", "public, max-age=3600").putHeader("ETag", etag);
+    if (etag.equals(rc.request().getHeader("If-None-Match"))) {
+      rc.response().setStatusCode(304).end();
+      return;
+    }
+    rc.response().putHeader("Content-Type", "application/json").end(jwks);
+  }
+
   static void json(RoutingContext rc, int status, ObjectNode body) {
     Responses.end(rc, status, "application/json", Buffer.buffer(Json.bytes(body)));
   }

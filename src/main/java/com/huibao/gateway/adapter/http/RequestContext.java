@@ -7,6 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class RequestContext {
   static final String REQUEST_ID = "huibao.requestId";
   static final String PRINCIPAL = "huibao.principal";
+  /** The client whose token verified, set before any refusal of its request (role, rate, replay). */
+  static final String AUTHENTICATED = "huibao.authenticated";
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
   private RequestContext() {
@@ -27,6 +29,11 @@ public final class RequestContext {
 
   public static Principal principalOrNull(RoutingContext rc) {
     return rc.get(PRINCIPAL);
+  }
+
+  /** Whether the request's credentials verified (its answer is then signed, whatever its status). */
+  static boolean authenticated(RoutingContext rc) {
+    return rc.get(AUTHENTICATED) != null || rc.get(PRINCIPAL) != null;
   }
 
   /** Whether the client sent {@code text/csv}. */

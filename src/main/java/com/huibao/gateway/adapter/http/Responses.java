@@ -5,8 +5,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The one place responses leave: a response to an authenticated client carries {@code Huibao-Signature}, the
- * gateway's detached JWS over the exact body bytes.
+ * The one place responses leave: every answer to a request whose credentials verified — a success or a refusal
+ * (403, 404, 409, 422, 429, …) — carries {@code Huibao-Signature}, the gateway's detached JWS over the exact body
+ * bytes (before any content encoding).
  */
 public final class Responses {
   public static final String SIGNATURE_HEADER = "Huibao-Signature";
@@ -20,7 +21,7 @@ public final class Responses {
       return;
     }
     ResponseSigner signer = rc.get(SIGNER);
-    if (signer != null && RequestContext.principalOrNull(rc) != null) {
+    if (signer != null && RequestContext.authenticated(rc)) {
       rc.response().putHeader(SIGNATURE_HEADER, signer.sign(body.getBytes()));
     }
     rc.response().setStatusCode(status).putHeader("Content-Type", contentType).end(body);

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
- * The daily statement as JSON and CSV. The digest (SM3, by the caller) is over the canonical JSON of the statement
- * without its {@code digest} member, so both representations carry the same value.
+ * The daily statement as JSON and CSV. Each form has its own SM3 digest, computed by the caller (the contract's
+ * getReconciliation): the JSON's over its canonical form without the {@code digest} member, the CSV's over its exact
+ * bytes, so that either form alone reproduces its digest.
  */
 public final class StatementJson {
   private static final CsvMapper CSV = new CsvMapper();
@@ -63,8 +64,8 @@ public final class StatementJson {
         .put("net", t.net().toString());
   }
 
-  /** One row per entry, then one TOTAL row per insurer and one for all; the digest in a final comment line. */
-  public static String csv(Statement s, String digest) {
+  /** One row per entry, then one TOTAL row per insurer and one for all: plain RFC 4180, nothing but rows. */
+  public static String csv(Statement s) {
     CsvSchema schema = CsvSchema.builder()
         .addColumns(java.util.List.of("row", "setl_id", "event", "at", "claim_id", "insurer_id", "policy_no", "payout",
             "pays_hospital", "pays_patient", "confirmed", "reversed", "net"), CsvSchema.ColumnType.STRING)
@@ -82,7 +83,7 @@ public final class StatementJson {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return out + "# sm3=" + digest + "\r\n";
+    return out.toString();
   }
 
   private static Object[] totalRow(String insurer, Statement.InsurerTotal t) {

@@ -1,6 +1,6 @@
 package com.huibao.gateway.adapter.webhook;
 
-import com.huibao.gateway.adapter.crypto.ResponseSigner;
+import com.huibao.gateway.adapter.crypto.WebhookSigner;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers outbox events to insurers' webhooks, at least once, safely with any number of instances on one database.
  * A poll leases due events in one transaction ({@code FOR UPDATE SKIP LOCKED}; only the earliest undelivered event
- * of each ordering key, so order holds per policy), then posts each with {@code Huibao-Signature} (detached JWS of
- * the body, ES256 or SM2SM3 as the insurer chose, the gateway's published keys). 2xx: delivered. Otherwise retried with exponential back-off and jitter,
- * and parked after {@code maxAttempts} until replayed. A lease not settled (the instance died) expires and the event
+ * of each ordering key, so order holds per policy), then posts each with {@code Huibao-Event-Id},
+ * {@code Huibao-Timestamp} (this attempt, Unix seconds) and {@code Huibao-Signature} over
+ * {@code id.timestamp.body} ({@link WebhookSigner}: the webhook key, ES256 or SM2SM3 as the insurer chose). 2xx:
+ * delivered. Otherwise retried with exponential back-off and jitter, and parked after {@code maxAttempts} until
+ * replayed. A lease not settled (the instance died) expires and the event
  * is delivered by whichever instance polls next.
  */
 public final class WebhookDispatcher {
@@ -62,7 +64,7 @@ public final class WebhookDispatcher {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final ResponseSigner signer;
+  private final WebhookSigner signer;
   private final Settings settings;
   private final HttpClient http;
   private final AtomicBoolean polling = new AtomicBoolean();
@@ -74,7 +76,7 @@ public final class WebhookDispatcher {
   private long timer = -1;
   private volatile Future<Void> current;
 
-  public WebhookDispatcher(Vertx vertx, Pool pool, ResponseSigner signer, Settings settings, MeterRegistry metrics) {
+  public WebhookDispatcher(Vertx vertx, Pool pool, WebhookSigner signer, Settings settings, MeterRegistry metrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.signer = signer;
@@ -200,12 +202,14 @@ public final class WebhookDispatcher {
   /** Delivers one event and settles it; true when the receiver took it. */
   private Future<Boolean> deliver(Leased e) {
     Buffer body = Buffer.buffer(e.payload());
+    long timestamp = java.time.Instant.now().getEpochSecond();
+    String id = e.id().toString();
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(e.url())
         .setTimeout(settings.requestTimeoutMillis())
         .putHeader("Content-Type", "application/json")
-        .putHeader("Huibao-Signature", signer.sign(body.getBytes(), e.signatureAlg(), "huibao-webhook"))
-        .putHeader("Huibao-Event-Id", e.id().toString())
-        .putHeader("Huibao-Timestamp", java.time.Instant.now().toString())
+        .putHeader("Huibao-Signature", signer.sign(id, timestamp, body.getBytes(), e.signatureAlg()))
+        .putHeader("Huibao-Event-Id", id)
+        .putHeader("Huibao-Timestamp", String.valueOf(timestamp))
         .putHeader("Huibao-Attempt", String.valueOf(e.attempts()))
         .putHeader("Huibao-Event-Type", e.type());
     return http.request(options)

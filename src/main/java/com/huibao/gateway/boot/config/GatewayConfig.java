@@ -24,7 +24,30 @@ public record GatewayConfig(
     Path sm2SigningKeyFile,
     WebhookConfig webhooks,
     AuditConfig audit,
-    ReferenceConfig reference) {
+    ReferenceConfig reference,
+    SigningConfig signing) {
+
+  /**
+   * The gateway's keys beyond the response key ({@code signingKeyFile}): one for webhooks, one for consent receipts
+   * (null: the demo keys, in demo mode only), and retired keys whose public parts stay published, with the purpose
+   * they served, until what they signed has expired.
+   */
+  public record SigningConfig(Path webhookKeyFile, Path receiptKeyFile, java.util.List<RetiredKey> retiredKeys) {
+  }
+
+  /** A key that no longer signs: its file and what it signed ({@code response}, {@code webhook}, {@code receipt}). */
+  public record RetiredKey(String purpose, Path file) {
+    static final java.util.Set<String> PURPOSES = java.util.Set.of("response", "webhook", "receipt");
+
+    /** {@code purpose:path}, or a bare path for a response key. */
+    static RetiredKey parse(String entry) {
+      int colon = entry.indexOf(':');
+      if (colon > 0 && PURPOSES.contains(entry.substring(0, colon))) {
+        return new RetiredKey(entry.substring(0, colon), Path.of(entry.substring(colon + 1).trim()));
+      }
+      return new RetiredKey("response", Path.of(entry));
+    }
+  }
 
   /**
    * Reference data read from files: the regional settlement profiles (dialects and identities) and the institution
@@ -76,6 +99,10 @@ public record GatewayConfig(
   public record PiiConfig(String keyId, String keyHex, String hmacKeyHex) {
   }
 
+  private static Path optionalPath(String value) {
+    return value.isEmpty() ? null : Path.of(value);
+  }
+
   public static GatewayConfig load(Path yaml, Map<String, String> env) throws IOException {
     Settings s = Settings.load(yaml, env);
     GatewayConfig c = new GatewayConfig(
@@ -108,7 +135,11 @@ public record GatewayConfig(
             s.integer("webhooks.request_timeout_millis", 100, 600_000)),
         new AuditConfig(s.integer("audit.chain_millis", 10, 60_000), s.integer("audit.chain_batch", 1, 10_000)),
         new ReferenceConfig(Path.of(s.string("reference.profiles_dir")),
-            Path.of(s.string("reference.institutions_dir"))));
+            Path.of(s.string("reference.institutions_dir"))),
+        new SigningConfig(optionalPath(s.string("signing.webhook_key_file")),
+            optionalPath(s.string("signing.receipt_key_file")),
+            java.util.Arrays.stream(s.string("signing.retired_key_files").split(",")).map(String::trim)
+                .filter(x -> !x.isEmpty()).map(RetiredKey::parse).toList()));
     if (c.gatewayId().isEmpty()) {
       s.error("id (GATEWAY_ID) must not be empty");
     }
@@ -125,6 +156,10 @@ public record GatewayConfig(
     }
     if (!c.demo() && c.signingKeyFile() == null) {
       s.error("signing.key_file (GATEWAY_SIGNING_KEY_FILE) is required outside demo mode");
+    }
+    if (!c.demo() && (c.signing().webhookKeyFile() == null || c.signing().receiptKeyFile() == null)) {
+      s.error("signing.webhook_key_file and signing.receipt_key_file (GATEWAY_SIGNING_WEBHOOK_KEY_FILE, "
+          + "GATEWAY_SIGNING_RECEIPT_KEY_FILE) are required outside demo mode: each purpose has its own key");
     }
     if (!s.errors().isEmpty()) {
       throw new ConfigException(s.errors());

@@ -63,9 +63,86 @@ class ContractTest {
         }
       }
     }
-    assertThat(ids).isEqualTo(new HttpApi(null, null, null, null, null, null, null, 0, 1, null, null, null, null, null,
+    assertThat(ids).isEqualTo(new HttpApi(null, null, null, null, null, null, null, null, 0, 1, null, null, null, null, null,
         null, null, null).operations().keySet());
     assertThat(sheddable).as("load shedding covers the API")
         .contains("previewDirectSettlement", "confirmDirectSettlement", "createQuickClaim");
+  }
+
+  /**
+   * Every object schema an answer can hold names all its members and closes the set ({@code unevaluatedProperties:
+   * false} on it, or on the schema that refers to it and adds members): a member the code sends and the contract
+   * does not name fails the response check of every HTTP test.
+   */
+  @Test
+  void every_object_in_a_response_is_closed() {
+    com.fasterxml.jackson.databind.JsonNode doc = ContractLoader.rawTree();
+    java.util.List<String> open = new java.util.ArrayList<>();
+    doc.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> op.getValue()
+        .path("responses").fields().forEachRemaining(r -> {
+          com.fasterxml.jackson.databind.JsonNode response = follow(doc, r.getValue());
+          response.path("content").fields().forEachRemaining(m -> walk(doc, m.getValue().path("schema"), false,
+              op.getValue().path("operationId").asText() + " " + r.getKey() + " " + m.getKey(), open,
+              new HashSet<>()));
+        })));
+    doc.path("webhooks").fields().forEachRemaining(w -> walk(doc, w.getValue().at("/post/requestBody/content")
+        .path("application/json").path("schema"), false, "webhook " + w.getKey(), open, new HashSet<>()));
+    assertThat(open).as("object schemas that do not close their members").isEmpty();
+  }
+
+  @Test
+  void every_event_type_has_its_webhook_and_every_clientToken_operation_declares_its_refusals() {
+    com.fasterxml.jackson.databind.JsonNode doc = ContractLoader.rawTree();
+    Set<String> types = new HashSet<>();
+    doc.at("/components/schemas/EventType/enum").forEach(t -> types.add(t.asText()));
+    Set<String> hooks = new HashSet<>();
+    doc.path("webhooks").fieldNames().forEachRemaining(hooks::add);
+    assertThat(hooks).isEqualTo(types);
+    doc.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+      if (!op.getValue().has("operationId")) {
+        return;
+      }
+      Set<String> statuses = new HashSet<>();
+      op.getValue().path("responses").fieldNames().forEachRemaining(statuses::add);
+      String id = op.getValue().get("operationId").asText();
+      assertThat(statuses).as(id + ": any request may carry a body, a form or too much").contains("400", "413", "415");
+      if (!op.getValue().has("security")) {
+        assertThat(statuses).as(id + ": a client's token, role and rate").contains("401", "403", "429", "503");
+      }
+    }));
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode follow(com.fasterxml.jackson.databind.JsonNode doc,
+      com.fasterxml.jackson.databind.JsonNode node) {
+    String ref = node.path("$ref").asText("");
+    return ref.startsWith("#/") ? doc.at(ref.substring(1)) : node;
+  }
+
+  private static void walk(com.fasterxml.jackson.databind.JsonNode doc, com.fasterxml.jackson.databind.JsonNode schema,
+      boolean closedByReferrer, String where, java.util.List<String> open, Set<String> seen) {
+    if (schema == null || schema.isMissingNode() || !schema.isObject()) {
+      return;
+    }
+    boolean closed = closedByReferrer || schema.path("unevaluatedProperties").isBoolean()
+        && !schema.get("unevaluatedProperties").asBoolean()
+        || schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean();
+    String ref = schema.path("$ref").asText("");
+    if (ref.startsWith("#/") && seen.add(ref + closed)) {
+      walk(doc, doc.at(ref.substring(1)), closed, where + " > " + ref.substring(ref.lastIndexOf('/') + 1), open,
+          seen);
+    }
+    if (schema.has("properties") && !closed) {
+      open.add(where);
+    }
+    schema.path("properties").fields().forEachRemaining(f -> walk(doc, f.getValue(), false, where + "." + f.getKey(),
+        open, seen));
+    walk(doc, schema.path("items"), false, where + "[]", open, seen);
+    if (schema.path("additionalProperties").isObject()) {
+      walk(doc, schema.get("additionalProperties"), false, where + "{}", open, seen);
+    }
+    for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
+      schema.path(combinator).forEach(s -> walk(doc, s, closed, where, open, seen));
+    }
+    walk(doc, schema.path("then"), closed, where, open, seen);
   }
 }
