@@ -1,10 +1,10 @@
 package com.huibao.gateway.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.adapter.json.ListJson;
-import com.huibao.gateway.adapter.json.PlanJson;
-import com.huibao.gateway.adapter.json.PolicyJson;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.codec.ListJson;
+import com.huibao.gateway.codec.PlanJson;
+import com.huibao.gateway.codec.PolicyJson;
 import com.huibao.gateway.adapter.pg.PgReferenceData;
 import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.consent.Purpose;

@@ -38,7 +38,7 @@ final class DemoIdentityProvider implements Supplier<String> {
         .claim("psn_cert_type", DEMO_CERT_TYPE).claim("certno", DEMO_CERTNO).build();
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
     try {
-      jwt.sign(com.huibao.gateway.adapter.crypto.FastEcdsa.signer(key));
+      jwt.sign(com.huibao.gateway.crypto.FastEcdsa.signer(key));
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

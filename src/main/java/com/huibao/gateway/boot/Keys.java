@@ -1,11 +1,11 @@
 package com.huibao.gateway.boot;
 
-import com.huibao.gateway.adapter.crypto.ConsentReceiptSigner;
-import com.huibao.gateway.adapter.crypto.GatewayJwks;
-import com.huibao.gateway.adapter.crypto.PiiProtector;
-import com.huibao.gateway.adapter.crypto.ResponseSigner;
-import com.huibao.gateway.adapter.crypto.Sm2;
-import com.huibao.gateway.adapter.crypto.WebhookSigner;
+import com.huibao.gateway.crypto.ConsentReceiptSigner;
+import com.huibao.gateway.crypto.GatewayJwks;
+import com.huibao.gateway.crypto.PiiProtector;
+import com.huibao.gateway.crypto.ResponseSigner;
+import com.huibao.gateway.crypto.Sm2;
+import com.huibao.gateway.crypto.WebhookSigner;
 import com.huibao.gateway.boot.config.GatewayConfig;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
@@ -72,15 +72,15 @@ final class Keys {
   static final String DEMO_PATIENT_AUDIENCE = "huibao-h5";
 
   /** The patients' token verifier: the configured provider, the demo one in demo mode, or none. */
-  static com.huibao.gateway.adapter.auth.PatientTokenVerifier patients(GatewayConfig config, PiiProtector pii)
+  static com.huibao.gateway.adapter.http.auth.PatientTokenVerifier patients(GatewayConfig config, PiiProtector pii)
       throws Exception {
     GatewayConfig.PatientConfig p = config.patient();
     if (!p.issuer().isEmpty()) {
-      return new com.huibao.gateway.adapter.auth.PatientTokenVerifier(p.issuer(), p.audience(), p.jwks(),
+      return new com.huibao.gateway.adapter.http.auth.PatientTokenVerifier(p.issuer(), p.audience(), p.jwks(),
           p.algorithms(), p.clockSkewSeconds(), pii);
     }
     if (config.demo()) {
-      return new com.huibao.gateway.adapter.auth.PatientTokenVerifier(DEMO_PATIENT_ISSUER, DEMO_PATIENT_AUDIENCE,
+      return new com.huibao.gateway.adapter.http.auth.PatientTokenVerifier(DEMO_PATIENT_ISSUER, DEMO_PATIENT_AUDIENCE,
           config.demoDir().resolve("patient-idp.jwks.json").toString(), java.util.List.of("ES256"),
           p.clockSkewSeconds(), pii);
     }

@@ -1,6 +1,7 @@
 package com.huibao.gateway.boot;
 
 import com.huibao.gateway.adapter.cli.AdjudicateCommand;
+import com.huibao.gateway.adapter.cli.SignCommand;
 import java.util.Arrays;
 
 /**
@@ -19,9 +20,9 @@ public final class Main {
     }
     switch (command) {
       case "adjudicate" -> System.exit(AdjudicateCommand.run(rest, System.in, System.out, System.err));
-      case "sign" -> System.exit(com.huibao.gateway.adapter.cli.SignCommand.run(rest, System.out, System.err));
-      case "verify-audit" -> System.exit(com.huibao.gateway.adapter.cli.VerifyAuditCommand.run(rest, System.getenv(),
-          System.out, System.err));
+      case "sign" -> System.exit(SignCommand.run(rest, System.out, System.err));
+      case "verify-audit" -> System.exit(VerifyAuditCommand.run(rest, System.getenv(), System.out,
+          System.err));
       case "run" -> GatewayLauncher.launch();
       default -> {
         System.err.println("usage: java -jar huibao-gateway.jar [run | adjudicate ... | sign ... | verify-audit ...]");

@@ -1,8 +1,8 @@
 package com.huibao.gateway.bench;
 
-import com.huibao.gateway.adapter.crypto.ResponseSigner;
-import com.huibao.gateway.adapter.crypto.Sm2;
-import com.huibao.gateway.adapter.crypto.WebhookSigner;
+import com.huibao.gateway.crypto.ResponseSigner;
+import com.huibao.gateway.crypto.Sm2;
+import com.huibao.gateway.crypto.WebhookSigner;
 import com.nimbusds.jose.jwk.ECKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

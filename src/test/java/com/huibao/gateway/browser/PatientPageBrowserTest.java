@@ -2,7 +2,7 @@ package com.huibao.gateway.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.TestGateway;
 import java.io.File;

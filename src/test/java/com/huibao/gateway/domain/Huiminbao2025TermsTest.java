@@ -4,7 +4,7 @@ import static com.huibao.gateway.support.SettlementBuilder.fee;
 import static com.huibao.gateway.support.SettlementBuilder.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huibao.gateway.adapter.json.InstitutionDirectory;
+import com.huibao.gateway.codec.InstitutionDirectory;
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.benefit.Adjudication;
 import com.huibao.gateway.domain.benefit.BenefitEngine;

@@ -2,7 +2,7 @@ package com.huibao.gateway.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huibao.gateway.adapter.json.AdjudicationJson;
+import com.huibao.gateway.codec.AdjudicationJson;
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.benefit.Adjudication;
 import com.huibao.gateway.domain.benefit.BenefitEngine;

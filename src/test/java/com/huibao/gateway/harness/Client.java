@@ -1,6 +1,6 @@
 package com.huibao.gateway.harness;
 
-import com.huibao.gateway.adapter.auth.RequestSigner;
+import com.huibao.gateway.crypto.RequestSigner;
 import com.huibao.gateway.support.TestGateway;
 import java.io.IOException;
 import java.net.URI;

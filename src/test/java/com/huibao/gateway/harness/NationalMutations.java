@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.support.Examples;
 import java.math.BigDecimal;
 import java.util.ArrayList;

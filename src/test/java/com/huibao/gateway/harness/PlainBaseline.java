@@ -1,8 +1,8 @@
 package com.huibao.gateway.harness;
 
-import com.huibao.gateway.adapter.auth.ClientRegistry;
-import com.huibao.gateway.adapter.auth.RequestAuthenticator;
-import com.huibao.gateway.adapter.crypto.ResponseSigner;
+import com.huibao.gateway.adapter.http.auth.ClientRegistry;
+import com.huibao.gateway.adapter.http.auth.RequestAuthenticator;
+import com.huibao.gateway.crypto.ResponseSigner;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.adapter.pg.PgPools;
 import com.nimbusds.jose.jwk.ECKey;

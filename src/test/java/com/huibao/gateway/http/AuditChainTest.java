@@ -3,7 +3,7 @@ package com.huibao.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.huibao.gateway.adapter.cli.VerifyAuditCommand;
+import com.huibao.gateway.boot.VerifyAuditCommand;
 import com.huibao.gateway.adapter.pg.AuditVerifier;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.support.Settlements;

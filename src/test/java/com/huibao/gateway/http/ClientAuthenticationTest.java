@@ -2,8 +2,8 @@ package com.huibao.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huibao.gateway.adapter.auth.RequestSigner;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.crypto.RequestSigner;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.support.Examples;
 import com.huibao.gateway.support.TestGateway;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -43,7 +43,7 @@ class ClientAuthenticationTest {
     return new JWTClaimsSet.Builder().issuer("demo-hospital").subject("demo-hospital").audience("huibao-gateway")
         .issueTime(Date.from(iat)).expirationTime(Date.from(iat.plusSeconds(60))).jwtID(UUID.randomUUID().toString())
         .claim("htm", "POST").claim("htu", PREVIEW).claim("bsh",
-            com.huibao.gateway.adapter.auth.RequestAuthenticator.bodyHash(body));
+            com.huibao.gateway.crypto.BodyHash.of(body));
   }
 
   @Test

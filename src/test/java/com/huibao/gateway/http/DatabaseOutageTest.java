@@ -2,7 +2,7 @@ package com.huibao.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
 import com.huibao.gateway.support.Dirs;
 import com.huibao.gateway.support.Settlements;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.support.Examples;
 import com.huibao.gateway.support.JsonSubset;
 import com.huibao.gateway.support.TestGateway;

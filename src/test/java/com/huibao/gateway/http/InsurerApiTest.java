@@ -3,8 +3,8 @@ package com.huibao.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.auth.RequestSigner;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.crypto.RequestSigner;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.TestGateway;
 import java.net.http.HttpResponse;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.auth.RequestSigner;
-import com.huibao.gateway.adapter.crypto.Sm3;
-import com.huibao.gateway.adapter.json.Canonical;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.crypto.RequestSigner;
+import com.huibao.gateway.crypto.Sm3;
+import com.huibao.gateway.codec.Canonical;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.TestGateway;

@@ -2,9 +2,9 @@ package com.huibao.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huibao.gateway.adapter.auth.RequestSigner;
-import com.huibao.gateway.adapter.crypto.Sm2;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.crypto.RequestSigner;
+import com.huibao.gateway.crypto.Sm2;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
 import com.huibao.gateway.support.Examples;
 import com.huibao.gateway.support.TestGateway;

@@ -1,11 +1,11 @@
 package com.huibao.gateway.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.json.AccumulatorsJson;
-import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.adapter.json.ListJson;
-import com.huibao.gateway.adapter.json.PlanJson;
-import com.huibao.gateway.adapter.json.PolicyJson;
+import com.huibao.gateway.codec.AccumulatorsJson;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.codec.ListJson;
+import com.huibao.gateway.codec.PlanJson;
+import com.huibao.gateway.codec.PolicyJson;
 
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.coverage.ListCatalog;

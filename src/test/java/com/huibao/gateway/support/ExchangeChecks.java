@@ -1,7 +1,7 @@
 package com.huibao.gateway.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;

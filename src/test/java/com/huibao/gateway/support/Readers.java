@@ -1,8 +1,8 @@
 package com.huibao.gateway.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.json.DialectsJson;
-import com.huibao.gateway.adapter.json.SettlementReader;
+import com.huibao.gateway.codec.DialectsJson;
+import com.huibao.gateway.codec.SettlementReader;
 import com.huibao.gateway.domain.settlement.Settlement;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package com.huibao.gateway.support;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 
 /** Variants of the worked examples' settlements, for tests that need many. */
 public final class Settlements {

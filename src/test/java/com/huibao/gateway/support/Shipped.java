@@ -1,10 +1,10 @@
 package com.huibao.gateway.support;
 
-import com.huibao.gateway.adapter.json.InstitutionDirectory;
-import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.adapter.json.ListCsv;
-import com.huibao.gateway.adapter.json.ListJson;
-import com.huibao.gateway.adapter.json.PlanJson;
+import com.huibao.gateway.codec.InstitutionDirectory;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.codec.ListCsv;
+import com.huibao.gateway.codec.ListJson;
+import com.huibao.gateway.codec.PlanJson;
 import com.huibao.gateway.domain.coverage.ListCatalog;
 import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.institution.Institutions;

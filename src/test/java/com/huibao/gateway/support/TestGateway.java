@@ -1,6 +1,6 @@
 package com.huibao.gateway.support;
 
-import com.huibao.gateway.adapter.auth.RequestSigner;
+import com.huibao.gateway.crypto.RequestSigner;
 import com.huibao.gateway.boot.Gateway;
 import com.huibao.gateway.boot.config.GatewayConfig;
 import com.nimbusds.jose.jwk.ECKey;
@@ -147,7 +147,7 @@ public final class TestGateway implements AutoCloseable {
   /** The gateway's published keys, read once. */
   private com.fasterxml.jackson.databind.JsonNode keys() {
     if (keys == null) {
-      keys = com.huibao.gateway.adapter.json.Json.parse(exchange(HttpRequest.newBuilder(uri("/.well-known/jwks.json"))
+      keys = com.huibao.gateway.codec.Json.parse(exchange(HttpRequest.newBuilder(uri("/.well-known/jwks.json"))
           .GET().build()).body());
     }
     return keys;

@@ -1,8 +1,8 @@
 package com.huibao.gateway.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.crypto.Sm2;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.crypto.Sm2;
+import com.huibao.gateway.codec.Json;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;

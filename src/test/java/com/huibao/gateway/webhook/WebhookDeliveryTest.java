@@ -3,10 +3,10 @@ package com.huibao.gateway.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.adapter.pg.DbTarget;
 import com.huibao.gateway.adapter.pg.EmbeddedDatabase;
-import com.huibao.gateway.adapter.webhook.WebhookDispatcher;
+import com.huibao.gateway.adapter.pg.PgOutboxQueue;
 import com.huibao.gateway.support.ResponseContract;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.Sql;
@@ -322,7 +322,7 @@ class WebhookDeliveryTest {
           + "now() + interval '1 hour')");
       long read = 0;
       try (Connection c = Sql.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-          "EXPLAIN (ANALYZE, FORMAT JSON) " + WebhookDispatcher.DUE.replace("$1", "50"))) {
+          "EXPLAIN (ANALYZE, FORMAT JSON) " + PgOutboxQueue.DUE.replace("$1", "50"))) {
         rs.next();
         read = outboxRowsRead(Json.parse(rs.getString(1)).get(0).get("Plan"));
       }
@@ -382,7 +382,7 @@ class WebhookDeliveryTest {
         s.executeUpdate("UPDATE webhooks SET retry_at = NULL");
       }
       try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) "
-          + WebhookDispatcher.DUE.replace("$1", "20"))) {
+          + PgOutboxQueue.DUE.replace("$1", "20"))) {
         rs.next();
         return outboxRowsRead(Json.parse(rs.getString(1)).get(0).get("Plan"));
       } finally {

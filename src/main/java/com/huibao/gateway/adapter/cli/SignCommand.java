@@ -1,6 +1,6 @@
 package com.huibao.gateway.adapter.cli;
 
-import com.huibao.gateway.adapter.auth.RequestSigner;
+import com.huibao.gateway.crypto.RequestSigner;
 import com.nimbusds.jose.jwk.ECKey;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package com.huibao.gateway.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 import io.vertx.ext.web.RoutingContext;
 
 /** The request body as a JSON tree, parsed once per request (the schema check and the handler share it; read only). */

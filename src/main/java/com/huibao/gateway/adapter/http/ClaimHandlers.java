@@ -3,8 +3,10 @@ package com.huibao.gateway.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.app.insurer.ClaimsUseCase;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.app.insurer.GetClaimUseCase;
+import com.huibao.gateway.app.insurer.ListClaimsUseCase;
+import com.huibao.gateway.app.insurer.PayClaimUseCase;
 import com.huibao.gateway.app.insurer.QuickClaimUseCase;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.domain.settlement.Provenance;
@@ -19,11 +21,15 @@ import java.util.List;
 
 /** The insurer's claims: list, detail, payment, quick claims. */
 public final class ClaimHandlers {
-  private final ClaimsUseCase claims;
+  private final ListClaimsUseCase list;
+  private final GetClaimUseCase get;
+  private final PayClaimUseCase pay;
   private final QuickClaimUseCase quick;
 
-  public ClaimHandlers(ClaimsUseCase claims, QuickClaimUseCase quick) {
-    this.claims = claims;
+  public ClaimHandlers(ListClaimsUseCase list, GetClaimUseCase get, PayClaimUseCase pay, QuickClaimUseCase quick) {
+    this.list = list;
+    this.get = get;
+    this.pay = pay;
     this.quick = quick;
   }
 
@@ -31,7 +37,7 @@ public final class ClaimHandlers {
     ClaimStore.Filter filter = new ClaimStore.Filter(rc.queryParams().get("status"), date(rc, "created_from"),
         date(rc, "created_to"), rc.queryParams().get("policy_no"));
     String limit = rc.queryParams().get("limit");
-    claims.list(RequestContext.principal(rc), filter, rc.queryParams().get("cursor"),
+    list.execute(RequestContext.principal(rc), filter, rc.queryParams().get("cursor"),
             limit == null ? 50 : Integer.parseInt(limit))
         .onSuccess(page -> {
           ObjectNode out = Json.object();
@@ -44,7 +50,7 @@ public final class ClaimHandlers {
   }
 
   void get(RoutingContext rc) {
-    claims.get(RequestContext.principal(rc), rc.pathParam("claim_id"))
+    get.execute(RequestContext.principal(rc), rc.pathParam("claim_id"))
         .onSuccess(c -> OpsHandlers.json(rc, 200, (ObjectNode) summary(c).set("result", Json.parse(c.result()))))
         .onFailure(rc::fail);
   }
@@ -58,7 +64,7 @@ public final class ClaimHandlers {
       throw InvalidDocumentException.malformed(List.of(new Violation("paid_at", "INVALID_DATE_TIME",
           "paid_at must be an RFC 3339 date-time")));
     }
-    claims.pay(RequestContext.principal(rc), rc.pathParam("claim_id"), body.get("payment_ref").asText(), paidAt)
+    pay.execute(RequestContext.principal(rc), rc.pathParam("claim_id"), body.get("payment_ref").asText(), paidAt)
         .onSuccess(c -> OpsHandlers.json(rc, 200, summary(c)))
         .onFailure(rc::fail);
   }

@@ -1,8 +1,8 @@
 package com.huibao.gateway.adapter.http;
 
-import com.huibao.gateway.adapter.auth.AuthFailure;
-import com.huibao.gateway.adapter.auth.ReplayGuard;
-import com.huibao.gateway.adapter.auth.RequestAuthenticator;
+import com.huibao.gateway.adapter.http.auth.AuthFailure;
+import com.huibao.gateway.app.port.ReplayGuard;
+import com.huibao.gateway.adapter.http.auth.RequestAuthenticator;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.app.security.Role;
 import io.vertx.core.Handler;
@@ -31,11 +31,11 @@ final class ClientAuthHandler implements Handler<RoutingContext> {
   private final RequestAuthenticator authenticator;
   private final ReplayGuard replays;
   private final RateLimiter limiter;
-  private final com.huibao.gateway.adapter.auth.PatientTokenVerifier patients;
+  private final com.huibao.gateway.adapter.http.auth.PatientTokenVerifier patients;
   private final Clock clock;
 
   ClientAuthHandler(OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
-      RateLimiter limiter, com.huibao.gateway.adapter.auth.PatientTokenVerifier patients, Clock clock) {
+      RateLimiter limiter, com.huibao.gateway.adapter.http.auth.PatientTokenVerifier patients, Clock clock) {
     this.patients = patients;
     this.contract = contract;
     this.authenticator = authenticator;

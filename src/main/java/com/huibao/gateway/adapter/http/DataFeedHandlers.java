@@ -1,7 +1,7 @@
 package com.huibao.gateway.adapter.http;
 
-import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.adapter.json.SettlementReader;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.codec.SettlementReader;
 import com.huibao.gateway.app.port.StoredSettlement;
 import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
 import io.vertx.ext.web.RoutingContext;

@@ -1,9 +1,9 @@
 package com.huibao.gateway.adapter.http;
 
-import com.huibao.gateway.adapter.auth.ReplayGuard;
-import com.huibao.gateway.adapter.auth.RequestAuthenticator;
-import com.huibao.gateway.adapter.crypto.GatewayJwks;
-import com.huibao.gateway.adapter.crypto.ResponseSigner;
+import com.huibao.gateway.app.port.ReplayGuard;
+import com.huibao.gateway.adapter.http.auth.RequestAuthenticator;
+import com.huibao.gateway.crypto.GatewayJwks;
+import com.huibao.gateway.crypto.ResponseSigner;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -13,7 +13,9 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import com.huibao.gateway.adapter.http.auth.PatientTokenVerifier;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,85 +27,79 @@ import java.util.Set;
  * An operation without a handler, or a handler without an operation, stops start-up.
  */
 public final class HttpApi {
+  /** Who may call, and how answers are signed: the request authenticator and its replay guard, the rate limiter. */
+  public record Security(RequestAuthenticator authenticator, ReplayGuard replays, RateLimiter limiter,
+      PatientTokenVerifier patientTokens, ResponseSigner signer, GatewayJwks jwks) {
+  }
+
+  /** The handlers, one object per API tag. */
+  public record Handlers(OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed,
+      InsurerHandlers insurer, ClaimHandlers claims, PatientHandlers patients, WebhookHandlers webhooks) {
+  }
+
+  /** Request limits: the largest body, and the requests one instance serves at once before it sheds. */
+  public record Limits(long bodyBytes, int maxInFlight) {
+  }
+
   private final Vertx vertx;
   private final OpenAPIContract contract;
-  private final RequestAuthenticator authenticator;
-  private final ReplayGuard replays;
-  private final ResponseSigner signer;
-  private final GatewayJwks jwks;
-  private final RateLimiter limiter;
-  private final Clock clock;
+  private final Security security;
+  private final Handlers handlers;
   private final long bodyLimit;
   /** One for all server instances of this process. */
   private final InFlightLimit inFlight;
-  private final OpsHandlers ops;
-  private final HospitalHandlers hospital;
-  private final DataFeedHandlers dataFeed;
-  private final InsurerHandlers insurer;
-  private final ClaimHandlers claims;
-  private final PatientHandlers patients;
-  private final WebhookHandlers webhooks;
-  private final com.huibao.gateway.adapter.auth.PatientTokenVerifier patientTokens;
+  private final Function<Throwable, Throwable> storeFailures;
+  private final Clock clock;
 
-  public HttpApi(Vertx vertx, OpenAPIContract contract, RequestAuthenticator authenticator, ReplayGuard replays,
-      ResponseSigner signer, GatewayJwks jwks, RateLimiter limiter, Clock clock,
-      long bodyLimit, int maxInFlight, OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed,
-      InsurerHandlers insurer, ClaimHandlers claims, PatientHandlers patients, WebhookHandlers webhooks,
-      com.huibao.gateway.adapter.auth.PatientTokenVerifier patientTokens) {
+  /**
+   * @param storeFailures the stores' reading of a failure that escaped them untranslated ({@link ProblemMapper})
+   */
+  public HttpApi(Vertx vertx, OpenAPIContract contract, Security security, Handlers handlers, Limits limits,
+      Function<Throwable, Throwable> storeFailures, Clock clock) {
     this.vertx = vertx;
     this.contract = contract;
-    this.authenticator = authenticator;
-    this.replays = replays;
-    this.signer = signer;
-    this.jwks = jwks;
-    this.limiter = limiter;
+    this.security = security;
+    this.handlers = handlers;
+    this.bodyLimit = limits.bodyBytes();
+    this.inFlight = new InFlightLimit(limits.maxInFlight());
+    this.storeFailures = storeFailures;
     this.clock = clock;
-    this.bodyLimit = bodyLimit;
-    this.inFlight = new InFlightLimit(maxInFlight);
-    this.ops = ops;
-    this.hospital = hospital;
-    this.dataFeed = dataFeed;
-    this.insurer = insurer;
-    this.claims = claims;
-    this.patients = patients;
-    this.webhooks = webhooks;
-    this.patientTokens = patientTokens;
   }
 
   /** The one table binding every operationId of the contract to its handler. */
   Map<String, Handler<RoutingContext>> operations() {
     Map<String, Handler<RoutingContext>> t = new LinkedHashMap<>();
-    t.put("healthLive", rc -> ops.live(rc));
-    t.put("healthReady", rc -> ops.ready(rc));
-    t.put("metrics", rc -> ops.metrics(rc));
-    t.put("jwks", rc -> OpsHandlers.keySet(rc, jwks.jwks(), jwks.etag()));
-    t.put("jwksSm2", rc -> OpsHandlers.keySet(rc, jwks.sm2Jwks(), jwks.sm2Etag()));
-    t.put("previewDirectSettlement", rc -> hospital.preview(rc));
-    t.put("confirmDirectSettlement", rc -> hospital.confirm(rc));
-    t.put("getDirectSettlement", rc -> hospital.get(rc));
-    t.put("reverseDirectSettlement", rc -> hospital.reverse(rc));
-    t.put("getReconciliation", rc -> hospital.reconciliation(rc));
-    t.put("ingestSettlement", rc -> dataFeed.ingest(rc));
-    t.put("putPlan", rc -> insurer.putPlan(rc));
-    t.put("getPlan", rc -> insurer.getPlan(rc));
-    t.put("putListVersion", rc -> insurer.putListVersion(rc));
-    t.put("getListVersion", rc -> insurer.getListVersion(rc));
-    t.put("createPolicies", rc -> insurer.createPolicies(rc));
-    t.put("getPolicy", rc -> insurer.getPolicy(rc));
-    t.put("listClaims", rc -> claims.list(rc));
-    t.put("getClaim", rc -> claims.get(rc));
-    t.put("payClaim", rc -> claims.pay(rc));
-    t.put("createQuickClaim", rc -> claims.quickClaim(rc));
-    t.put("listMyPolicies", rc -> patients.policies(rc));
-    t.put("listMyConsents", rc -> patients.consents(rc));
-    t.put("grantConsent", rc -> patients.grant(rc));
-    t.put("revokeConsent", rc -> patients.revoke(rc));
-    t.put("demoPatientToken", rc -> patients.demoToken(rc));
-    t.put("listMyClaims", rc -> patients.claims(rc));
-    t.put("putWebhook", rc -> webhooks.put(rc));
-    t.put("listWebhookEvents", rc -> webhooks.events(rc));
-    t.put("replayWebhookEvent", rc -> webhooks.replay(rc));
-    t.put("getMyAccessLog", rc -> patients.accessLog(rc));
+    t.put("healthLive", rc -> handlers.ops().live(rc));
+    t.put("healthReady", rc -> handlers.ops().ready(rc));
+    t.put("metrics", rc -> handlers.ops().metrics(rc));
+    t.put("jwks", rc -> OpsHandlers.keySet(rc, security.jwks().jwks(), security.jwks().etag()));
+    t.put("jwksSm2", rc -> OpsHandlers.keySet(rc, security.jwks().sm2Jwks(), security.jwks().sm2Etag()));
+    t.put("previewDirectSettlement", rc -> handlers.hospital().preview(rc));
+    t.put("confirmDirectSettlement", rc -> handlers.hospital().confirm(rc));
+    t.put("getDirectSettlement", rc -> handlers.hospital().get(rc));
+    t.put("reverseDirectSettlement", rc -> handlers.hospital().reverse(rc));
+    t.put("getReconciliation", rc -> handlers.hospital().reconciliation(rc));
+    t.put("ingestSettlement", rc -> handlers.dataFeed().ingest(rc));
+    t.put("putPlan", rc -> handlers.insurer().putPlan(rc));
+    t.put("getPlan", rc -> handlers.insurer().getPlan(rc));
+    t.put("putListVersion", rc -> handlers.insurer().putListVersion(rc));
+    t.put("getListVersion", rc -> handlers.insurer().getListVersion(rc));
+    t.put("createPolicies", rc -> handlers.insurer().createPolicies(rc));
+    t.put("getPolicy", rc -> handlers.insurer().getPolicy(rc));
+    t.put("listClaims", rc -> handlers.claims().list(rc));
+    t.put("getClaim", rc -> handlers.claims().get(rc));
+    t.put("payClaim", rc -> handlers.claims().pay(rc));
+    t.put("createQuickClaim", rc -> handlers.claims().quickClaim(rc));
+    t.put("listMyPolicies", rc -> handlers.patients().policies(rc));
+    t.put("listMyConsents", rc -> handlers.patients().consents(rc));
+    t.put("grantConsent", rc -> handlers.patients().grant(rc));
+    t.put("revokeConsent", rc -> handlers.patients().revoke(rc));
+    t.put("demoPatientToken", rc -> handlers.patients().demoToken(rc));
+    t.put("listMyClaims", rc -> handlers.patients().claims(rc));
+    t.put("putWebhook", rc -> handlers.webhooks().put(rc));
+    t.put("listWebhookEvents", rc -> handlers.webhooks().events(rc));
+    t.put("replayWebhookEvent", rc -> handlers.webhooks().replay(rc));
+    t.put("getMyAccessLog", rc -> handlers.patients().accessLog(rc));
     return t;
   }
 
@@ -119,11 +115,12 @@ public final class HttpApi {
 
   public Router router() {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
-    builder.rootHandler(new RequestIdHandler(signer));
+    builder.rootHandler(new RequestIdHandler(security.signer()));
     builder.rootHandler(inFlight);
     builder.rootHandler(new FormRefusalHandler());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
-    builder.rootHandler(new ClientAuthHandler(contract, authenticator, replays, limiter, patientTokens, clock));
+    builder.rootHandler(new ClientAuthHandler(contract, security.authenticator(), security.replays(),
+        security.limiter(), security.patientTokens(), clock));
     Map<String, Handler<RoutingContext>> table = operations();
     Set<String> unbound = new HashSet<>(table.keySet());
     for (OpenAPIRoute route : builder.getRoutes()) {
@@ -154,7 +151,7 @@ public final class HttpApi {
           .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
       rc.next();
     }).handler(io.vertx.ext.web.handler.StaticHandler.create("webroot/app").setCachingEnabled(false));
-    ProblemMapper problems = new ProblemMapper();
+    ProblemMapper problems = new ProblemMapper(storeFailures);
     router.route().failureHandler(problems);
     for (int status : new int[] {404, 405, 413, 415}) {
       router.errorHandler(status, rc -> Problems.send(rc, ProblemMapper.status(status)));

@@ -1,6 +1,6 @@
 package com.huibao.gateway.adapter.http;
 
-import com.huibao.gateway.adapter.json.ProblemJson;
+import com.huibao.gateway.codec.ProblemJson;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.concurrent.atomic.AtomicInteger;

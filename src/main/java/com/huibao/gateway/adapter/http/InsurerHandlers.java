@@ -3,14 +3,18 @@ package com.huibao.gateway.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.json.AccumulatorsJson;
-import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.adapter.json.ListCsv;
-import com.huibao.gateway.adapter.json.ListJson;
-import com.huibao.gateway.adapter.json.PlanJson;
-import com.huibao.gateway.adapter.json.PolicyJson;
-import com.huibao.gateway.app.insurer.InsurerDocuments;
-import com.huibao.gateway.app.insurer.PoliciesUseCase;
+import com.huibao.gateway.codec.AccumulatorsJson;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.codec.ListCsv;
+import com.huibao.gateway.codec.ListJson;
+import com.huibao.gateway.codec.PlanJson;
+import com.huibao.gateway.codec.PolicyJson;
+import com.huibao.gateway.app.insurer.EnrollPoliciesUseCase;
+import com.huibao.gateway.app.insurer.GetListVersionUseCase;
+import com.huibao.gateway.app.insurer.GetPlanUseCase;
+import com.huibao.gateway.app.insurer.GetPolicyUseCase;
+import com.huibao.gateway.app.insurer.PublishListVersionUseCase;
+import com.huibao.gateway.app.insurer.PublishPlanUseCase;
 import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.domain.coverage.ListEntry;
 import com.huibao.gateway.domain.coverage.ListVersion;
@@ -25,24 +29,28 @@ import java.util.List;
 
 /** The insurer's plans, coverage lists and policies. */
 public final class InsurerHandlers {
-  private final InsurerDocuments documents;
-  private final PoliciesUseCase policies;
+  /** The insurer's document and policy use cases, one per operation. */
+  public record UseCases(PublishPlanUseCase publishPlan, GetPlanUseCase getPlan,
+      PublishListVersionUseCase publishList, GetListVersionUseCase getList, EnrollPoliciesUseCase enroll,
+      GetPolicyUseCase getPolicy) {
+  }
 
-  public InsurerHandlers(InsurerDocuments documents, PoliciesUseCase policies) {
-    this.documents = documents;
-    this.policies = policies;
+  private final UseCases cases;
+
+  public InsurerHandlers(UseCases cases) {
+    this.cases = cases;
   }
 
   void putPlan(RoutingContext rc) {
     JsonNode doc = Bodies.tree(rc);
     Plan plan = PlanJson.parse(doc);
-    documents.publishPlan(RequestContext.principal(rc), rc.pathParam("plan_id"), plan, Json.write(doc))
+    cases.publishPlan().execute(RequestContext.principal(rc), rc.pathParam("plan_id"), plan, Json.write(doc))
         .onSuccess(p -> OpsHandlers.json(rc, p.created() ? 201 : 200, document(p, "plan_id")))
         .onFailure(rc::fail);
   }
 
   void getPlan(RoutingContext rc) {
-    documents.plan(RequestContext.principal(rc), rc.pathParam("plan_id"))
+    cases.getPlan().execute(RequestContext.principal(rc), rc.pathParam("plan_id"))
         .onSuccess(p -> OpsHandlers.json(rc, 200, document(p, "plan_id")))
         .onFailure(rc::fail);
   }
@@ -65,14 +73,14 @@ public final class InsurerHandlers {
       }
       list = ListJson.readAll(doc).get(0);
     }
-    documents.publishList(RequestContext.principal(rc), listId, version, list, Json.write(doc))
+    cases.publishList().execute(RequestContext.principal(rc), listId, version, list, Json.write(doc))
         .onSuccess(p -> OpsHandlers.json(rc, p.created() ? 201 : 200, document(p, "list_id")
             .put("entries_count", list.entries().size())))
         .onFailure(rc::fail);
   }
 
   void getListVersion(RoutingContext rc) {
-    documents.list(RequestContext.principal(rc), rc.pathParam("list_id"), rc.pathParam("version"))
+    cases.getList().execute(RequestContext.principal(rc), rc.pathParam("list_id"), rc.pathParam("version"))
         .onSuccess(p -> OpsHandlers.json(rc, 200, document(p, "list_id")))
         .onFailure(rc::fail);
   }
@@ -80,7 +88,7 @@ public final class InsurerHandlers {
   void createPolicies(RoutingContext rc) {
     JsonNode doc = Bodies.tree(rc);
     List<Policy> parsed = PolicyJson.readAll(doc);
-    policies.create(RequestContext.principal(rc), parsed, doc.isArray())
+    cases.enroll().execute(RequestContext.principal(rc), parsed, doc.isArray())
         .onSuccess(b -> {
           ObjectNode out = Json.object().put("created", b.created()).put("unchanged", b.unchanged());
           ArrayNode nos = out.putArray("policy_nos");
@@ -91,7 +99,7 @@ public final class InsurerHandlers {
   }
 
   void getPolicy(RoutingContext rc) {
-    policies.get(RequestContext.principal(rc), rc.pathParam("policy_no"))
+    cases.getPolicy().execute(RequestContext.principal(rc), rc.pathParam("policy_no"))
         .onSuccess(v -> {
           Policy p = v.policy().policy();
           ObjectNode o = Json.object().put("policy_no", p.policyNo()).put("plan_id", p.planId())

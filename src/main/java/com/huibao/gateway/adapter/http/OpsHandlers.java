@@ -1,8 +1,8 @@
 package com.huibao.gateway.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.adapter.json.ProblemJson;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.codec.ProblemJson;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;

@@ -3,8 +3,13 @@ package com.huibao.gateway.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.app.patient.ConsentsUseCase;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.app.patient.GetMyAccessLogUseCase;
+import com.huibao.gateway.app.patient.GrantConsentUseCase;
+import com.huibao.gateway.app.patient.ListMyClaimsUseCase;
+import com.huibao.gateway.app.patient.ListMyConsentsUseCase;
+import com.huibao.gateway.app.patient.ListMyPoliciesUseCase;
+import com.huibao.gateway.app.patient.RevokeConsentUseCase;
 import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.consent.Purpose;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
@@ -22,17 +27,22 @@ import java.util.function.Supplier;
 
 /** The patient's own policies and consents ({@code /v1/me/*}), and the demo sign-in. */
 public final class PatientHandlers {
-  private final ConsentsUseCase consents;
+  /** The patient's use cases, one per operation. */
+  public record UseCases(ListMyPoliciesUseCase policies, ListMyConsentsUseCase consents, GrantConsentUseCase grant,
+      RevokeConsentUseCase revoke, ListMyClaimsUseCase claims, GetMyAccessLogUseCase accessLog) {
+  }
+
+  private final UseCases cases;
   /** Demo mode only: an ID token of the demo patient; null outside demo mode. */
   private final Supplier<String> demoToken;
 
-  public PatientHandlers(ConsentsUseCase consents, Supplier<String> demoToken) {
-    this.consents = consents;
+  public PatientHandlers(UseCases cases, Supplier<String> demoToken) {
+    this.cases = cases;
     this.demoToken = demoToken;
   }
 
   void policies(RoutingContext rc) {
-    consents.policies(RequestContext.principal(rc)).onSuccess(list -> {
+    cases.policies().execute(RequestContext.principal(rc)).onSuccess(list -> {
       ArrayNode out = Json.MAPPER.createArrayNode();
       list.forEach(p -> out.addObject().put("policy_no", p.policy().policyNo()).put("plan_id", p.policy().planId())
           .put("insurer_id", p.policy().insurerId()).put("edition", p.policy().edition())
@@ -43,7 +53,7 @@ public final class PatientHandlers {
   }
 
   void consents(RoutingContext rc) {
-    consents.list(RequestContext.principal(rc)).onSuccess(list -> {
+    cases.consents().execute(RequestContext.principal(rc)).onSuccess(list -> {
       ArrayNode out = Json.MAPPER.createArrayNode();
       list.forEach(c -> out.add(consent(c)));
       OpsHandlers.json(rc, 200, Json.object().set("consents", out));
@@ -63,7 +73,7 @@ public final class PatientHandlers {
       throw InvalidDocumentException.malformed(List.of(new Violation("expires_at", "INVALID_DATE_TIME",
           "covers_from must be YYYY-MM-DD and expires_at an RFC 3339 date-time")));
     }
-    consents.grant(RequestContext.principal(rc), body.get("insurer_id").asText(), purposes, coversFrom, expiresAt)
+    cases.grant().execute(RequestContext.principal(rc), body.get("insurer_id").asText(), purposes, coversFrom, expiresAt)
         .onSuccess(g -> OpsHandlers.json(rc, 201, consent(g.consent()).put("receipt", g.receipt())))
         .onFailure(rc::fail);
   }
@@ -75,13 +85,13 @@ public final class PatientHandlers {
     } catch (IllegalArgumentException e) {
       throw InvalidDocumentException.malformed(List.of(new Violation("id", "INVALID_ID", "id must be a UUID")));
     }
-    consents.revoke(RequestContext.principal(rc), id)
+    cases.revoke().execute(RequestContext.principal(rc), id)
         .onSuccess(c -> OpsHandlers.json(rc, 200, consent(c)))
         .onFailure(rc::fail);
   }
 
   void claims(RoutingContext rc) {
-    consents.claims(RequestContext.principal(rc)).onSuccess(list -> {
+    cases.claims().execute(RequestContext.principal(rc)).onSuccess(list -> {
       ArrayNode out = Json.MAPPER.createArrayNode();
       list.forEach(c -> out.addObject().put("claim_id", c.claimId()).put("setl_id", c.setlId())
           .put("setl_time", c.setlTime() == null ? null : c.setlTime().toString()).put("insurer_id", c.insurerId())
@@ -92,7 +102,7 @@ public final class PatientHandlers {
   }
 
   void accessLog(RoutingContext rc) {
-    consents.accessLog(RequestContext.principal(rc)).onSuccess(list -> {
+    cases.accessLog().execute(RequestContext.principal(rc)).onSuccess(list -> {
       ArrayNode out = Json.MAPPER.createArrayNode();
       list.forEach(e -> out.addObject().put("at", e.at().toString()).put("actor_role", e.actorRole())
           .put("actor_id", e.actorId()).put("actor_tenant", e.actorTenant()).put("action", e.action())

@@ -1,14 +1,14 @@
 package com.huibao.gateway.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.auth.AuthFailure;
-import com.huibao.gateway.adapter.json.ProblemJson;
-import com.huibao.gateway.adapter.pg.PgErrors;
+import com.huibao.gateway.adapter.http.auth.AuthFailure;
+import com.huibao.gateway.codec.ProblemJson;
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,6 +21,17 @@ import org.slf4j.MDC;
 final class ProblemMapper implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
   static final int RETRY_AFTER_SECONDS = 2;
+
+  /**
+   * The store's own reading of a failure that escaped it untranslated (a connection lost mid-request): a
+   * {@link Failure} (the database is unavailable, 503) or the failure as it was. Given by the composition root, so
+   * that this adapter knows no store.
+   */
+  private final Function<Throwable, Throwable> storeFailures;
+
+  ProblemMapper(Function<Throwable, Throwable> storeFailures) {
+    this.storeFailures = storeFailures;
+  }
 
   @Override
   public void handle(RoutingContext rc) {
@@ -35,8 +46,8 @@ final class ProblemMapper implements Handler<RoutingContext> {
       Problems.send(rc, ProblemJson.of(e, "DOCUMENT"));
     } else if (t instanceof Failure f) {
       Problems.send(rc, failure(rc, f));
-    } else if (t != null && PgErrors.isUnavailable(t)) {
-      Problems.send(rc, failure(rc, (Failure) PgErrors.translate(t)));
+    } else if (t != null && storeFailures.apply(t) instanceof Failure f) {
+      Problems.send(rc, failure(rc, f));
     } else if (t == null) {
       Problems.send(rc, status(rc.statusCode()));
     } else if (t instanceof HttpException h) {

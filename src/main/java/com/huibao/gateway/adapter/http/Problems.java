@@ -1,7 +1,7 @@
 package com.huibao.gateway.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 import io.vertx.ext.web.RoutingContext;
 
 /** Writes RFC 9457 problem documents. */

@@ -16,9 +16,9 @@ final class RequestIdHandler implements io.vertx.ext.web.handler.PlatformHandler
   private static final Logger ACCESS = LoggerFactory.getLogger("huibao.access");
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-  private final com.huibao.gateway.adapter.crypto.ResponseSigner signer;
+  private final com.huibao.gateway.crypto.ResponseSigner signer;
 
-  RequestIdHandler(com.huibao.gateway.adapter.crypto.ResponseSigner signer) {
+  RequestIdHandler(com.huibao.gateway.crypto.ResponseSigner signer) {
     this.signer = signer;
   }
 

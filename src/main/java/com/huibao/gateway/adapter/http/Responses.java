@@ -1,6 +1,6 @@
 package com.huibao.gateway.adapter.http;
 
-import com.huibao.gateway.adapter.crypto.ResponseSigner;
+import com.huibao.gateway.crypto.ResponseSigner;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 

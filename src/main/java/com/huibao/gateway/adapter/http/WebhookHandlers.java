@@ -1,8 +1,11 @@
 package com.huibao.gateway.adapter.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.app.insurer.WebhooksUseCase;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.app.insurer.ListWebhookEventsUseCase;
+import com.huibao.gateway.app.insurer.RegisterWebhookUseCase;
+import com.huibao.gateway.app.insurer.ReplayWebhookEventUseCase;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.ext.web.RoutingContext;
@@ -11,17 +14,22 @@ import java.util.UUID;
 
 /** The insurer's webhook registration and event queue. */
 public final class WebhookHandlers {
-  private final WebhooksUseCase webhooks;
+  private final RegisterWebhookUseCase register;
+  private final ListWebhookEventsUseCase events;
+  private final ReplayWebhookEventUseCase replay;
 
-  public WebhookHandlers(WebhooksUseCase webhooks) {
-    this.webhooks = webhooks;
+  public WebhookHandlers(RegisterWebhookUseCase register, ListWebhookEventsUseCase events,
+      ReplayWebhookEventUseCase replay) {
+    this.register = register;
+    this.events = events;
+    this.replay = replay;
   }
 
   void put(RoutingContext rc) {
-    com.fasterxml.jackson.databind.JsonNode body = Bodies.tree(rc);
+    JsonNode body = Bodies.tree(rc);
     String url = body.get("url").asText();
     String alg = body.path("signature_alg").asText("ES256");
-    webhooks.setUrl(RequestContext.principal(rc), url, alg)
+    register.execute(RequestContext.principal(rc), url, alg)
         .onSuccess(v -> OpsHandlers.json(rc, 200, Json.object().put("url", url).put("signature_alg", alg)
             .put("jwks", "SM2SM3".equals(alg) ? "/.well-known/sm2-jwks.json" : "/.well-known/jwks.json")))
         .onFailure(rc::fail);
@@ -29,7 +37,7 @@ public final class WebhookHandlers {
 
   void events(RoutingContext rc) {
     String limit = rc.queryParams().get("limit");
-    webhooks.events(RequestContext.principal(rc), rc.queryParams().get("state"),
+    events.execute(RequestContext.principal(rc), rc.queryParams().get("state"),
             limit == null ? 100 : Integer.parseInt(limit))
         .onSuccess(list -> {
           ArrayNode out = Json.MAPPER.createArrayNode();
@@ -50,7 +58,7 @@ public final class WebhookHandlers {
     } catch (IllegalArgumentException e) {
       throw InvalidDocumentException.malformed(List.of(new Violation("id", "INVALID_ID", "id must be a UUID")));
     }
-    webhooks.replay(RequestContext.principal(rc), id)
+    replay.execute(RequestContext.principal(rc), id)
         .onSuccess(v -> OpsHandlers.json(rc, 202, Json.object().put("id", id.toString()).put("state", "PENDING")))
         .onFailure(rc::fail);
   }

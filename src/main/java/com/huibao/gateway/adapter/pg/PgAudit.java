@@ -1,6 +1,6 @@
 package com.huibao.gateway.adapter.pg;
 
-import com.huibao.gateway.adapter.crypto.Sm3;
+import com.huibao.gateway.crypto.Sm3;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;

@@ -1,8 +1,8 @@
 package com.huibao.gateway.adapter.pg;
 
-import com.huibao.gateway.adapter.json.Json;
-import com.huibao.gateway.adapter.json.ListJson;
-import com.huibao.gateway.adapter.json.PlanJson;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.codec.ListJson;
+import com.huibao.gateway.codec.PlanJson;
 import com.huibao.gateway.app.port.Catalog;
 import com.huibao.gateway.app.port.CatalogStore;
 import com.huibao.gateway.domain.coverage.ListCatalog;

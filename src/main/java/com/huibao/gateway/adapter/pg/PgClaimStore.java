@@ -1,9 +1,9 @@
 package com.huibao.gateway.adapter.pg;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.crypto.PiiProtector;
-import com.huibao.gateway.adapter.json.AdjudicationJson;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.crypto.PiiProtector;
+import com.huibao.gateway.codec.AdjudicationJson;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.StoredDocument;
 import com.huibao.gateway.domain.benefit.PolicyResult;

@@ -2,10 +2,10 @@ package com.huibao.gateway.adapter.pg;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.adapter.crypto.PiiProtector;
-import com.huibao.gateway.adapter.json.AdjudicationJson;
-import com.huibao.gateway.adapter.json.ConfirmationJson;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.crypto.PiiProtector;
+import com.huibao.gateway.codec.AdjudicationJson;
+import com.huibao.gateway.codec.ConfirmationJson;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.ConfirmOutcome;
 import com.huibao.gateway.app.port.Confirmation;
@@ -246,7 +246,7 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
     }
     ObjectNode acc = o.putObject("accumulators_restored");
     new java.util.TreeMap<>(restored).forEach((policy, delta) ->
-        acc.set(policy, com.huibao.gateway.adapter.json.AccumulatorsJson.write(delta)));
+        acc.set(policy, com.huibao.gateway.codec.AccumulatorsJson.write(delta)));
     return o;
   }
 

@@ -72,7 +72,7 @@ public final class PgPatientStore implements PatientStore {
                   : PgAudit.append(tx, "PATIENT", "CONSENT_REVOKED", id.toString(),
                       "{\"insurer_id\":\"" + c.insurerId() + "\"}", now)
                       .compose(v -> PgOutbox.add(tx, c.insurerId(), "consent:" + id, "consent.revoked",
-                          com.huibao.gateway.adapter.json.Json.object().put("consent_id", id.toString())
+                          com.huibao.gateway.codec.Json.object().put("consent_id", id.toString())
                               .put("revoked_at", now.toString()), now))
                       .map(Optional.of(c));
             }))

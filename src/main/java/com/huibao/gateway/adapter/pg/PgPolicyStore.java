@@ -1,6 +1,6 @@
 package com.huibao.gateway.adapter.pg;
 
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.app.port.PolicyStore;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.policy.Policy;

@@ -1,6 +1,6 @@
 package com.huibao.gateway.adapter.pg;
 
-import com.huibao.gateway.adapter.crypto.PiiProtector;
+import com.huibao.gateway.crypto.PiiProtector;
 import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.policy.Policy;
@@ -60,9 +60,9 @@ public final class PgReferenceData {
   }
 
   private static String deductibles(Policy p) {
-    com.fasterxml.jackson.databind.node.ObjectNode o = com.huibao.gateway.adapter.json.Json.object();
+    com.fasterxml.jackson.databind.node.ObjectNode o = com.huibao.gateway.codec.Json.object();
     p.deductibles().forEach((pool, amount) -> o.put(pool, amount.toString()));
-    return com.huibao.gateway.adapter.json.Json.write(o);
+    return com.huibao.gateway.codec.Json.write(o);
   }
 
   public Future<Boolean> insertConsentIfAbsent(Consent c, String certType, String certno) {

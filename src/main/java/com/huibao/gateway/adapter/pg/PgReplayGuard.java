@@ -1,6 +1,6 @@
 package com.huibao.gateway.adapter.pg;
 
-import com.huibao.gateway.adapter.auth.ReplayGuard;
+import com.huibao.gateway.app.port.ReplayGuard;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;

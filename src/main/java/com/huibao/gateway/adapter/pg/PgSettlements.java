@@ -1,6 +1,6 @@
 package com.huibao.gateway.adapter.pg;
 
-import com.huibao.gateway.adapter.crypto.PiiProtector;
+import com.huibao.gateway.crypto.PiiProtector;
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.StoredSettlement;
 import com.huibao.gateway.domain.settlement.Provenance;

@@ -1,6 +1,8 @@
 package com.huibao.gateway.adapter.webhook;
 
-import com.huibao.gateway.adapter.crypto.WebhookSigner;
+import com.huibao.gateway.app.port.OutboxQueue;
+import com.huibao.gateway.app.port.OutboxQueue.Leased;
+import com.huibao.gateway.crypto.WebhookSigner;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,11 +13,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,20 +49,8 @@ public final class WebhookDispatcher {
   /** How often the pending-event gauge is refreshed (a Prometheus scrape interval is typically 15 s). */
   static final long PENDING_COUNT_MILLIS = 10_000;
 
-  /**
-   * Up to $1 due events, each the earliest undelivered one of its ordering key, locked: per insurer with a webhook,
-   * its pending events in order (index {@code outbox_pending}), so the backlog of an insurer without a webhook is never
-   * read. The outer limit may leave a few rows locked, not leased, until the commit.
-   */
-  public static final String DUE = "SELECT e.id FROM webhooks w CROSS JOIN LATERAL (SELECT o.id, o.seq FROM outbox o "
-      + "WHERE o.insurer_id = w.insurer_id AND o.state = 'PENDING' AND o.next_attempt_at <= now() "
-      + "AND (o.lease_until IS NULL OR o.lease_until < now()) AND NOT EXISTS (SELECT 1 FROM outbox b "
-      + "WHERE b.ordering_key = o.ordering_key AND b.seq < o.seq AND b.state <> 'DELIVERED') "
-      + "ORDER BY o.seq LIMIT $1 FOR UPDATE OF o SKIP LOCKED) e WHERE w.retry_at IS NULL OR w.retry_at <= now() "
-      + "ORDER BY e.seq LIMIT $1";
-
   private final Vertx vertx;
-  private final Pool pool;
+  private final OutboxQueue queue;
   private final WebhookSigner signer;
   private final Settings settings;
   private final HttpClient http;
@@ -76,9 +63,10 @@ public final class WebhookDispatcher {
   private long timer = -1;
   private volatile Future<Void> current;
 
-  public WebhookDispatcher(Vertx vertx, Pool pool, WebhookSigner signer, Settings settings, MeterRegistry metrics) {
+  public WebhookDispatcher(Vertx vertx, OutboxQueue queue, WebhookSigner signer, Settings settings,
+      MeterRegistry metrics) {
     this.vertx = vertx;
-    this.pool = pool;
+    this.queue = queue;
     this.signer = signer;
     this.settings = settings;
     this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) settings.requestTimeoutMillis())
@@ -107,7 +95,7 @@ public final class WebhookDispatcher {
     if (!polling.compareAndSet(false, true)) {
       return Future.succeededFuture();
     }
-    Future<Void> round = lease()
+    Future<Void> round = queue.lease(settings.batch(), settings.lease())
         .compose(events -> {
           List<Future<Boolean>> all = new ArrayList<>();
           events.forEach(e -> all.add(deliver(e)));
@@ -135,9 +123,7 @@ public final class WebhookDispatcher {
       return Future.succeededFuture();
     }
     pendingCountedAt = now;
-    return pool.query("SELECT count(*) FROM outbox WHERE state = 'PENDING'").execute()
-        .onSuccess(rows -> pending.set(rows.iterator().next().getLong(0)))
-        .mapEmpty();
+    return queue.pendingCount().onSuccess(pending::set).mapEmpty();
   }
 
   /**
@@ -157,52 +143,14 @@ public final class WebhookDispatcher {
       }
     }
     succeeded.forEach(failed::remove);
-    List<Future<?>> updates = new ArrayList<>();
-    if (!succeeded.isEmpty()) {
-      updates.add(pool.preparedQuery("UPDATE webhooks SET retry_at = NULL WHERE insurer_id = ANY($1) "
-          + "AND retry_at IS NOT NULL").execute(Tuple.of(succeeded.toArray(String[]::new))));
-    }
-    if (!failed.isEmpty()) {
-      UUID[] ids = failed.values().stream().flatMap(List::stream).toArray(UUID[]::new);
-      updates.add(pool.preparedQuery("UPDATE webhooks w SET retry_at = m.at FROM (SELECT insurer_id, "
-          + "min(next_attempt_at) AS at FROM outbox WHERE id = ANY($1) AND state = 'PENDING' GROUP BY insurer_id) m "
-          + "WHERE w.insurer_id = m.insurer_id").execute(Tuple.of(ids)));
-    }
-    return Future.join(updates).mapEmpty();
-  }
-
-  /** A leased event and where it goes. */
-  record Leased(UUID id, String insurerId, String url, String payload, int attempts, OffsetDateTime createdAt,
-      String type, String signatureAlg) {
-  }
-
-  private Future<List<Leased>> lease() {
-    return pool.withTransaction(tx -> tx.preparedQuery(DUE).execute(Tuple.of(settings.batch()))
-        .compose(rows -> {
-          List<UUID> ids = new ArrayList<>();
-          rows.forEach(r -> ids.add(r.getUUID(0)));
-          if (ids.isEmpty()) {
-            return Future.succeededFuture(List.<Leased>of());
-          }
-          return tx.preparedQuery("UPDATE outbox o SET lease_until = now() + $2 * interval '1 millisecond', "
-                  + "attempts = attempts + 1 FROM webhooks w WHERE o.id = ANY($1) AND w.insurer_id = o.insurer_id "
-                  + "RETURNING o.id, o.insurer_id, w.url, o.payload, o.attempts, o.created_at, o.type, w.signature_alg")
-              .execute(Tuple.of(ids.toArray(UUID[]::new), settings.lease().toMillis()))
-              .map(updated -> {
-                List<Leased> out = new ArrayList<>();
-                for (Row r : updated) {
-                  out.add(new Leased(r.getUUID(0), r.getString(1), r.getString(2), r.getString(3),
-                      r.getInteger(4), r.getOffsetDateTime(5), r.getString(6), r.getString(7)));
-                }
-                return out;
-              });
-        }));
+    return Future.join(queue.resume(succeeded),
+        queue.pauseUntilNextAttempt(failed.values().stream().flatMap(List::stream).toList())).mapEmpty();
   }
 
   /** Delivers one event and settles it; true when the receiver took it. */
   private Future<Boolean> deliver(Leased e) {
     Buffer body = Buffer.buffer(e.payload());
-    long timestamp = java.time.Instant.now().getEpochSecond();
+    long timestamp = Instant.now().getEpochSecond();
     String id = e.id().toString();
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(e.url())
         .setTimeout(settings.requestTimeoutMillis())
@@ -221,20 +169,14 @@ public final class WebhookDispatcher {
 
   private Future<Void> settleDelivered(Leased e) {
     delivered.increment();
-    latency.record(Duration.between(e.createdAt().toInstant(), java.time.Instant.now()));
-    return pool.preparedQuery("UPDATE outbox SET state = 'DELIVERED', delivered_at = now(), lease_until = NULL "
-        + "WHERE id = $1").execute(Tuple.of(e.id())).mapEmpty();
+    latency.record(Duration.between(e.createdAt(), Instant.now()));
+    return queue.delivered(e.id());
   }
 
   private Future<Void> settleFailed(Leased e, String error) {
     failures.increment();
-    boolean park = e.attempts() >= settings.maxAttempts();
-    long backoff = backoffMillis(e.attempts());
-    return pool.preparedQuery("UPDATE outbox SET state = $2, lease_until = NULL, last_error = $3, "
-            + "next_attempt_at = now() + $4 * interval '1 millisecond' WHERE id = $1")
-        .execute(Tuple.of(e.id(), park ? "PARKED" : "PENDING", error.length() > 500 ? error.substring(0, 500) : error,
-            backoff))
-        .mapEmpty();
+    return queue.failed(e.id(), error, Duration.ofMillis(backoffMillis(e.attempts())),
+        e.attempts() >= settings.maxAttempts());
   }
 
   /** {@code base × 2^(attempts−1)}, at most 10 minutes, then ±50 % jitter. */

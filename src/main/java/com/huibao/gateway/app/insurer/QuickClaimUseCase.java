@@ -6,7 +6,7 @@ import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.app.port.SettlementParser;
 import com.huibao.gateway.app.security.Principal;
-import com.huibao.gateway.app.settlement.PatientCases;
+import com.huibao.gateway.app.shared.PatientCases;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.benefit.PolicyCase;
 import com.huibao.gateway.domain.consent.Purpose;

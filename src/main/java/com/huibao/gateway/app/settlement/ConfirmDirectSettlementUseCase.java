@@ -1,5 +1,7 @@
 package com.huibao.gateway.app.settlement;
 
+import com.huibao.gateway.app.shared.SettlementChecks;
+import com.huibao.gateway.app.shared.PatientCases;
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.Confirmation;
 import com.huibao.gateway.app.port.DirectSettlementRecord;

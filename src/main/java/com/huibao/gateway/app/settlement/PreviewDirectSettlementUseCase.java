@@ -1,5 +1,7 @@
 package com.huibao.gateway.app.settlement;
 
+import com.huibao.gateway.app.shared.SettlementChecks;
+import com.huibao.gateway.app.shared.PatientCases;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.domain.benefit.Adjudication;
 import com.huibao.gateway.domain.consent.Purpose;

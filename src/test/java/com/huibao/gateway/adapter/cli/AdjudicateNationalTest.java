@@ -3,7 +3,7 @@ package com.huibao.gateway.adapter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.adapter.json.Json;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.support.Examples;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

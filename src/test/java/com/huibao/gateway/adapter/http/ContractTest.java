@@ -63,8 +63,7 @@ class ContractTest {
         }
       }
     }
-    assertThat(ids).isEqualTo(new HttpApi(null, null, null, null, null, null, null, null, 0, 1, null, null, null, null, null,
-        null, null, null).operations().keySet());
+    assertThat(ids).isEqualTo(new HttpApi(null, null, null, null, new HttpApi.Limits(0, 1), null, null).operations().keySet());
     assertThat(sheddable).as("load shedding covers the API")
         .contains("previewDirectSettlement", "confirmDirectSettlement", "createQuickClaim");
   }
