@@ -37,124 +37,145 @@ import org.slf4j.LoggerFactory;
  * jobs → close the pool → close Vert.x → stop the embedded database).
  */
 public final class Gateway {
-  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-  /** Settlement times are Beijing time. */
-  static final ZoneId SETTLEMENT_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** Settlement times are Beijing time. */
+    static final ZoneId SETTLEMENT_ZONE = ZoneId.of("Asia/Shanghai");
 
-  private final GatewayConfig config;
-  private final Database database;
-  private final Vertx vertx;
-  private final Pool pool;
-  private final List<HttpServer> servers;
-  private final AtomicBoolean accepting;
-  private final BackgroundJobs jobs;
+    private final GatewayConfig config;
+    private final Database database;
+    private final Vertx vertx;
+    private final Pool pool;
+    private final List<HttpServer> servers;
+    private final AtomicBoolean accepting;
+    private final BackgroundJobs jobs;
 
-  private Gateway(GatewayConfig config, Database database, Vertx vertx, Pool pool, List<HttpServer> servers,
-      AtomicBoolean accepting, BackgroundJobs jobs) {
-    this.config = config;
-    this.database = database;
-    this.vertx = vertx;
-    this.pool = pool;
-    this.servers = List.copyOf(servers);
-    this.accepting = accepting;
-    this.jobs = jobs;
-  }
-
-  /** Starts everything; blocks for the database and migrations, then completes when the server listens. */
-  public static Future<Gateway> start(GatewayConfig config, Clock clock) {
-    Database database;
-    try {
-      database = Database.open(config.db());
-    } catch (Exception e) {
-      return Future.failedFuture(e);
+    private Gateway(
+            GatewayConfig config,
+            Database database,
+            Vertx vertx,
+            Pool pool,
+            List<HttpServer> servers,
+            AtomicBoolean accepting,
+            BackgroundJobs jobs) {
+        this.config = config;
+        this.database = database;
+        this.vertx = vertx;
+        this.pool = pool;
+        this.servers = List.copyOf(servers);
+        this.accepting = accepting;
+        this.jobs = jobs;
     }
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .setJvmMetricsEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(metrics))
-        .build();
-    Pool pool = PgPools.create(vertx, database.target(), config.db().poolSize());
-    PiiProtector pii = Keys.pii(config);
-    Stores stores = Stores.on(pool, pii, SETTLEMENT_ZONE);
-    Keys.Signing signing;
-    PatientTokenVerifier patientTokens;
-    DemoIdentityProvider demoIdp;
-    Reference reference;
-    try {
-      signing = Keys.signing(config);
-      patientTokens = Keys.patients(config, pii);
-      demoIdp = config.demo() && config.patient().issuer().isEmpty()
-          ? new DemoIdentityProvider(config.demoDir().resolve("keys/patient-idp.private.jwk"), clock) : null;
-      reference = Reference.load(config);
-    } catch (Exception e) {
-      return vertx.close().eventually(() -> {
-        database.close();
-        return Future.succeededFuture();
-      }).compose(v -> Future.failedFuture(e));
+
+    /** Starts everything; blocks for the database and migrations, then completes when the server listens. */
+    public static Future<Gateway> start(GatewayConfig config, Clock clock) {
+        Database database;
+        try {
+            database = Database.open(config.db());
+        } catch (Exception e) {
+            return Future.failedFuture(e);
+        }
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions()
+                        .setMetricsOptions(
+                                new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(metrics))
+                .build();
+        Pool pool = PgPools.create(vertx, database.target(), config.db().poolSize());
+        PiiProtector pii = Keys.pii(config);
+        Stores stores = Stores.on(pool, pii, SETTLEMENT_ZONE);
+        Keys.Signing signing;
+        PatientTokenVerifier patientTokens;
+        DemoIdentityProvider demoIdp;
+        Reference reference;
+        try {
+            signing = Keys.signing(config);
+            patientTokens = Keys.patients(config, pii);
+            demoIdp = config.demo() && config.patient().issuer().isEmpty()
+                    ? new DemoIdentityProvider(config.demoDir().resolve("keys/patient-idp.private.jwk"), clock)
+                    : null;
+            reference = Reference.load(config);
+        } catch (Exception e) {
+            return vertx.close()
+                    .eventually(() -> {
+                        database.close();
+                        return Future.succeededFuture();
+                    })
+                    .compose(v -> Future.failedFuture(e));
+        }
+        UseCases useCases = UseCases.of(stores, reference, signing, pii, clock, SETTLEMENT_ZONE);
+        AtomicBoolean accepting = new AtomicBoolean(true);
+        OpsHandlers ops = new OpsHandlers(
+                accepting::get,
+                PgReadiness.check(pool, database.expectedSchema()),
+                PrometheusScrapingHandler.create(metrics));
+        HttpApi.Handlers handlers = HttpModule.handlers(useCases, reference, ops, demoIdp);
+        HttpApi.Security security = HttpModule.security(config, reference, stores, signing, patientTokens);
+        BackgroundJobs jobs = new BackgroundJobs(vertx, pool, config, stores, reference, signing, metrics, clock);
+
+        Future<Void> demo = config.demo()
+                ? DemoData.load(config.demoDir(), config.plansDir(), config.listsDir(), stores.referenceData())
+                        .onSuccess(v -> stores.catalog().invalidate())
+                : Future.succeededFuture();
+        return demo.compose(v -> ContractLoader.load(vertx))
+                .compose(contract -> HttpModule.serve(vertx, contract, config, security, handlers, clock))
+                .map(servers -> {
+                    jobs.start();
+                    LOG.info(
+                            "Huibao Gateway listening on {}:{} with {} event loops (demo mode: {}; ES256 in {})",
+                            config.http().host(),
+                            servers.get(0).actualPort(),
+                            servers.size(),
+                            config.demo(),
+                            FastEcdsa.isNative() ? "native code" : "Java (BouncyCastle)");
+                    return new Gateway(config, database, vertx, pool, servers, accepting, jobs);
+                })
+                .recover(e -> vertx.close()
+                        .eventually(() -> {
+                            database.close();
+                            return Future.succeededFuture();
+                        })
+                        .compose(v -> Future.failedFuture(e)));
     }
-    UseCases useCases = UseCases.of(stores, reference, signing, pii, clock, SETTLEMENT_ZONE);
-    AtomicBoolean accepting = new AtomicBoolean(true);
-    OpsHandlers ops = new OpsHandlers(accepting::get, PgReadiness.check(pool, database.expectedSchema()),
-        PrometheusScrapingHandler.create(metrics));
-    HttpApi.Handlers handlers = HttpModule.handlers(useCases, reference, ops, demoIdp);
-    HttpApi.Security security = HttpModule.security(config, reference, stores, signing, patientTokens);
-    BackgroundJobs jobs = new BackgroundJobs(vertx, pool, config, stores, reference, signing, metrics, clock);
 
-    Future<Void> demo = config.demo()
-        ? DemoData.load(config.demoDir(), config.plansDir(), config.listsDir(), stores.referenceData())
-            .onSuccess(v -> stores.catalog().invalidate())
-        : Future.succeededFuture();
-    return demo
-        .compose(v -> ContractLoader.load(vertx))
-        .compose(contract -> HttpModule.serve(vertx, contract, config, security, handlers, clock))
-        .map(servers -> {
-          jobs.start();
-          LOG.info("Huibao Gateway listening on {}:{} with {} event loops (demo mode: {}; ES256 in {})",
-              config.http().host(), servers.get(0).actualPort(), servers.size(), config.demo(),
-              FastEcdsa.isNative() ? "native code" : "Java (BouncyCastle)");
-          return new Gateway(config, database, vertx, pool, servers, accepting, jobs);
-        })
-        .recover(e -> vertx.close().eventually(() -> {
-          database.close();
-          return Future.succeededFuture();
-        }).compose(v -> Future.failedFuture(e)));
-  }
-
-  public int port() {
-    return servers.get(0).actualPort();
-  }
-
-  /** The database this instance uses (for operators' diagnostics and tests). */
-  public DbTarget database() {
-    return database.target();
-  }
-
-  /**
-   * Graceful shutdown: readiness DOWN, drain in-flight requests, then close the pool, Vert.x and the database, in
-   * that order. Runs on a plain thread: Vert.x's own close cannot be chained from one of its event loops.
-   */
-  public CompletableFuture<Void> stop() {
-    accepting.set(false);
-    return CompletableFuture.runAsync(() -> {
-      LOG.info("shutting down: draining for up to {} s", config.http().shutdownDrainSeconds());
-      List<Future<Void>> drained = new ArrayList<>();
-      servers.forEach(s -> drained.add(s.shutdown(config.http().shutdownDrainSeconds(), TimeUnit.SECONDS)));
-      await(Future.join(drained).mapEmpty(), "http servers");
-      await(jobs.stop(), "background jobs");
-      await(pool.close(), "database pool");
-      await(vertx.close(), "vert.x");
-      database.close();
-      LOG.info("stopped");
-    }, runnable -> new Thread(runnable, "gateway-stop").start());
-  }
-
-  private static void await(Future<Void> step, String what) {
-    try {
-      step.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      LOG.warn("{} did not close cleanly: {}", what, e.toString());
+    public int port() {
+        return servers.get(0).actualPort();
     }
-  }
 
+    /** The database this instance uses (for operators' diagnostics and tests). */
+    public DbTarget database() {
+        return database.target();
+    }
+
+    /**
+     * Graceful shutdown: readiness DOWN, drain in-flight requests, then close the pool, Vert.x and the database, in
+     * that order. Runs on a plain thread: Vert.x's own close cannot be chained from one of its event loops.
+     */
+    public CompletableFuture<Void> stop() {
+        accepting.set(false);
+        return CompletableFuture.runAsync(
+                () -> {
+                    LOG.info(
+                            "shutting down: draining for up to {} s",
+                            config.http().shutdownDrainSeconds());
+                    List<Future<Void>> drained = new ArrayList<>();
+                    servers.forEach(
+                            s -> drained.add(s.shutdown(config.http().shutdownDrainSeconds(), TimeUnit.SECONDS)));
+                    await(Future.join(drained).mapEmpty(), "http servers");
+                    await(jobs.stop(), "background jobs");
+                    await(pool.close(), "database pool");
+                    await(vertx.close(), "vert.x");
+                    database.close();
+                    LOG.info("stopped");
+                },
+                runnable -> new Thread(runnable, "gateway-stop").start());
+    }
+
+    private static void await(Future<Void> step, String what) {
+        try {
+            step.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("{} did not close cleanly: {}", what, e.toString());
+        }
+    }
 }

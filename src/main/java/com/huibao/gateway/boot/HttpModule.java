@@ -30,60 +30,91 @@ import java.util.function.Supplier;
 
 /** The HTTP side: handlers over the use cases, the router built from the contract, one server per event loop. */
 final class HttpModule {
-  private HttpModule() {
-  }
+    private HttpModule() {}
 
-  /** The handlers of every API tag. */
-  static HttpApi.Handlers handlers(UseCases u, Reference reference, OpsHandlers ops, Supplier<String> demoToken) {
-    UseCases.Hospital h = u.hospital();
-    UseCases.Insurer i = u.insurer();
-    UseCases.Patient p = u.patient();
-    return new HttpApi.Handlers(ops,
-        new HospitalHandlers(h.preview(), h.confirm(), h.get(), h.reverse(), h.reconciliation(), reference.reader()),
-        new DataFeedHandlers(u.ingest(), reference.reader()),
-        new InsurerHandlers(new InsurerHandlers.UseCases(i.publishPlan(), i.getPlan(), i.publishList(), i.getList(),
-            i.enroll(), i.getPolicy())),
-        new ClaimHandlers(i.listClaims(), i.getClaim(), i.payClaim(), i.quickClaim()),
-        new PatientHandlers(new PatientHandlers.UseCases(p.policies(), p.consents(), p.grant(), p.revoke(),
-            p.claims(), p.accessLog()), demoToken),
-        new WebhookHandlers(i.registerWebhook(), i.listEvents(), i.replayEvent()));
-  }
-
-  /** Who may call and how answers are signed. */
-  static HttpApi.Security security(GatewayConfig config, Reference reference, Stores stores, Keys.Signing signing,
-      PatientTokenVerifier patientTokens) {
-    RequestAuthenticator authenticator = new RequestAuthenticator(reference.clients(), config.gatewayId(),
-        Duration.ofSeconds(config.auth().maxTokenLifetimeSeconds()),
-        Duration.ofSeconds(config.auth().clockSkewSeconds()));
-    return new HttpApi.Security(authenticator, stores.replays(),
-        new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime),
-        patientTokens, signing.responses(), signing.jwks());
-  }
-
-  /**
-   * Deploys one server per event loop on one port. Servers of one Vert.x on one host and port share it; with port 0
-   * each would bind a port of its own, hence a free port chosen first.
-   */
-  static Future<List<HttpServer>> serve(Vertx vertx, OpenAPIContract contract, GatewayConfig config,
-      HttpApi.Security security, HttpApi.Handlers handlers, Clock clock) {
-    HttpApi api = new HttpApi(vertx, contract, security, handlers,
-        new HttpApi.Limits(config.http().bodyLimitBytes(), config.http().maxInFlight()), PgErrors::translate, clock);
-    int port;
-    try {
-      port = config.http().port() != 0 ? config.http().port() : freePort(config.http().host());
-    } catch (IOException e) {
-      return Future.failedFuture(e);
+    /** The handlers of every API tag. */
+    static HttpApi.Handlers handlers(UseCases u, Reference reference, OpsHandlers ops, Supplier<String> demoToken) {
+        UseCases.Hospital h = u.hospital();
+        UseCases.Insurer i = u.insurer();
+        UseCases.Patient p = u.patient();
+        return new HttpApi.Handlers(
+                ops,
+                new HospitalHandlers(
+                        h.preview(), h.confirm(), h.get(), h.reverse(), h.reconciliation(), reference.reader()),
+                new DataFeedHandlers(u.ingest(), reference.reader()),
+                new InsurerHandlers(new InsurerHandlers.UseCases(
+                        i.publishPlan(), i.getPlan(), i.publishList(), i.getList(), i.enroll(), i.getPolicy())),
+                new ClaimHandlers(i.listClaims(), i.getClaim(), i.payClaim(), i.quickClaim()),
+                new PatientHandlers(
+                        new PatientHandlers.UseCases(
+                                p.policies(), p.consents(), p.grant(), p.revoke(), p.claims(), p.accessLog()),
+                        demoToken),
+                new WebhookHandlers(i.registerWebhook(), i.listEvents(), i.replayEvent()));
     }
-    HttpServerOptions options = new HttpServerOptions().setHost(config.http().host()).setPort(port)
-        .setCompressionSupported(true);
-    List<HttpServer> servers = new CopyOnWriteArrayList<>();
-    return vertx.deployVerticle(() -> new ServerVerticle(options, api::router, servers),
-        new DeploymentOptions().setInstances(config.http().effectiveInstances())).map(v -> servers);
-  }
 
-  private static int freePort(String host) throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-      return socket.getLocalPort();
+    /** Who may call and how answers are signed. */
+    static HttpApi.Security security(
+            GatewayConfig config,
+            Reference reference,
+            Stores stores,
+            Keys.Signing signing,
+            PatientTokenVerifier patientTokens) {
+        RequestAuthenticator authenticator = new RequestAuthenticator(
+                reference.clients(),
+                config.gatewayId(),
+                Duration.ofSeconds(config.auth().maxTokenLifetimeSeconds()),
+                Duration.ofSeconds(config.auth().clockSkewSeconds()));
+        return new HttpApi.Security(
+                authenticator,
+                stores.replays(),
+                new RateLimiter(
+                        config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime),
+                patientTokens,
+                signing.responses(),
+                signing.jwks());
     }
-  }
+
+    /**
+     * Deploys one server per event loop on one port. Servers of one Vert.x on one host and port share it; with port 0
+     * each would bind a port of its own, hence a free port chosen first.
+     */
+    static Future<List<HttpServer>> serve(
+            Vertx vertx,
+            OpenAPIContract contract,
+            GatewayConfig config,
+            HttpApi.Security security,
+            HttpApi.Handlers handlers,
+            Clock clock) {
+        HttpApi api = new HttpApi(
+                vertx,
+                contract,
+                security,
+                handlers,
+                new HttpApi.Limits(config.http().bodyLimitBytes(), config.http().maxInFlight()),
+                PgErrors::translate,
+                clock);
+        int port;
+        try {
+            port = config.http().port() != 0
+                    ? config.http().port()
+                    : freePort(config.http().host());
+        } catch (IOException e) {
+            return Future.failedFuture(e);
+        }
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.http().host())
+                .setPort(port)
+                .setCompressionSupported(true);
+        List<HttpServer> servers = new CopyOnWriteArrayList<>();
+        return vertx.deployVerticle(
+                        () -> new ServerVerticle(options, api::router, servers),
+                        new DeploymentOptions().setInstances(config.http().effectiveInstances()))
+                .map(v -> servers);
+    }
+
+    private static int freePort(String host) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        }
+    }
 }

@@ -9,25 +9,24 @@ import java.util.Arrays;
  * offline; {@code sign} prints a signed client request token; {@code verify-audit} checks the audit chain.
  */
 public final class Main {
-  private Main() {
-  }
+    private Main() {}
 
-  public static void main(String[] args) {
-    String command = args.length == 0 ? "run" : args[0];
-    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-    if (!"run".equals(command)) {
-      System.setProperty("GATEWAY_LOG_TARGET", "System.err"); // before the first logger: stdout is the output
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "run" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (!"run".equals(command)) {
+            System.setProperty("GATEWAY_LOG_TARGET", "System.err"); // before the first logger: stdout is the output
+        }
+        switch (command) {
+            case "adjudicate" -> System.exit(AdjudicateCommand.run(rest, System.in, System.out, System.err));
+            case "sign" -> System.exit(SignCommand.run(rest, System.out, System.err));
+            case "verify-audit" -> System.exit(VerifyAuditCommand.run(rest, System.getenv(), System.out, System.err));
+            case "run" -> GatewayLauncher.launch();
+            default -> {
+                System.err.println(
+                        "usage: java -jar huibao-gateway.jar [run | adjudicate ... | sign ... | verify-audit ...]");
+                System.exit(2);
+            }
+        }
     }
-    switch (command) {
-      case "adjudicate" -> System.exit(AdjudicateCommand.run(rest, System.in, System.out, System.err));
-      case "sign" -> System.exit(SignCommand.run(rest, System.out, System.err));
-      case "verify-audit" -> System.exit(VerifyAuditCommand.run(rest, System.getenv(), System.out,
-          System.err));
-      case "run" -> GatewayLauncher.launch();
-      default -> {
-        System.err.println("usage: java -jar huibao-gateway.jar [run | adjudicate ... | sign ... | verify-audit ...]");
-        System.exit(2);
-      }
-    }
-  }
 }

@@ -15,23 +15,24 @@ import java.util.List;
  */
 record Reference(SettlementReader reader, InstitutionDirectory institutions, ClientRegistry clients) {
 
-  static Reference load(GatewayConfig config) {
-    return new Reference(new SettlementReader(DialectsJson.load(config.reference().profilesDir())),
-        new InstitutionDirectory(withDemo(config, config.reference().institutionsDir(), "institutions")),
-        new ClientRegistry(withDemo(config, config.clientsDir(), "clients")));
-  }
-
-  /** Re-reads what changed on disk (off the event loop). */
-  void reloadIfChanged() {
-    clients.reloadIfChanged();
-    institutions.reloadIfChanged();
-  }
-
-  private static List<Path> withDemo(GatewayConfig config, Path dir, String demoSubdir) {
-    List<Path> dirs = new ArrayList<>(List.of(dir));
-    if (config.demo()) {
-      dirs.add(config.demoDir().resolve(demoSubdir));
+    static Reference load(GatewayConfig config) {
+        return new Reference(
+                new SettlementReader(DialectsJson.load(config.reference().profilesDir())),
+                new InstitutionDirectory(withDemo(config, config.reference().institutionsDir(), "institutions")),
+                new ClientRegistry(withDemo(config, config.clientsDir(), "clients")));
     }
-    return dirs;
-  }
+
+    /** Re-reads what changed on disk (off the event loop). */
+    void reloadIfChanged() {
+        clients.reloadIfChanged();
+        institutions.reloadIfChanged();
+    }
+
+    private static List<Path> withDemo(GatewayConfig config, Path dir, String demoSubdir) {
+        List<Path> dirs = new ArrayList<>(List.of(dir));
+        if (config.demo()) {
+            dirs.add(config.demoDir().resolve(demoSubdir));
+        }
+        return dirs;
+    }
 }

@@ -13,18 +13,21 @@ import java.util.function.Supplier;
  * share it, and Vert.x spreads connections over their event loops.
  */
 final class ServerVerticle extends VerticleBase {
-  private final HttpServerOptions options;
-  private final Supplier<Router> router;
-  private final List<HttpServer> started;
+    private final HttpServerOptions options;
+    private final Supplier<Router> router;
+    private final List<HttpServer> started;
 
-  ServerVerticle(HttpServerOptions options, Supplier<Router> router, List<HttpServer> started) {
-    this.options = options;
-    this.router = router;
-    this.started = started;
-  }
+    ServerVerticle(HttpServerOptions options, Supplier<Router> router, List<HttpServer> started) {
+        this.options = options;
+        this.router = router;
+        this.started = started;
+    }
 
-  @Override
-  public Future<?> start() {
-    return vertx.createHttpServer(options).requestHandler(router.get()).listen().onSuccess(started::add);
-  }
+    @Override
+    public Future<?> start() {
+        return vertx.createHttpServer(options)
+                .requestHandler(router.get())
+                .listen()
+                .onSuccess(started::add);
+    }
 }

@@ -19,20 +19,41 @@ import io.vertx.sqlclient.Pool;
 import java.time.ZoneId;
 
 /** Every store on the one pool, each built once. */
-record Stores(PgCatalogStore catalog, PgAccessLog accessLog, PgPolicyStore policies, PgAccumulatorStore accumulators,
-    PgConsentStore consents, PgDirectSettlementStore directSettlements, PgInsurerCatalogStore insurerCatalog,
-    PgClaimStore claims, PgSettlementStore settlements, PgPatientStore patients, PgWebhookStore webhooks,
-    PgOutboxQueue outbox, PgReplayGuard replays, PgReferenceData referenceData) {
+record Stores(
+        PgCatalogStore catalog,
+        PgAccessLog accessLog,
+        PgPolicyStore policies,
+        PgAccumulatorStore accumulators,
+        PgConsentStore consents,
+        PgDirectSettlementStore directSettlements,
+        PgInsurerCatalogStore insurerCatalog,
+        PgClaimStore claims,
+        PgSettlementStore settlements,
+        PgPatientStore patients,
+        PgWebhookStore webhooks,
+        PgOutboxQueue outbox,
+        PgReplayGuard replays,
+        PgReferenceData referenceData) {
 
-  /** How long the plan and list catalogue is trusted before a cheap check for newer versions. */
-  private static final long CATALOG_CHECK_MILLIS = 1000;
+    /** How long the plan and list catalogue is trusted before a cheap check for newer versions. */
+    private static final long CATALOG_CHECK_MILLIS = 1000;
 
-  static Stores on(Pool pool, PiiProtector pii, ZoneId settlementZone) {
-    PgCatalogStore catalog = new PgCatalogStore(pool, CATALOG_CHECK_MILLIS, System::currentTimeMillis);
-    return new Stores(catalog, new PgAccessLog(pool), new PgPolicyStore(pool), new PgAccumulatorStore(pool),
-        new PgConsentStore(pool), new PgDirectSettlementStore(pool, pii, settlementZone),
-        new PgInsurerCatalogStore(pool, pii, catalog), new PgClaimStore(pool, pii, settlementZone),
-        new PgSettlementStore(pool, pii), new PgPatientStore(pool), new PgWebhookStore(pool), new PgOutboxQueue(pool),
-        new PgReplayGuard(pool), new PgReferenceData(pool, pii));
-  }
+    static Stores on(Pool pool, PiiProtector pii, ZoneId settlementZone) {
+        PgCatalogStore catalog = new PgCatalogStore(pool, CATALOG_CHECK_MILLIS, System::currentTimeMillis);
+        return new Stores(
+                catalog,
+                new PgAccessLog(pool),
+                new PgPolicyStore(pool),
+                new PgAccumulatorStore(pool),
+                new PgConsentStore(pool),
+                new PgDirectSettlementStore(pool, pii, settlementZone),
+                new PgInsurerCatalogStore(pool, pii, catalog),
+                new PgClaimStore(pool, pii, settlementZone),
+                new PgSettlementStore(pool, pii),
+                new PgPatientStore(pool),
+                new PgWebhookStore(pool),
+                new PgOutboxQueue(pool),
+                new PgReplayGuard(pool),
+                new PgReferenceData(pool, pii));
+    }
 }

@@ -37,53 +37,78 @@ import java.time.ZoneId;
 /** Every use case, built once from the stores, the reference data and the keys. */
 record UseCases(Hospital hospital, Insurer insurer, Patient patient, IngestSettlementUseCase ingest) {
 
-  /** What hospitals do. */
-  record Hospital(PreviewDirectSettlementUseCase preview, ConfirmDirectSettlementUseCase confirm,
-      GetDirectSettlementUseCase get, ReverseDirectSettlementUseCase reverse, ReconciliationUseCase reconciliation) {
-  }
+    /** What hospitals do. */
+    record Hospital(
+            PreviewDirectSettlementUseCase preview,
+            ConfirmDirectSettlementUseCase confirm,
+            GetDirectSettlementUseCase get,
+            ReverseDirectSettlementUseCase reverse,
+            ReconciliationUseCase reconciliation) {}
 
-  /** What insurers do. */
-  record Insurer(PublishPlanUseCase publishPlan, GetPlanUseCase getPlan, PublishListVersionUseCase publishList,
-      GetListVersionUseCase getList, EnrollPoliciesUseCase enroll, GetPolicyUseCase getPolicy,
-      ListClaimsUseCase listClaims, GetClaimUseCase getClaim, PayClaimUseCase payClaim, QuickClaimUseCase quickClaim,
-      RegisterWebhookUseCase registerWebhook, ListWebhookEventsUseCase listEvents,
-      ReplayWebhookEventUseCase replayEvent) {
-  }
+    /** What insurers do. */
+    record Insurer(
+            PublishPlanUseCase publishPlan,
+            GetPlanUseCase getPlan,
+            PublishListVersionUseCase publishList,
+            GetListVersionUseCase getList,
+            EnrollPoliciesUseCase enroll,
+            GetPolicyUseCase getPolicy,
+            ListClaimsUseCase listClaims,
+            GetClaimUseCase getClaim,
+            PayClaimUseCase payClaim,
+            QuickClaimUseCase quickClaim,
+            RegisterWebhookUseCase registerWebhook,
+            ListWebhookEventsUseCase listEvents,
+            ReplayWebhookEventUseCase replayEvent) {}
 
-  /** What patients do. */
-  record Patient(ListMyPoliciesUseCase policies, ListMyConsentsUseCase consents, GrantConsentUseCase grant,
-      RevokeConsentUseCase revoke, ListMyClaimsUseCase claims, GetMyAccessLogUseCase accessLog) {
-  }
+    /** What patients do. */
+    record Patient(
+            ListMyPoliciesUseCase policies,
+            ListMyConsentsUseCase consents,
+            GrantConsentUseCase grant,
+            RevokeConsentUseCase revoke,
+            ListMyClaimsUseCase claims,
+            GetMyAccessLogUseCase accessLog) {}
 
-  static UseCases of(Stores s, Reference reference, Keys.Signing signing, PiiProtector pii, Clock clock,
-      ZoneId zone) {
-    IdSource ids = IdSource.random();
-    ConsentRules rules = new ConsentRules(zone);
-    PatientCases cases = new PatientCases(pii, s.policies(), s.catalog(), s.accumulators(), s.consents(), rules,
-        reference.institutions(), clock);
-    SettlementChecks checks = new SettlementChecks(new SettlementValidator(
-        reference.reader().dialects().validationProfiles()));
-    Hospital hospital = new Hospital(new PreviewDirectSettlementUseCase(checks, cases, s.accessLog(), clock),
-        new ConfirmDirectSettlementUseCase(checks, cases, s.directSettlements(), s.accessLog(), clock),
-        new GetDirectSettlementUseCase(s.directSettlements(), s.accessLog(), clock),
-        new ReverseDirectSettlementUseCase(s.directSettlements(), clock),
-        new ReconciliationUseCase(s.directSettlements()));
-    Insurer insurer = new Insurer(new PublishPlanUseCase(s.insurerCatalog(), s.catalog()),
-        new GetPlanUseCase(s.insurerCatalog()), new PublishListVersionUseCase(s.insurerCatalog()),
-        new GetListVersionUseCase(s.insurerCatalog()), new EnrollPoliciesUseCase(s.insurerCatalog(), s.catalog()),
-        new GetPolicyUseCase(s.insurerCatalog(), s.accumulators(), s.accessLog(), clock),
-        new ListClaimsUseCase(s.claims()),
-        new GetClaimUseCase(s.claims(), s.consents(), rules, s.accessLog(), clock),
-        new PayClaimUseCase(s.claims()),
-        new QuickClaimUseCase(s.insurerCatalog(), s.claims(), cases, s.accessLog(), reference.reader(), clock, zone),
-        new RegisterWebhookUseCase(s.webhooks(), clock, signing.webhooks().signsSm2()),
-        new ListWebhookEventsUseCase(s.webhooks()), new ReplayWebhookEventUseCase(s.webhooks()));
-    Patient patient = new Patient(new ListMyPoliciesUseCase(s.patients()), new ListMyConsentsUseCase(s.consents()),
-        new GrantConsentUseCase(s.patients(), signing.receipts(), ids, clock),
-        new RevokeConsentUseCase(s.patients(), clock), new ListMyClaimsUseCase(s.claims()),
-        new GetMyAccessLogUseCase(s.accessLog()));
-    IngestSettlementUseCase ingest = new IngestSettlementUseCase(checks, s.settlements(), cases, s.claims(), clock,
-        zone);
-    return new UseCases(hospital, insurer, patient, ingest);
-  }
+    static UseCases of(
+            Stores s, Reference reference, Keys.Signing signing, PiiProtector pii, Clock clock, ZoneId zone) {
+        IdSource ids = IdSource.random();
+        ConsentRules rules = new ConsentRules(zone);
+        PatientCases cases = new PatientCases(
+                pii, s.policies(), s.catalog(), s.accumulators(), s.consents(), rules, reference.institutions(), clock);
+        SettlementChecks checks = new SettlementChecks(
+                new SettlementValidator(reference.reader().dialects().validationProfiles()));
+        Hospital hospital = new Hospital(
+                new PreviewDirectSettlementUseCase(checks, cases, s.accessLog(), clock),
+                new ConfirmDirectSettlementUseCase(checks, cases, s.directSettlements(), s.accessLog(), clock),
+                new GetDirectSettlementUseCase(s.directSettlements(), s.accessLog(), clock),
+                new ReverseDirectSettlementUseCase(s.directSettlements(), clock),
+                new ReconciliationUseCase(s.directSettlements()));
+        Insurer insurer = new Insurer(
+                new PublishPlanUseCase(s.insurerCatalog(), s.catalog()),
+                new GetPlanUseCase(s.insurerCatalog()),
+                new PublishListVersionUseCase(s.insurerCatalog()),
+                new GetListVersionUseCase(s.insurerCatalog()),
+                new EnrollPoliciesUseCase(s.insurerCatalog(), s.catalog()),
+                new GetPolicyUseCase(s.insurerCatalog(), s.accumulators(), s.accessLog(), clock),
+                new ListClaimsUseCase(s.claims()),
+                new GetClaimUseCase(s.claims(), s.consents(), rules, s.accessLog(), clock),
+                new PayClaimUseCase(s.claims()),
+                new QuickClaimUseCase(
+                        s.insurerCatalog(), s.claims(), cases, s.accessLog(), reference.reader(), clock, zone),
+                new RegisterWebhookUseCase(
+                        s.webhooks(), clock, signing.webhooks().signsSm2()),
+                new ListWebhookEventsUseCase(s.webhooks()),
+                new ReplayWebhookEventUseCase(s.webhooks()));
+        Patient patient = new Patient(
+                new ListMyPoliciesUseCase(s.patients()),
+                new ListMyConsentsUseCase(s.consents()),
+                new GrantConsentUseCase(s.patients(), signing.receipts(), ids, clock),
+                new RevokeConsentUseCase(s.patients(), clock),
+                new ListMyClaimsUseCase(s.claims()),
+                new GetMyAccessLogUseCase(s.accessLog()));
+        IngestSettlementUseCase ingest =
+                new IngestSettlementUseCase(checks, s.settlements(), cases, s.claims(), clock, zone);
+        return new UseCases(hospital, insurer, patient, ingest);
+    }
 }

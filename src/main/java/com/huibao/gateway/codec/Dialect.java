@@ -24,71 +24,71 @@ import java.util.Set;
  * @param fundKinds     {@code fund_pay_type} code or prefix → kind; the longest key that the code starts with wins
  */
 public record Dialect(
-    String name,
-    List<String> regions,
-    ValidationProfile validation,
-    Map<String, Map<String, List<String>>> aliases,
-    boolean blankIsZero,
-    boolean nullIsZero,
-    Set<String> blankOverride,
-    Set<String> nullOverride,
-    Map<String, String> medTypes,
-    List<DateTimeFormatter> dateTimeFormats,
-    List<DateTimeFormatter> dateFormats,
-    Map<String, FundKind> fundKinds,
-    FundKind defaultFundKind,
-    Map<String, MessageKind> messageKinds) {
+        String name,
+        List<String> regions,
+        ValidationProfile validation,
+        Map<String, Map<String, List<String>>> aliases,
+        boolean blankIsZero,
+        boolean nullIsZero,
+        Set<String> blankOverride,
+        Set<String> nullOverride,
+        Map<String, String> medTypes,
+        List<DateTimeFormatter> dateTimeFormats,
+        List<DateTimeFormatter> dateFormats,
+        Map<String, FundKind> fundKinds,
+        FundKind defaultFundKind,
+        Map<String, MessageKind> messageKinds) {
 
-  public Dialect {
-    regions = List.copyOf(regions);
-    aliases = Map.copyOf(aliases);
-    blankOverride = Set.copyOf(blankOverride);
-    nullOverride = Set.copyOf(nullOverride);
-    medTypes = Map.copyOf(medTypes);
-    dateTimeFormats = List.copyOf(dateTimeFormats);
-    dateFormats = List.copyOf(dateFormats);
-    fundKinds = Map.copyOf(fundKinds);
-    messageKinds = Map.copyOf(messageKinds);
-  }
-
-  /** The other names of {@code field} in {@code section}, in the order tried. */
-  List<String> aliasesOf(String section, String field) {
-    Map<String, List<String>> s = aliases.get(section);
-    if (s == null) {
-      return List.of();
+    public Dialect {
+        regions = List.copyOf(regions);
+        aliases = Map.copyOf(aliases);
+        blankOverride = Set.copyOf(blankOverride);
+        nullOverride = Set.copyOf(nullOverride);
+        medTypes = Map.copyOf(medTypes);
+        dateTimeFormats = List.copyOf(dateTimeFormats);
+        dateFormats = List.copyOf(dateFormats);
+        fundKinds = Map.copyOf(fundKinds);
+        messageKinds = Map.copyOf(messageKinds);
     }
-    List<String> a = s.get(field);
-    return a == null ? List.of() : a;
-  }
 
-  /** Whether {@code ""} reads as zero for this amount (else as absent). */
-  boolean blankIsZero(String field) {
-    return blankIsZero != blankOverride.contains(field);
-  }
-
-  boolean nullIsZero(String field) {
-    return nullIsZero != nullOverride.contains(field);
-  }
-
-  String nationalMedType(String medType) {
-    return medType == null ? null : medTypes.getOrDefault(medType, medType);
-  }
-
-  FundKind fundKind(String fundPayType) {
-    FundKind best = defaultFundKind;
-    int length = -1;
-    if (fundPayType != null) {
-      for (Map.Entry<String, FundKind> e : fundKinds.entrySet()) {
-        if (fundPayType.startsWith(e.getKey()) && e.getKey().length() > length) {
-          best = e.getValue();
-          length = e.getKey().length();
+    /** The other names of {@code field} in {@code section}, in the order tried. */
+    List<String> aliasesOf(String section, String field) {
+        Map<String, List<String>> s = aliases.get(section);
+        if (s == null) {
+            return List.of();
         }
-      }
+        List<String> a = s.get(field);
+        return a == null ? List.of() : a;
     }
-    return best;
-  }
 
-  MessageKind messageKind(String infno) {
-    return infno == null ? MessageKind.OTHER : messageKinds.getOrDefault(infno, MessageKind.OTHER);
-  }
+    /** Whether {@code ""} reads as zero for this amount (else as absent). */
+    boolean blankIsZero(String field) {
+        return blankIsZero != blankOverride.contains(field);
+    }
+
+    boolean nullIsZero(String field) {
+        return nullIsZero != nullOverride.contains(field);
+    }
+
+    String nationalMedType(String medType) {
+        return medType == null ? null : medTypes.getOrDefault(medType, medType);
+    }
+
+    FundKind fundKind(String fundPayType) {
+        FundKind best = defaultFundKind;
+        int length = -1;
+        if (fundPayType != null) {
+            for (Map.Entry<String, FundKind> e : fundKinds.entrySet()) {
+                if (fundPayType.startsWith(e.getKey()) && e.getKey().length() > length) {
+                    best = e.getValue();
+                    length = e.getKey().length();
+                }
+            }
+        }
+        return best;
+    }
+
+    MessageKind messageKind(String infno) {
+        return infno == null ? MessageKind.OTHER : messageKinds.getOrDefault(infno, MessageKind.OTHER);
+    }
 }

@@ -15,168 +15,175 @@ import java.util.List;
  * collected in {@link Fields} naming the national field's path.
  */
 final class DialectFields {
-  private final Fields f;
-  private final Dialect d;
+    private final Fields f;
+    private final Dialect d;
 
-  DialectFields(Fields f, Dialect d) {
-    this.f = f;
-    this.d = d;
-  }
+    DialectFields(Fields f, Dialect d) {
+        this.f = f;
+        this.d = d;
+    }
 
-  Dialect dialect() {
-    return d;
-  }
+    Dialect dialect() {
+        return d;
+    }
 
-  Fields fields() {
-    return f;
-  }
+    Fields fields() {
+        return f;
+    }
 
-  /** The first value of the field or an alias that is neither missing, null nor blank; null when none is. */
-  private JsonNode value(JsonNode node, String section, String field) {
-    JsonNode v = node.get(field);
-    if (present(v)) {
-      return v;
-    }
-    for (String alias : d.aliasesOf(section, field)) {
-      JsonNode a = node.get(alias);
-      if (present(a)) {
-        return a;
-      }
-    }
-    return null;
-  }
-
-  private static boolean present(JsonNode v) {
-    return v != null && !v.isNull() && !(v.isTextual() && v.asText().isBlank());
-  }
-
-  /** Whether the field or an alias is sent as {@code null} / {@code ""} (when no value is). */
-  private boolean sentAs(JsonNode node, String section, String field, boolean blank) {
-    if (sentAs(node.get(field), blank)) {
-      return true;
-    }
-    for (String alias : d.aliasesOf(section, field)) {
-      if (sentAs(node.get(alias), blank)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean sentAs(JsonNode v, boolean blank) {
-    return v != null && (blank ? v.isTextual() && v.asText().isBlank() : v.isNull());
-  }
-
-  String text(JsonNode node, String section, String field, String path, boolean required) {
-    JsonNode v = value(node, section, field);
-    if (v == null) {
-      if (required) {
-        f.add(path, "REQUIRED", path + " is required");
-      }
-      return null;
-    }
-    if (v.isTextual()) {
-      return v.asText().trim();
-    }
-    if (v.isIntegralNumber()) {
-      return v.asText();
-    }
-    f.add(path, "INVALID_TYPE", path + " must be a string");
-    return null;
-  }
-
-  /**
-   * A CNY amount (number or decimal string, at most 2 decimals); {@code ""}/{@code null} as the profile reads them;
-   * null when absent (and then REQUIRED when required).
-   */
-  Money amount(JsonNode node, String section, String field, String path, boolean required) {
-    JsonNode v = value(node, section, field);
-    if (v == null) {
-      if (sentAs(node, section, field, false) && d.nullIsZero(field)
-          || sentAs(node, section, field, true) && d.blankIsZero(field)) {
-        return Money.ZERO;
-      }
-      if (required) {
-        f.add(path, "REQUIRED", path + " is required" + (sentAs(node, section, field, true)
-            || sentAs(node, section, field, false) ? " (sent empty, which this region's profile reads as absent)"
-            : ""));
-      }
-      return null;
-    }
-    try {
-      if (v.isNumber()) {
-        return Money.of(v.decimalValue());
-      }
-      if (v.isTextual()) {
-        return Money.parse(v.asText().trim());
-      }
-    } catch (AmountFormatException e) {
-      f.add(path, "INVALID_AMOUNT", path + ": " + e.getMessage());
-      return null;
-    }
-    f.add(path, "INVALID_TYPE", path + " must be a decimal amount (number or string)");
-    return null;
-  }
-
-  BigDecimal decimal(JsonNode node, String section, String field, String path, boolean required) {
-    JsonNode v = value(node, section, field);
-    if (v == null) {
-      if (required) {
-        f.add(path, "REQUIRED", path + " is required");
-      }
-      return null;
-    }
-    if (v.isNumber()) {
-      return v.decimalValue();
-    }
-    if (v.isTextual()) {
-      try {
-        return new BigDecimal(v.asText().trim());
-      } catch (NumberFormatException e) {
-        f.add(path, "INVALID_DECIMAL", path + " is not a decimal: " + v.asText());
+    /** The first value of the field or an alias that is neither missing, null nor blank; null when none is. */
+    private JsonNode value(JsonNode node, String section, String field) {
+        JsonNode v = node.get(field);
+        if (present(v)) {
+            return v;
+        }
+        for (String alias : d.aliasesOf(section, field)) {
+            JsonNode a = node.get(alias);
+            if (present(a)) {
+                return a;
+            }
+        }
         return null;
-      }
     }
-    f.add(path, "INVALID_TYPE", path + " must be a decimal (number or string)");
-    return null;
-  }
 
-  LocalDateTime dateTime(JsonNode node, String section, String field, String path, boolean required) {
-    String s = text(node, section, field, path, required);
-    if (s == null) {
-      return null;
+    private static boolean present(JsonNode v) {
+        return v != null && !v.isNull() && !(v.isTextual() && v.asText().isBlank());
     }
-    LocalDateTime t = NationalTime.dateTime(s, d.dateTimeFormats());
-    if (t == null) {
-      f.add(path, "INVALID_DATE_TIME", path + " must be a date-time such as yyyy-MM-dd HH:mm:ss (forms of profile "
-          + d.name() + "), was " + s);
-    }
-    return t;
-  }
 
-  LocalDate date(JsonNode node, String section, String field, String path) {
-    String s = text(node, section, field, path, false);
-    if (s == null) {
-      return null;
+    /** Whether the field or an alias is sent as {@code null} / {@code ""} (when no value is). */
+    private boolean sentAs(JsonNode node, String section, String field, boolean blank) {
+        if (sentAs(node.get(field), blank)) {
+            return true;
+        }
+        for (String alias : d.aliasesOf(section, field)) {
+            if (sentAs(node.get(alias), blank)) {
+                return true;
+            }
+        }
+        return false;
     }
-    LocalDate t = NationalTime.date(s, d.dateFormats(), d.dateTimeFormats());
-    if (t == null) {
-      f.add(path, "INVALID_DATE", path + " must be a date such as yyyy-MM-dd, was " + s);
-    }
-    return t;
-  }
 
-  /** The first non-blank text among these members of a node (no aliases), or null. */
-  static String firstText(JsonNode node, List<String> names) {
-    if (node == null) {
-      return null;
+    private static boolean sentAs(JsonNode v, boolean blank) {
+        return v != null && (blank ? v.isTextual() && v.asText().isBlank() : v.isNull());
     }
-    for (String name : names) {
-      JsonNode v = node.get(name);
-      if (present(v) && (v.isTextual() || v.isIntegralNumber())) {
-        return v.asText().trim();
-      }
+
+    String text(JsonNode node, String section, String field, String path, boolean required) {
+        JsonNode v = value(node, section, field);
+        if (v == null) {
+            if (required) {
+                f.add(path, "REQUIRED", path + " is required");
+            }
+            return null;
+        }
+        if (v.isTextual()) {
+            return v.asText().trim();
+        }
+        if (v.isIntegralNumber()) {
+            return v.asText();
+        }
+        f.add(path, "INVALID_TYPE", path + " must be a string");
+        return null;
     }
-    return null;
-  }
+
+    /**
+     * A CNY amount (number or decimal string, at most 2 decimals); {@code ""}/{@code null} as the profile reads them;
+     * null when absent (and then REQUIRED when required).
+     */
+    Money amount(JsonNode node, String section, String field, String path, boolean required) {
+        JsonNode v = value(node, section, field);
+        if (v == null) {
+            if (sentAs(node, section, field, false) && d.nullIsZero(field)
+                    || sentAs(node, section, field, true) && d.blankIsZero(field)) {
+                return Money.ZERO;
+            }
+            if (required) {
+                f.add(
+                        path,
+                        "REQUIRED",
+                        path + " is required"
+                                + (sentAs(node, section, field, true) || sentAs(node, section, field, false)
+                                        ? " (sent empty, which this region's profile reads as absent)"
+                                        : ""));
+            }
+            return null;
+        }
+        try {
+            if (v.isNumber()) {
+                return Money.of(v.decimalValue());
+            }
+            if (v.isTextual()) {
+                return Money.parse(v.asText().trim());
+            }
+        } catch (AmountFormatException e) {
+            f.add(path, "INVALID_AMOUNT", path + ": " + e.getMessage());
+            return null;
+        }
+        f.add(path, "INVALID_TYPE", path + " must be a decimal amount (number or string)");
+        return null;
+    }
+
+    BigDecimal decimal(JsonNode node, String section, String field, String path, boolean required) {
+        JsonNode v = value(node, section, field);
+        if (v == null) {
+            if (required) {
+                f.add(path, "REQUIRED", path + " is required");
+            }
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return new BigDecimal(v.asText().trim());
+            } catch (NumberFormatException e) {
+                f.add(path, "INVALID_DECIMAL", path + " is not a decimal: " + v.asText());
+                return null;
+            }
+        }
+        f.add(path, "INVALID_TYPE", path + " must be a decimal (number or string)");
+        return null;
+    }
+
+    LocalDateTime dateTime(JsonNode node, String section, String field, String path, boolean required) {
+        String s = text(node, section, field, path, required);
+        if (s == null) {
+            return null;
+        }
+        LocalDateTime t = NationalTime.dateTime(s, d.dateTimeFormats());
+        if (t == null) {
+            f.add(
+                    path,
+                    "INVALID_DATE_TIME",
+                    path + " must be a date-time such as yyyy-MM-dd HH:mm:ss (forms of profile " + d.name() + "), was "
+                            + s);
+        }
+        return t;
+    }
+
+    LocalDate date(JsonNode node, String section, String field, String path) {
+        String s = text(node, section, field, path, false);
+        if (s == null) {
+            return null;
+        }
+        LocalDate t = NationalTime.date(s, d.dateFormats(), d.dateTimeFormats());
+        if (t == null) {
+            f.add(path, "INVALID_DATE", path + " must be a date such as yyyy-MM-dd, was " + s);
+        }
+        return t;
+    }
+
+    /** The first non-blank text among these members of a node (no aliases), or null. */
+    static String firstText(JsonNode node, List<String> names) {
+        if (node == null) {
+            return null;
+        }
+        for (String name : names) {
+            JsonNode v = node.get(name);
+            if (present(v) && (v.isTextual() || v.isIntegralNumber())) {
+                return v.asText().trim();
+            }
+        }
+        return null;
+    }
 }

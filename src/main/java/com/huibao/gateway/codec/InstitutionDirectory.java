@@ -22,65 +22,71 @@ import org.slf4j.LoggerFactory;
  * directories and files override earlier ones code by code.
  */
 public final class InstitutionDirectory implements InstitutionRegistry {
-  private static final Logger LOG = LoggerFactory.getLogger(InstitutionDirectory.class);
+    private static final Logger LOG = LoggerFactory.getLogger(InstitutionDirectory.class);
 
-  private final List<Path> dirs;
-  private final AtomicReference<Institutions> current = new AtomicReference<>(Institutions.EMPTY);
-  private volatile String fingerprint = "";
+    private final List<Path> dirs;
+    private final AtomicReference<Institutions> current = new AtomicReference<>(Institutions.EMPTY);
+    private volatile String fingerprint = "";
 
-  public InstitutionDirectory(List<Path> dirs) {
-    this.dirs = List.copyOf(dirs);
-    reloadIfChanged();
-  }
-
-  @Override
-  public Institutions current() {
-    return current.get();
-  }
-
-  /** Re-reads the directories if any file's name, size or modification time changed; returns whether it did. */
-  public synchronized boolean reloadIfChanged() {
-    List<Path> files = files();
-    StringBuilder fp = new StringBuilder();
-    for (Path f : files) {
-      try {
-        fp.append(f).append(Files.size(f)).append(Files.getLastModifiedTime(f).toMillis()).append(';');
-      } catch (IOException e) {
-        fp.append(f).append("?;");
-      }
+    public InstitutionDirectory(List<Path> dirs) {
+        this.dirs = List.copyOf(dirs);
+        reloadIfChanged();
     }
-    if (fp.toString().equals(fingerprint)) {
-      return false;
-    }
-    List<InstitutionsJson.Listed> listed = new ArrayList<>();
-    Map<String, String> codes = new HashMap<>();
-    for (Path f : files) {
-      try {
-        InstitutionsJson.RegistryFile file = InstitutionsJson.read(Json.parse(Files.readAllBytes(f)));
-        listed.addAll(file.institutions());
-        codes.putAll(file.codes());
-      } catch (IOException | InvalidDocumentException e) {
-        LOG.warn("institution file {} skipped: {}", f, e.getMessage());
-      }
-    }
-    current.set(Institutions.of(InstitutionsJson.resolve(listed, codes)));
-    fingerprint = fp.toString();
-    LOG.debug("institution registry: {} institutions with a code, from {} files", current.get().size(), files.size());
-    return true;
-  }
 
-  private List<Path> files() {
-    List<Path> out = new ArrayList<>();
-    for (Path dir : dirs) {
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (Stream<Path> s = Files.list(dir)) {
-        s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(out::add);
-      } catch (IOException e) {
-        LOG.warn("institution directory {} unreadable: {}", dir, e.getMessage());
-      }
+    @Override
+    public Institutions current() {
+        return current.get();
     }
-    return out;
-  }
+
+    /** Re-reads the directories if any file's name, size or modification time changed; returns whether it did. */
+    public synchronized boolean reloadIfChanged() {
+        List<Path> files = files();
+        StringBuilder fp = new StringBuilder();
+        for (Path f : files) {
+            try {
+                fp.append(f)
+                        .append(Files.size(f))
+                        .append(Files.getLastModifiedTime(f).toMillis())
+                        .append(';');
+            } catch (IOException e) {
+                fp.append(f).append("?;");
+            }
+        }
+        if (fp.toString().equals(fingerprint)) {
+            return false;
+        }
+        List<InstitutionsJson.Listed> listed = new ArrayList<>();
+        Map<String, String> codes = new HashMap<>();
+        for (Path f : files) {
+            try {
+                InstitutionsJson.RegistryFile file = InstitutionsJson.read(Json.parse(Files.readAllBytes(f)));
+                listed.addAll(file.institutions());
+                codes.putAll(file.codes());
+            } catch (IOException | InvalidDocumentException e) {
+                LOG.warn("institution file {} skipped: {}", f, e.getMessage());
+            }
+        }
+        current.set(Institutions.of(InstitutionsJson.resolve(listed, codes)));
+        fingerprint = fp.toString();
+        LOG.debug(
+                "institution registry: {} institutions with a code, from {} files",
+                current.get().size(),
+                files.size());
+        return true;
+    }
+
+    private List<Path> files() {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(out::add);
+            } catch (IOException e) {
+                LOG.warn("institution directory {} unreadable: {}", dir, e.getMessage());
+            }
+        }
+        return out;
+    }
 }

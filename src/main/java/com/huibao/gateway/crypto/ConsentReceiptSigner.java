@@ -18,33 +18,43 @@ import java.util.Date;
  * can check it offline.
  */
 public final class ConsentReceiptSigner implements ReceiptSigner {
-  public static final String TYPE = "consent-receipt+jwt";
+    public static final String TYPE = "consent-receipt+jwt";
 
-  private final ECKey key;
-  private final JWSSigner signer;
-  private final String issuer;
+    private final ECKey key;
+    private final JWSSigner signer;
+    private final String issuer;
 
-  public ConsentReceiptSigner(ECKey key, String issuer) throws JOSEException {
-    this.key = key;
-    this.signer = FastEcdsa.signer(key);
-    this.issuer = issuer;
-  }
-
-  @Override
-  public String receipt(Consent c, String personKey) {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer(issuer).subject(c.id().toString()).issueTime(Date.from(c.grantedAt()))
-        .claim("insurer_id", c.insurerId())
-        .claim("purposes", c.purposes().stream().map(Enum::name).sorted().toList())
-        .claim("covers_from", c.coversFrom().toString()).claim("expires_at", c.expiresAt().toString())
-        .claim("person_key", personKey).build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-        .type(new JOSEObjectType(TYPE)).build(), claims);
-    try {
-      jwt.sign(signer);
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
+    public ConsentReceiptSigner(ECKey key, String issuer) throws JOSEException {
+        this.key = key;
+        this.signer = FastEcdsa.signer(key);
+        this.issuer = issuer;
     }
-    return jwt.serialize();
-  }
+
+    @Override
+    public String receipt(Consent c, String personKey) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(c.id().toString())
+                .issueTime(Date.from(c.grantedAt()))
+                .claim("insurer_id", c.insurerId())
+                .claim(
+                        "purposes",
+                        c.purposes().stream().map(Enum::name).sorted().toList())
+                .claim("covers_from", c.coversFrom().toString())
+                .claim("expires_at", c.expiresAt().toString())
+                .claim("person_key", personKey)
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.getKeyID())
+                        .type(new JOSEObjectType(TYPE))
+                        .build(),
+                claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
 }

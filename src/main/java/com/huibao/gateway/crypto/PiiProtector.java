@@ -1,13 +1,16 @@
 package com.huibao.gateway.crypto;
 
 import com.huibao.gateway.app.port.PersonKeys;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
@@ -22,146 +25,149 @@ import org.bouncycastle.util.encoders.Hex;
  * are deflated first ({@code keyId:z:base64(…)}).
  */
 public final class PiiProtector implements PersonKeys {
-  private static final int IV_BYTES = 12;
-  private static final int TAG_BITS = 128;
-  /** The mark of a deflated document after the key id. Base64 has no ':', so it cannot be mistaken for data. */
-  private static final String DEFLATED = "z:";
-  private static final int MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    /** The mark of a deflated document after the key id. Base64 has no ':', so it cannot be mistaken for data. */
+    private static final String DEFLATED = "z:";
 
-  private final String currentKeyId;
-  private final Map<String, byte[]> keys;
-  private final byte[] hmacKey;
-  private final SecureRandom random = new SecureRandom();
+    private static final int MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
-  /**
-   * @param currentKeyId the key new ciphertexts use
-   * @param keys         every key id still readable → its 16-byte SM4 key
-   */
-  public PiiProtector(String currentKeyId, Map<String, byte[]> keys, byte[] hmacKey) {
-    if (!keys.containsKey(currentKeyId)) {
-      throw new IllegalArgumentException("no key " + currentKeyId);
-    }
-    keys.forEach((id, k) -> {
-      if (k.length != 16) {
-        throw new IllegalArgumentException("SM4 key " + id + " must be 16 bytes (32 hex characters)");
-      }
-      if (id.contains(":")) {
-        throw new IllegalArgumentException("key id must not contain ':'");
-      }
-    });
-    if (hmacKey.length < 16) {
-      throw new IllegalArgumentException("the HMAC key must be at least 16 bytes");
-    }
-    this.currentKeyId = currentKeyId;
-    this.keys = Map.copyOf(keys);
-    this.hmacKey = hmacKey.clone();
-  }
+    private final String currentKeyId;
+    private final Map<String, byte[]> keys;
+    private final byte[] hmacKey;
+    private final SecureRandom random = new SecureRandom();
 
-  public static PiiProtector fromHex(String keyId, String keyHex, String hmacKeyHex) {
-    return new PiiProtector(keyId, Map.of(keyId, Hex.decode(keyHex)), Hex.decode(hmacKeyHex));
-  }
-
-  @Override
-  public String personKey(String certType, String certno) {
-    return Hex.toHexString(Sm3.hmac(hmacKey, (certType + "\u0000" + certno).getBytes(StandardCharsets.UTF_8)));
-  }
-
-  public String encrypt(String plaintext) {
-    return currentKeyId + ":" + Base64.getEncoder().encodeToString(seal(plaintext.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /**
-   * A whole document (a settlement as received): deflated, then sealed like {@link #encrypt}, marked
-   * {@code keyId:z:base64(…)}. A 10 KB settlement deflates to about 2 KB, and SM4 in Java (40 MB/s) is what a confirm
-   * spent most of its time on (docs/PERFORMANCE.md). The ciphertext's length leaks nothing an attacker controls:
-   * it is stored, never sent.
-   */
-  public String encryptDocument(String document) {
-    byte[] in = document.getBytes(StandardCharsets.UTF_8);
-    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-    try {
-      deflater.setInput(in);
-      deflater.finish();
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length / 4 + 64);
-      byte[] chunk = new byte[8192];
-      while (!deflater.finished()) {
-        out.write(chunk, 0, deflater.deflate(chunk));
-      }
-      return currentKeyId + ":" + DEFLATED + Base64.getEncoder().encodeToString(seal(out.toByteArray()));
-    } finally {
-      deflater.end();
-    }
-  }
-
-  private byte[] seal(byte[] in) {
-    byte[] iv = new byte[IV_BYTES];
-    random.nextBytes(iv);
-    GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-    gcm.init(true, new AEADParameters(new KeyParameter(keys.get(currentKeyId)), TAG_BITS, iv));
-    byte[] out = new byte[IV_BYTES + gcm.getOutputSize(in.length)];
-    System.arraycopy(iv, 0, out, 0, IV_BYTES);
-    int n = gcm.processBytes(in, 0, in.length, out, IV_BYTES);
-    try {
-      gcm.doFinal(out, IV_BYTES + n);
-    } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
-      throw new IllegalStateException(e);
-    }
-    return out;
-  }
-
-  /** What {@link #encrypt} or {@link #encryptDocument} sealed, under any key still readable. */
-  public String decrypt(String stored) {
-    int colon = stored.indexOf(':');
-    byte[] key = colon < 0 ? null : keys.get(stored.substring(0, colon));
-    if (key == null) {
-      throw new IllegalArgumentException("unknown PII key id in stored value");
-    }
-    boolean deflated = stored.startsWith(DEFLATED, colon + 1);
-    byte[] all = Base64.getDecoder().decode(stored.substring(colon + 1 + (deflated ? DEFLATED.length() : 0)));
-    GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-    gcm.init(false, new AEADParameters(new KeyParameter(key), TAG_BITS, java.util.Arrays.copyOf(all, IV_BYTES)));
-    byte[] out = new byte[gcm.getOutputSize(all.length - IV_BYTES)];
-    int n = gcm.processBytes(all, IV_BYTES, all.length - IV_BYTES, out, 0);
-    try {
-      n += gcm.doFinal(out, n);
-    } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
-      throw new IllegalArgumentException("PII ciphertext failed authentication", e);
-    }
-    return deflated ? inflate(out, n) : new String(out, 0, n, StandardCharsets.UTF_8);
-  }
-
-  private static String inflate(byte[] in, int length) {
-    Inflater inflater = new Inflater();
-    try {
-      inflater.setInput(in, 0, length);
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(length * 5);
-      byte[] chunk = new byte[8192];
-      while (!inflater.finished()) {
-        int k = inflater.inflate(chunk);
-        if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          throw new IllegalArgumentException("stored document is truncated");
+    /**
+     * @param currentKeyId the key new ciphertexts use
+     * @param keys         every key id still readable → its 16-byte SM4 key
+     */
+    public PiiProtector(String currentKeyId, Map<String, byte[]> keys, byte[] hmacKey) {
+        if (!keys.containsKey(currentKeyId)) {
+            throw new IllegalArgumentException("no key " + currentKeyId);
         }
-        if (out.size() + k > MAX_DOCUMENT_BYTES) {
-          throw new IllegalArgumentException("stored document inflates beyond " + MAX_DOCUMENT_BYTES + " bytes");
+        keys.forEach((id, k) -> {
+            if (k.length != 16) {
+                throw new IllegalArgumentException("SM4 key " + id + " must be 16 bytes (32 hex characters)");
+            }
+            if (id.contains(":")) {
+                throw new IllegalArgumentException("key id must not contain ':'");
+            }
+        });
+        if (hmacKey.length < 16) {
+            throw new IllegalArgumentException("the HMAC key must be at least 16 bytes");
         }
-        out.write(chunk, 0, k);
-      }
-      return out.toString(StandardCharsets.UTF_8);
-    } catch (DataFormatException e) {
-      throw new IllegalArgumentException("stored document is not deflated data", e);
-    } finally {
-      inflater.end();
+        this.currentKeyId = currentKeyId;
+        this.keys = Map.copyOf(keys);
+        this.hmacKey = hmacKey.clone();
     }
-  }
 
-  /** {@code 310***********1234}: the first 3 and last 4 characters kept, the rest starred. */
-  public static String mask(String certno) {
-    if (certno == null) {
-      return null;
+    public static PiiProtector fromHex(String keyId, String keyHex, String hmacKeyHex) {
+        return new PiiProtector(keyId, Map.of(keyId, Hex.decode(keyHex)), Hex.decode(hmacKeyHex));
     }
-    if (certno.length() <= 7) {
-      return "*".repeat(certno.length());
+
+    @Override
+    public String personKey(String certType, String certno) {
+        return Hex.toHexString(Sm3.hmac(hmacKey, (certType + "\u0000" + certno).getBytes(StandardCharsets.UTF_8)));
     }
-    return certno.substring(0, 3) + "*".repeat(certno.length() - 7) + certno.substring(certno.length() - 4);
-  }
+
+    public String encrypt(String plaintext) {
+        return currentKeyId + ":"
+                + Base64.getEncoder().encodeToString(seal(plaintext.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A whole document (a settlement as received): deflated, then sealed like {@link #encrypt}, marked
+     * {@code keyId:z:base64(…)}. A 10 KB settlement deflates to about 2 KB, and SM4 in Java (40 MB/s) is what a confirm
+     * spent most of its time on (docs/PERFORMANCE.md). The ciphertext's length leaks nothing an attacker controls:
+     * it is stored, never sent.
+     */
+    public String encryptDocument(String document) {
+        byte[] in = document.getBytes(StandardCharsets.UTF_8);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(in);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(in.length / 4 + 64);
+            byte[] chunk = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+            return currentKeyId + ":" + DEFLATED + Base64.getEncoder().encodeToString(seal(out.toByteArray()));
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private byte[] seal(byte[] in) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
+        gcm.init(true, new AEADParameters(new KeyParameter(keys.get(currentKeyId)), TAG_BITS, iv));
+        byte[] out = new byte[IV_BYTES + gcm.getOutputSize(in.length)];
+        System.arraycopy(iv, 0, out, 0, IV_BYTES);
+        int n = gcm.processBytes(in, 0, in.length, out, IV_BYTES);
+        try {
+            gcm.doFinal(out, IV_BYTES + n);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** What {@link #encrypt} or {@link #encryptDocument} sealed, under any key still readable. */
+    public String decrypt(String stored) {
+        int colon = stored.indexOf(':');
+        byte[] key = colon < 0 ? null : keys.get(stored.substring(0, colon));
+        if (key == null) {
+            throw new IllegalArgumentException("unknown PII key id in stored value");
+        }
+        boolean deflated = stored.startsWith(DEFLATED, colon + 1);
+        byte[] all = Base64.getDecoder().decode(stored.substring(colon + 1 + (deflated ? DEFLATED.length() : 0)));
+        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
+        gcm.init(false, new AEADParameters(new KeyParameter(key), TAG_BITS, Arrays.copyOf(all, IV_BYTES)));
+        byte[] out = new byte[gcm.getOutputSize(all.length - IV_BYTES)];
+        int n = gcm.processBytes(all, IV_BYTES, all.length - IV_BYTES, out, 0);
+        try {
+            n += gcm.doFinal(out, n);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalArgumentException("PII ciphertext failed authentication", e);
+        }
+        return deflated ? inflate(out, n) : new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static String inflate(byte[] in, int length) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(in, 0, length);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(length * 5);
+            byte[] chunk = new byte[8192];
+            while (!inflater.finished()) {
+                int k = inflater.inflate(chunk);
+                if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalArgumentException("stored document is truncated");
+                }
+                if (out.size() + k > MAX_DOCUMENT_BYTES) {
+                    throw new IllegalArgumentException(
+                            "stored document inflates beyond " + MAX_DOCUMENT_BYTES + " bytes");
+                }
+                out.write(chunk, 0, k);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("stored document is not deflated data", e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** {@code 310***********1234}: the first 3 and last 4 characters kept, the rest starred. */
+    public static String mask(String certno) {
+        if (certno == null) {
+            return null;
+        }
+        if (certno.length() <= 7) {
+            return "*".repeat(certno.length());
+        }
+        return certno.substring(0, 3) + "*".repeat(certno.length() - 7) + certno.substring(certno.length() - 4);
+    }
 }

@@ -18,60 +18,68 @@ import java.util.Base64;
  * it (docs/SECURITY.md, "Webhooks").
  */
 public final class WebhookSigner {
-  public static final String TYPE = "huibao-webhook";
+    public static final String TYPE = "huibao-webhook";
 
-  private final JWSSigner signer;
-  private final JWSHeader header;
-  /** base64url of {@link #header}. */
-  private final String headerPart;
-  private final Sm2.ReusableSigner sm2;
-  private final String sm2HeaderPart;
+    private final JWSSigner signer;
+    private final JWSHeader header;
+    /** base64url of {@link #header}. */
+    private final String headerPart;
 
-  /** {@code sm2} may be null: then SM2SM3 registrations are refused. */
-  public WebhookSigner(ECKey key, Sm2.PrivateJwk sm2) throws JOSEException {
-    this.signer = FastEcdsa.signer(key);
-    this.header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(new JOSEObjectType(TYPE))
-        .build();
-    this.headerPart = header.toBase64URL().toString();
-    this.sm2 = sm2 == null ? null : new Sm2.ReusableSigner(sm2.privateKey());
-    this.sm2HeaderPart = sm2 == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"alg\":\""
-        + Sm2.JWS_ALG + "\",\"kid\":\"" + sm2.kid() + "\",\"typ\":\"" + TYPE + "\"}").getBytes(StandardCharsets.UTF_8));
-  }
+    private final Sm2.ReusableSigner sm2;
+    private final String sm2HeaderPart;
 
-  public boolean signsSm2() {
-    return sm2 != null;
-  }
-
-  /** What is signed: {@code id.timestamp.body}. */
-  public static byte[] signedContent(String eventId, long timestamp, byte[] body) {
-    byte[] head = (eventId + "." + timestamp + ".").getBytes(StandardCharsets.US_ASCII);
-    byte[] out = new byte[head.length + body.length];
-    System.arraycopy(head, 0, out, 0, head.length);
-    System.arraycopy(body, 0, out, head.length, body.length);
-    return out;
-  }
-
-  /** The detached JWS ({@code header..signature}) of {@code id.timestamp.body}, ES256 or SM2SM3. */
-  public String sign(String eventId, long timestamp, byte[] body, String alg) {
-    boolean sm2Alg = Sm2.JWS_ALG.equals(alg);
-    if (sm2Alg && sm2 == null) {
-      throw new IllegalStateException("no SM2 signing key is configured");
+    /** {@code sm2} may be null: then SM2SM3 registrations are refused. */
+    public WebhookSigner(ECKey key, Sm2.PrivateJwk sm2) throws JOSEException {
+        this.signer = FastEcdsa.signer(key);
+        this.header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.getKeyID())
+                .type(new JOSEObjectType(TYPE))
+                .build();
+        this.headerPart = header.toBase64URL().toString();
+        this.sm2 = sm2 == null ? null : new Sm2.ReusableSigner(sm2.privateKey());
+        this.sm2HeaderPart = sm2 == null
+                ? null
+                : Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(("{\"alg\":\"" + Sm2.JWS_ALG + "\",\"kid\":\"" + sm2.kid() + "\",\"typ\":\""
+                                        + TYPE + "\"}")
+                                .getBytes(StandardCharsets.UTF_8));
     }
-    String head = sm2Alg ? sm2HeaderPart : headerPart;
-    // the signing input built here with the JDK's base64, as ResponseSigner does (nimbus's encoder is slower)
-    byte[] payload = Base64.getUrlEncoder().withoutPadding().encode(signedContent(eventId, timestamp, body));
-    byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-    byte[] input = new byte[headBytes.length + 1 + payload.length];
-    System.arraycopy(headBytes, 0, input, 0, headBytes.length);
-    input[headBytes.length] = '.';
-    System.arraycopy(payload, 0, input, headBytes.length + 1, payload.length);
-    if (sm2Alg) {
-      return head + ".." + Base64.getUrlEncoder().withoutPadding().encodeToString(sm2.sign(input));
+
+    public boolean signsSm2() {
+        return sm2 != null;
     }
-    try {
-      return head + ".." + signer.sign(header, input);
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
+
+    /** What is signed: {@code id.timestamp.body}. */
+    public static byte[] signedContent(String eventId, long timestamp, byte[] body) {
+        byte[] head = (eventId + "." + timestamp + ".").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[head.length + body.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(body, 0, out, head.length, body.length);
+        return out;
     }
-  }
+
+    /** The detached JWS ({@code header..signature}) of {@code id.timestamp.body}, ES256 or SM2SM3. */
+    public String sign(String eventId, long timestamp, byte[] body, String alg) {
+        boolean sm2Alg = Sm2.JWS_ALG.equals(alg);
+        if (sm2Alg && sm2 == null) {
+            throw new IllegalStateException("no SM2 signing key is configured");
+        }
+        String head = sm2Alg ? sm2HeaderPart : headerPart;
+        // the signing input built here with the JDK's base64, as ResponseSigner does (nimbus's encoder is slower)
+        byte[] payload = Base64.getUrlEncoder().withoutPadding().encode(signedContent(eventId, timestamp, body));
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] input = new byte[headBytes.length + 1 + payload.length];
+        System.arraycopy(headBytes, 0, input, 0, headBytes.length);
+        input[headBytes.length] = '.';
+        System.arraycopy(payload, 0, input, headBytes.length + 1, payload.length);
+        if (sm2Alg) {
+            return head + ".." + Base64.getUrlEncoder().withoutPadding().encodeToString(sm2.sign(input));
+        }
+        try {
+            return head + ".." + signer.sign(header, input);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

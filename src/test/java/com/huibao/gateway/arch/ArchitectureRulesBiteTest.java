@@ -17,32 +17,39 @@ import org.junit.jupiter.api.Test;
  * packages (test sources only, so the real check never sees them) break one rule each.
  */
 class ArchitectureRulesBiteTest {
-  private static final JavaClasses FIXTURES = new ClassFileImporter().importClasses(DomainTypeUsingVertx.class,
-      PointsBack.class, HandlerReachingIntoPg.class, PgErrors.class, TwoThingsUseCase.class);
+    private static final JavaClasses FIXTURES = new ClassFileImporter()
+            .importClasses(
+                    DomainTypeUsingVertx.class,
+                    PointsBack.class,
+                    HandlerReachingIntoPg.class,
+                    PgErrors.class,
+                    TwoThingsUseCase.class);
 
-  @Test
-  void a_domain_type_using_vertx_breaks_the_domain_allow_list() {
-    fails(ArchitectureTest.domain_depends_on_itself_and_java_only, "DomainTypeUsingVertx");
-  }
+    @Test
+    void a_domain_type_using_vertx_breaks_the_domain_allow_list() {
+        fails(ArchitectureTest.domain_depends_on_itself_and_java_only, "DomainTypeUsingVertx");
+    }
 
-  @Test
-  void two_domain_packages_importing_each_other_are_a_cycle() {
-    fails(ArchitectureTest.domain_packages_are_free_of_cycles, "Cycle");
-  }
+    @Test
+    void two_domain_packages_importing_each_other_are_a_cycle() {
+        fails(ArchitectureTest.domain_packages_are_free_of_cycles, "Cycle");
+    }
 
-  @Test
-  void an_http_class_using_the_pg_adapter_breaks_adapter_isolation() {
-    fails(ArchitectureTest.adapters_do_not_depend_on_each_other, "HandlerReachingIntoPg");
-  }
+    @Test
+    void an_http_class_using_the_pg_adapter_breaks_adapter_isolation() {
+        fails(ArchitectureTest.adapters_do_not_depend_on_each_other, "HandlerReachingIntoPg");
+    }
 
-  @Test
-  void a_use_case_with_two_operations_and_a_pool_breaks_three_rules() {
-    fails(ArchitectureTest.a_use_case_has_one_operation, "TwoThingsUseCase has 2 public methods");
-    fails(ArchitectureTest.sql_only_in_the_pg_adapter, "io.vertx.sqlclient.Pool");
-    fails(ArchitectureTest.app_depends_on_domain_ports_and_futures_only, "io.vertx.sqlclient.Pool");
-  }
+    @Test
+    void a_use_case_with_two_operations_and_a_pool_breaks_three_rules() {
+        fails(ArchitectureTest.a_use_case_has_one_operation, "TwoThingsUseCase has 2 public methods");
+        fails(ArchitectureTest.sql_only_in_the_pg_adapter, "io.vertx.sqlclient.Pool");
+        fails(ArchitectureTest.app_depends_on_domain_ports_and_futures_only, "io.vertx.sqlclient.Pool");
+    }
 
-  private static void fails(ArchRule rule, String naming) {
-    assertThatThrownBy(() -> rule.check(FIXTURES)).isInstanceOf(AssertionError.class).hasMessageContaining(naming);
-  }
+    private static void fails(ArchRule rule, String naming) {
+        assertThatThrownBy(() -> rule.check(FIXTURES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(naming);
+    }
 }

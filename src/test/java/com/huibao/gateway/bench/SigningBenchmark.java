@@ -34,38 +34,39 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SigningBenchmark {
-  @Param({"400", "16000"})
-  public int bodyBytes;
+    @Param({"400", "16000"})
+    public int bodyBytes;
 
-  private ResponseSigner responses;
-  private WebhookSigner webhooks;
-  private byte[] body;
-  private final String id = UUID.randomUUID().toString();
-  private final long timestamp = 1_796_000_000L;
+    private ResponseSigner responses;
+    private WebhookSigner webhooks;
+    private byte[] body;
+    private final String id = UUID.randomUUID().toString();
+    private final long timestamp = 1_796_000_000L;
 
-  @Setup
-  public void setUp() throws Exception {
-    Path keys = Path.of("config/demo/keys");
-    responses = new ResponseSigner(ECKey.parse(Files.readString(keys.resolve("gateway.private.jwk"))));
-    webhooks = new WebhookSigner(ECKey.parse(Files.readString(keys.resolve("gateway-webhook.private.jwk"))),
-        Sm2.PrivateJwk.parse(Files.readString(keys.resolve("gateway-sm2.private.jwk"))));
-    char[] filler = new char[bodyBytes];
-    Arrays.fill(filler, 'x');
-    body = ("{\"id\":\"" + id + "\",\"data\":\"" + new String(filler) + "\"}").getBytes(StandardCharsets.UTF_8);
-  }
+    @Setup
+    public void setUp() throws Exception {
+        Path keys = Path.of("config/demo/keys");
+        responses = new ResponseSigner(ECKey.parse(Files.readString(keys.resolve("gateway.private.jwk"))));
+        webhooks = new WebhookSigner(
+                ECKey.parse(Files.readString(keys.resolve("gateway-webhook.private.jwk"))),
+                Sm2.PrivateJwk.parse(Files.readString(keys.resolve("gateway-sm2.private.jwk"))));
+        char[] filler = new char[bodyBytes];
+        Arrays.fill(filler, 'x');
+        body = ("{\"id\":\"" + id + "\",\"data\":\"" + new String(filler) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
 
-  @Benchmark
-  public String responseEs256OverBody() {
-    return responses.sign(body);
-  }
+    @Benchmark
+    public String responseEs256OverBody() {
+        return responses.sign(body);
+    }
 
-  @Benchmark
-  public String webhookEs256OverIdTimestampBody() {
-    return webhooks.sign(id, timestamp, body, "ES256");
-  }
+    @Benchmark
+    public String webhookEs256OverIdTimestampBody() {
+        return webhooks.sign(id, timestamp, body, "ES256");
+    }
 
-  @Benchmark
-  public String webhookSm2Sm3OverIdTimestampBody() {
-    return webhooks.sign(id, timestamp, body, Sm2.JWS_ALG);
-  }
+    @Benchmark
+    public String webhookSm2Sm3OverIdTimestampBody() {
+        return webhooks.sign(id, timestamp, body, Sm2.JWS_ALG);
+    }
 }

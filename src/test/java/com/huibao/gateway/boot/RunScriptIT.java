@@ -22,79 +22,103 @@ import org.junit.jupiter.api.Test;
  * prints the worked example's payout over signed HTTP, a restart keeps the data, and SIGTERM stops it gracefully.
  */
 class RunScriptIT {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @Test
-  void run_script_serves_the_demo_and_stops_gracefully_on_sigterm() throws Exception {
-    int port = freePort();
-    Path data = Path.of("target/it-pg-" + UUID.randomUUID());
-    Path log = Path.of("target/it-run-" + port + ".log");
+    @Test
+    void run_script_serves_the_demo_and_stops_gracefully_on_sigterm() throws Exception {
+        int port = freePort();
+        Path data = Path.of("target/it-pg-" + UUID.randomUUID());
+        Path log = Path.of("target/it-run-" + port + ".log");
 
-    Process gateway = start(port, data, log);
-    try {
-      long started = System.nanoTime();
-      assertThat(waitReady(port, 60)).as("ready within 60 s; log: %s", log).isTrue();
-      System.out.printf("ready after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        Process gateway = start(port, data, log);
+        try {
+            long started = System.nanoTime();
+            assertThat(waitReady(port, 60))
+                    .as("ready within 60 s; log: %s", log)
+                    .isTrue();
+            System.out.printf("ready after %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
-      Process demo = new ProcessBuilder("scripts/demo.sh", "http://127.0.0.1:" + port).redirectErrorStream(true)
-          .start();
-      String out = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(demo.exitValue()).as(out).isZero();
-      assertThat(out).contains("HMB26-000001").contains("3208.26").contains("4344.07")
-          .contains("7552.33").contains("1482.67").contains("482.67");
-      // 沪惠保 2025, one claim per benefit (docs/PLANS.md): CAR-T, domestic drug, overseas drug, proton, inpatient
-      assertThat(out).contains("CAR-T治疗药品").contains("500000.00").contains("国内特定高额药品").contains("14000.00")
-          .contains("海外特殊药品").contains("70000.00").contains("质子、重离子").contains("154000.00")
-          .contains("特定住院自费医疗费用").contains("13300.00");
-    } finally {
-      gateway.destroy(); // SIGTERM
-      assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
-    }
-    String logged = Files.readString(log);
-    assertThat(logged).contains("shutting down: draining").contains("\"stopped\"");
-
-    Process again = start(port, data, log);
-    try {
-      assertThat(waitReady(port, 60)).isTrue();
-      assertThat(Files.exists(data.resolve("PG_VERSION"))).as("embedded data directory kept").isTrue();
-    } finally {
-      again.destroy();
-      again.waitFor(60, TimeUnit.SECONDS);
-      Dirs.deleteQuietly(data);
-    }
-  }
-
-  private static Process start(int port, Path data, Path log) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder("scripts/run.sh").redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    pb.environment().put("GATEWAY_HTTP_PORT", String.valueOf(port));
-    pb.environment().put("GATEWAY_HTTP_HOST", "127.0.0.1");
-    pb.environment().put("GATEWAY_DB_EMBEDDED_DIR", data.toString());
-    pb.environment().put("GATEWAY_HTTP_SHUTDOWN_DRAIN_SECONDS", "2");
-    return pb.start();
-  }
-
-  private static boolean waitReady(int port, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-            + "/health/ready")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return true;
+            Process demo = new ProcessBuilder("scripts/demo.sh", "http://127.0.0.1:" + port)
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(demo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(demo.exitValue()).as(out).isZero();
+            assertThat(out)
+                    .contains("HMB26-000001")
+                    .contains("3208.26")
+                    .contains("4344.07")
+                    .contains("7552.33")
+                    .contains("1482.67")
+                    .contains("482.67");
+            // 沪惠保 2025, one claim per benefit (docs/PLANS.md): CAR-T, domestic drug, overseas drug, proton, inpatient
+            assertThat(out)
+                    .contains("CAR-T治疗药品")
+                    .contains("500000.00")
+                    .contains("国内特定高额药品")
+                    .contains("14000.00")
+                    .contains("海外特殊药品")
+                    .contains("70000.00")
+                    .contains("质子、重离子")
+                    .contains("154000.00")
+                    .contains("特定住院自费医疗费用")
+                    .contains("13300.00");
+        } finally {
+            gateway.destroy(); // SIGTERM
+            assertThat(gateway.waitFor(60, TimeUnit.SECONDS))
+                    .as("exits after SIGTERM")
+                    .isTrue();
         }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    return false;
-  }
+        String logged = Files.readString(log);
+        assertThat(logged).contains("shutting down: draining").contains("\"stopped\"");
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+        Process again = start(port, data, log);
+        try {
+            assertThat(waitReady(port, 60)).isTrue();
+            assertThat(Files.exists(data.resolve("PG_VERSION")))
+                    .as("embedded data directory kept")
+                    .isTrue();
+        } finally {
+            again.destroy();
+            again.waitFor(60, TimeUnit.SECONDS);
+            Dirs.deleteQuietly(data);
+        }
     }
-  }
+
+    private static Process start(int port, Path data, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("scripts/run.sh")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("GATEWAY_HTTP_PORT", String.valueOf(port));
+        pb.environment().put("GATEWAY_HTTP_HOST", "127.0.0.1");
+        pb.environment().put("GATEWAY_DB_EMBEDDED_DIR", data.toString());
+        pb.environment().put("GATEWAY_HTTP_SHUTDOWN_DRAIN_SECONDS", "2");
+        return pb.start();
+    }
+
+    private static boolean waitReady(int port, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
 }

@@ -20,63 +20,92 @@ import org.junit.jupiter.api.io.TempDir;
  * and refuses it altered. Skipped where the tool is missing (.ci/run installs both).
  */
 class VerifierScriptsTest {
-  private static final Path KEYS = Path.of("config/demo/keys");
+    private static final Path KEYS = Path.of("config/demo/keys");
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void the_python_recipe_verifies_an_answer_and_refuses_an_altered_one() throws Exception {
-    assumeTrue(run(List.of("python3", "-c", "import cryptography")) == 0, "python3-cryptography is not installed");
-    ECKey responseKey = ECKey.parse(Files.readString(KEYS.resolve("gateway.private.jwk")));
-    ResponseSigner signer = new ResponseSigner(responseKey);
-    GatewayJwks jwks = new GatewayJwks(List.of(new GatewayJwks.Published(responseKey, "response", false),
-        new GatewayJwks.Published(ECKey.parse(Files.readString(KEYS.resolve("gateway-webhook.private.jwk"))),
-            "webhook", false)), null);
-    byte[] body = "{\"setl_id\":\"S-1\",\"payout_total\":\"7552.33\",\"note\":\"惠民保\"}".getBytes(StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("jwks.json"), jwks.jwks());
-    Files.write(dir.resolve("body.json"), body);
-    String signature = signer.sign(body);
-    assertThat(python(signature)).isZero();
-    Files.write(dir.resolve("body.json"), "{\"setl_id\":\"S-1\",\"payout_total\":\"7552.34\"}".getBytes(
-        StandardCharsets.UTF_8));
-    assertThat(python(signature)).as("another body").isEqualTo(1);
-  }
-
-  @Test
-  void the_openssl_recipe_verifies_an_sm2_delivery_and_refuses_a_replay_under_a_fresh_timestamp() throws Exception {
-    assumeTrue(run(List.of("sh", "-c", "openssl version | grep -q '^OpenSSL 3' && command -v basenc && command -v "
-        + "xxd && command -v python3")) == 0, "openssl 3, basenc, xxd or python3 missing");
-    Sm2.PrivateJwk sm2 = Sm2.PrivateJwk.parse(Files.readString(KEYS.resolve("gateway-sm2.private.jwk")));
-    WebhookSigner signer = new WebhookSigner(ECKey.parse(Files.readString(KEYS.resolve(
-        "gateway-webhook.private.jwk"))), sm2);
-    Files.writeString(dir.resolve("sm2-jwks.json"), new GatewayJwks(List.of(), sm2).sm2Jwks());
-    byte[] body = "{\"id\":\"e-1\",\"type\":\"claim.created\",\"data\":{\"payout\":\"12.30\"}}".getBytes(
-        StandardCharsets.UTF_8);
-    Files.write(dir.resolve("body.json"), body);
-    String signature = signer.sign("e-1", 1_796_000_000L, body, Sm2.JWS_ALG);
-    assertThat(openssl("e-1", "1796000000", signature)).isZero();
-    assertThat(openssl("e-1", "1796000060", signature)).as("the same delivery, a fresh timestamp").isNotZero();
-    assertThat(openssl("e-2", "1796000000", signature)).as("under another event id").isNotZero();
-  }
-
-  private int python(String signature) throws Exception {
-    return run(List.of("python3", "docs/verify/verify_response.py", dir.resolve("jwks.json").toString(),
-        dir.resolve("body.json").toString(), signature));
-  }
-
-  private int openssl(String id, String timestamp, String signature) throws Exception {
-    return run(List.of("bash", "docs/verify/verify-sm2-webhook.sh", dir.resolve("sm2-jwks.json").toString(), id,
-        timestamp, dir.resolve("body.json").toString(), signature));
-  }
-
-  private static int run(List<String> command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("timed out: " + command);
+    @Test
+    void the_python_recipe_verifies_an_answer_and_refuses_an_altered_one() throws Exception {
+        assumeTrue(run(List.of("python3", "-c", "import cryptography")) == 0, "python3-cryptography is not installed");
+        ECKey responseKey = ECKey.parse(Files.readString(KEYS.resolve("gateway.private.jwk")));
+        ResponseSigner signer = new ResponseSigner(responseKey);
+        GatewayJwks jwks = new GatewayJwks(
+                List.of(
+                        new GatewayJwks.Published(responseKey, "response", false),
+                        new GatewayJwks.Published(
+                                ECKey.parse(Files.readString(KEYS.resolve("gateway-webhook.private.jwk"))),
+                                "webhook",
+                                false)),
+                null);
+        byte[] body =
+                "{\"setl_id\":\"S-1\",\"payout_total\":\"7552.33\",\"note\":\"惠民保\"}".getBytes(StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("jwks.json"), jwks.jwks());
+        Files.write(dir.resolve("body.json"), body);
+        String signature = signer.sign(body);
+        assertThat(python(signature)).isZero();
+        Files.write(
+                dir.resolve("body.json"),
+                "{\"setl_id\":\"S-1\",\"payout_total\":\"7552.34\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(python(signature)).as("another body").isEqualTo(1);
     }
-    return p.exitValue();
-  }
+
+    @Test
+    void the_openssl_recipe_verifies_an_sm2_delivery_and_refuses_a_replay_under_a_fresh_timestamp() throws Exception {
+        assumeTrue(
+                run(List.of(
+                                "sh",
+                                "-c",
+                                "openssl version | grep -q '^OpenSSL 3' && command -v basenc && command -v "
+                                        + "xxd && command -v python3"))
+                        == 0,
+                "openssl 3, basenc, xxd or python3 missing");
+        Sm2.PrivateJwk sm2 = Sm2.PrivateJwk.parse(Files.readString(KEYS.resolve("gateway-sm2.private.jwk")));
+        WebhookSigner signer =
+                new WebhookSigner(ECKey.parse(Files.readString(KEYS.resolve("gateway-webhook.private.jwk"))), sm2);
+        Files.writeString(dir.resolve("sm2-jwks.json"), new GatewayJwks(List.of(), sm2).sm2Jwks());
+        byte[] body = "{\"id\":\"e-1\",\"type\":\"claim.created\",\"data\":{\"payout\":\"12.30\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(dir.resolve("body.json"), body);
+        String signature = signer.sign("e-1", 1_796_000_000L, body, Sm2.JWS_ALG);
+        assertThat(openssl("e-1", "1796000000", signature)).isZero();
+        assertThat(openssl("e-1", "1796000060", signature))
+                .as("the same delivery, a fresh timestamp")
+                .isNotZero();
+        assertThat(openssl("e-2", "1796000000", signature))
+                .as("under another event id")
+                .isNotZero();
+    }
+
+    private int python(String signature) throws Exception {
+        return run(List.of(
+                "python3",
+                "docs/verify/verify_response.py",
+                dir.resolve("jwks.json").toString(),
+                dir.resolve("body.json").toString(),
+                signature));
+    }
+
+    private int openssl(String id, String timestamp, String signature) throws Exception {
+        return run(List.of(
+                "bash",
+                "docs/verify/verify-sm2-webhook.sh",
+                dir.resolve("sm2-jwks.json").toString(),
+                id,
+                timestamp,
+                dir.resolve("body.json").toString(),
+                signature));
+    }
+
+    private static int run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(new ArrayList<>(command))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + command);
+        }
+        return p.exitValue();
+    }
 }

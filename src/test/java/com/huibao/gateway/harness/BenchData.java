@@ -11,8 +11,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,142 +28,191 @@ import java.util.Random;
  * every identity of SPEC §2. Deterministic for a seed.
  */
 public final class BenchData {
-  public static final String INSURER = "INS-HMB";
-  public static final String PLAN = "BENCH-2026";
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String CHECK = "10X98765432";
+    public static final String INSURER = "INS-HMB";
+    public static final String PLAN = "BENCH-2026";
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK = "10X98765432";
 
-  private BenchData() {
-  }
+    private BenchData() {}
 
-  /** The identity number of person {@code i}: a valid 18-character resident ID (check digit included). */
-  public static String certno(int i) {
-    LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(i / 999);
-    String body = "310101" + birth.toString().replace("-", "") + String.format("%03d", i % 999 + 1);
-    int sum = 0;
-    for (int k = 0; k < 17; k++) {
-      sum += (body.charAt(k) - '0') * WEIGHTS[k];
+    /** The identity number of person {@code i}: a valid 18-character resident ID (check digit included). */
+    public static String certno(int i) {
+        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(i / 999);
+        String body = "310101" + birth.toString().replace("-", "") + String.format("%03d", i % 999 + 1);
+        int sum = 0;
+        for (int k = 0; k < 17; k++) {
+            sum += (body.charAt(k) - '0') * WEIGHTS[k];
+        }
+        return body + CHECK.charAt(sum % 11);
     }
-    return body + CHECK.charAt(sum % 11);
-  }
 
-  public static String policyNo(int i) {
-    return String.format("BENCH-%06d", i);
-  }
-
-  /** A coverage list: {@code XL%08d} drugs (exact) or {@code C03%07d} devices (half by prefix), with prices. */
-  public static byte[] list(String listId, int entries, long seed) {
-    Random r = new Random(seed);
-    ObjectNode doc = Json.object().put("list_id", listId).put("version", "1").put("effective_from", "2026-01-01");
-    doc.putNull("effective_to");
-    ArrayNode es = doc.putArray("entries");
-    boolean drugs = listId.endsWith("DRUGS");
-    for (int i = 0; i < entries; i++) {
-      ObjectNode e = es.addObject().put("code", drugs ? String.format("XL%08d", i) : String.format("C03%07d", i))
-          .put("match", !drugs && i % 2 == 0 ? "prefix" : "exact").put("name", (drugs ? "药品" : "耗材") + i);
-      if (i % 5 == 0) {
-        e.put("payment_standard", fen(100_000 + r.nextInt(1_000_000)));
-      } else {
-        e.putNull("payment_standard");
-      }
+    public static String policyNo(int i) {
+        return String.format("BENCH-%06d", i);
     }
-    return Json.bytes(doc);
-  }
 
-  /** The plan: specialty drugs and devices from the two lists, in-list and out-of-list inpatient burden. */
-  public static byte[] plan() {
-    return ("{\"plan_id\":\"" + PLAN + "\",\"insurer_id\":\"" + INSURER + "\",\"name\":\"benchmark plan\","
-        + "\"cob_priority\":10,\"overall_cap\":\"3000000.00\",\"deductible_pools\":[{\"id\":\"GENERAL\","
-        + "\"amount\":\"20000.00\"}],\"responsibilities\":["
-        + "{\"id\":\"SPECIALTY_DRUG\",\"match\":{\"list\":\"BENCH-DRUGS\"},\"part\":\"burden\",\"ratio\":\"0.70\","
-        + "\"preexisting_ratio\":\"0.30\",\"annual_cap\":\"1000000.00\",\"requires_preapproval\":false},"
-        + "{\"id\":\"INNOVATIVE\",\"match\":{\"list\":\"BENCH-DEVICES\"},\"part\":\"burden\",\"ratio\":\"0.70\","
-        + "\"annual_cap\":\"500000.00\"},"
-        + "{\"id\":\"INPATIENT_IN_LIST\",\"match\":{\"all\":true},\"part\":\"in_list\",\"med_types\":[\"21\"],"
-        + "\"deductible_pool\":\"GENERAL\",\"ratio\":\"0.70\",\"preexisting_ratio\":\"0.35\","
-        + "\"annual_cap\":\"1000000.00\"},"
-        + "{\"id\":\"INPATIENT_OUT_OF_LIST\",\"match\":{\"all\":true},\"part\":\"out_of_list\",\"med_types\":[\"21\"],"
-        + "\"deductible_pool\":\"GENERAL\",\"ratio\":\"0.70\",\"annual_cap\":\"1000000.00\"}]}")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  /** Policies {@code from} (inclusive) to {@code to} (exclusive), as one batch for {@code POST /v1/policies}. */
-  public static byte[] policies(int from, int to) {
-    ArrayNode a = Json.MAPPER.createArrayNode();
-    for (int i = from; i < to; i++) {
-      a.addObject().put("policy_no", policyNo(i)).put("plan_id", PLAN).put("insurer_id", INSURER)
-          .put("psn_cert_type", "01").put("certno", certno(i)).put("effective_from", "2026-01-01")
-          .put("effective_to", "2027-01-01").putArray("preexisting_conditions");
+    /** A coverage list: {@code XL%08d} drugs (exact) or {@code C03%07d} devices (half by prefix), with prices. */
+    public static byte[] list(String listId, int entries, long seed) {
+        Random r = new Random(seed);
+        ObjectNode doc =
+                Json.object().put("list_id", listId).put("version", "1").put("effective_from", "2026-01-01");
+        doc.putNull("effective_to");
+        ArrayNode es = doc.putArray("entries");
+        boolean drugs = listId.endsWith("DRUGS");
+        for (int i = 0; i < entries; i++) {
+            ObjectNode e = es.addObject()
+                    .put("code", drugs ? String.format("XL%08d", i) : String.format("C03%07d", i))
+                    .put("match", !drugs && i % 2 == 0 ? "prefix" : "exact")
+                    .put("name", (drugs ? "药品" : "耗材") + i);
+            if (i % 5 == 0) {
+                e.put("payment_standard", fen(100_000 + r.nextInt(1_000_000)));
+            } else {
+                e.putNull("payment_standard");
+            }
+        }
+        return Json.bytes(doc);
     }
-    return Json.bytes(a);
-  }
 
-  /** A 30-line inpatient settlement of person {@code person}; amounts depend on the seed. */
-  public static byte[] settlement(String setlId, int person, long seed) {
-    Random r = new Random(seed);
-    ObjectNode doc = Json.object();
-    ObjectNode h = doc.putObject("setlinfo");
-    doc.putArray("diseinfo").addObject().put("diag_code", "C34.900").put("diag_name", "肺恶性肿瘤")
-        .put("maindiag_flag", "1");
-    ArrayNode lines = doc.putArray("feedetail");
-    long fee = 0;
-    long ful = 0;
-    long over = 0;
-    long pre = 0;
-    long in = 0;
-    for (int i = 1; i <= 30; i++) {
-      String code = switch (i % 3) {
-        case 0 -> String.format("XL%08d", r.nextInt(5000));
-        case 1 -> String.format("C03%07d00001025300001321", r.nextInt(5000));
-        default -> String.format("00120400%07d", i);
-      };
-      long inscp = 1000 + r.nextInt(500_000);
-      long f = i % 4 == 0 ? r.nextInt(200_000) : 0;
-      long o = i % 7 == 0 ? r.nextInt(10_000) : 0;
-      long p = inscp / 10;
-      long det = f + o + p + inscp;
-      lines.addObject().put("feedetl_sn", String.valueOf(i)).put("med_list_codg", code)
-          .put("medins_list_name", "项目" + i).put("med_chrgitm_type", "09").put("chrgitm_lv", f > 0 ? "03" : "02")
-          .put("cnt", 1).put("pric", fen(det)).put("det_item_fee_sumamt", fen(det)).put("fulamt_ownpay_amt", fen(f))
-          .put("overlmt_amt", fen(o)).put("preselfpay_amt", fen(p)).put("inscp_scp_amt", fen(inscp))
-          .put("selfpay_prop", "0.10");
-      fee += det;
-      ful += f;
-      over += o;
-      pre += p;
-      in += inscp;
+    /** The plan: specialty drugs and devices from the two lists, in-list and out-of-list inpatient burden. */
+    public static byte[] plan() {
+        return ("{\"plan_id\":\"" + PLAN + "\",\"insurer_id\":\"" + INSURER + "\",\"name\":\"benchmark plan\","
+                        + "\"cob_priority\":10,\"overall_cap\":\"3000000.00\",\"deductible_pools\":[{\"id\":\"GENERAL\","
+                        + "\"amount\":\"20000.00\"}],\"responsibilities\":["
+                        + "{\"id\":\"SPECIALTY_DRUG\",\"match\":{\"list\":\"BENCH-DRUGS\"},\"part\":\"burden\",\"ratio\":\"0.70\","
+                        + "\"preexisting_ratio\":\"0.30\",\"annual_cap\":\"1000000.00\",\"requires_preapproval\":false},"
+                        + "{\"id\":\"INNOVATIVE\",\"match\":{\"list\":\"BENCH-DEVICES\"},\"part\":\"burden\",\"ratio\":\"0.70\","
+                        + "\"annual_cap\":\"500000.00\"},"
+                        + "{\"id\":\"INPATIENT_IN_LIST\",\"match\":{\"all\":true},\"part\":\"in_list\",\"med_types\":[\"21\"],"
+                        + "\"deductible_pool\":\"GENERAL\",\"ratio\":\"0.70\",\"preexisting_ratio\":\"0.35\","
+                        + "\"annual_cap\":\"1000000.00\"},"
+                        + "{\"id\":\"INPATIENT_OUT_OF_LIST\",\"match\":{\"all\":true},\"part\":\"out_of_list\",\"med_types\":[\"21\"],"
+                        + "\"deductible_pool\":\"GENERAL\",\"ratio\":\"0.70\",\"annual_cap\":\"1000000.00\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
-    long fund = in * 8 / 10;
-    long psnPart = fee - fund;
-    long acct = Math.min(100_000, psnPart);
-    h.put("setl_id", setlId).put("mdtrt_id", "M" + setlId).put("psn_no", String.format("31%012d", person))
-        .put("psn_cert_type", "01").put("certno", certno(person)).put("psn_name", "患者" + person)
-        .put("insutype", "310").put("med_type", "21").put("setl_time", "2026-03-15 10:20:30")
-        .put("fixmedins_code", "H31010100001").put("fixmedins_name", "示例医院").put("medfee_sumamt", fen(fee))
-        .put("fulamt_ownpay_amt", fen(ful)).put("overlmt_selfpay", fen(over)).put("preselfpay_amt", fen(pre))
-        .put("inscp_scp_amt", fen(in)).put("act_pay_dedc", "0.00").put("hifp_pay", fen(fund)).put("hifmi_pay", "0.00")
-        .put("hifob_pay", "0.00").put("maf_pay", "0.00").put("cvlserv_pay", "0.00").put("oth_pay", "0.00")
-        .put("fund_pay_sumamt", fen(fund)).put("psn_part_amt", fen(psnPart)).put("acct_pay", fen(acct))
-        .put("psn_cash_pay", fen(psnPart - acct)).put("hosp_part_amt", "0.00");
-    return Json.bytes(doc);
-  }
 
-  /** An ID token for person {@code i} from the demo identity provider (its key is a published demo key). */
-  public static String patientToken(int i) {
-    try {
-      ECKey key = ECKey.parse(Files.readString(Path.of("config/demo/keys/patient-idp.private.jwk")));
-      JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("https://idp.demo.huibao.local").audience("huibao-h5")
-          .subject("bench-" + i).issueTime(new Date()).expirationTime(Date.from(Instant.now()
-              .plus(Duration.ofHours(1)))).claim("psn_cert_type", "01").claim("certno", certno(i)).build();
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
-      jwt.sign(new ECDSASigner(key));
-      return jwt.serialize();
-    } catch (IOException | java.text.ParseException | JOSEException e) {
-      throw new IllegalStateException(e);
+    /** Policies {@code from} (inclusive) to {@code to} (exclusive), as one batch for {@code POST /v1/policies}. */
+    public static byte[] policies(int from, int to) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        for (int i = from; i < to; i++) {
+            a.addObject()
+                    .put("policy_no", policyNo(i))
+                    .put("plan_id", PLAN)
+                    .put("insurer_id", INSURER)
+                    .put("psn_cert_type", "01")
+                    .put("certno", certno(i))
+                    .put("effective_from", "2026-01-01")
+                    .put("effective_to", "2027-01-01")
+                    .putArray("preexisting_conditions");
+        }
+        return Json.bytes(a);
     }
-  }
 
-  private static String fen(long fen) {
-    return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
-  }
+    /** A 30-line inpatient settlement of person {@code person}; amounts depend on the seed. */
+    public static byte[] settlement(String setlId, int person, long seed) {
+        Random r = new Random(seed);
+        ObjectNode doc = Json.object();
+        ObjectNode h = doc.putObject("setlinfo");
+        doc.putArray("diseinfo")
+                .addObject()
+                .put("diag_code", "C34.900")
+                .put("diag_name", "肺恶性肿瘤")
+                .put("maindiag_flag", "1");
+        ArrayNode lines = doc.putArray("feedetail");
+        long fee = 0;
+        long ful = 0;
+        long over = 0;
+        long pre = 0;
+        long in = 0;
+        for (int i = 1; i <= 30; i++) {
+            String code = switch (i % 3) {
+                case 0 -> String.format("XL%08d", r.nextInt(5000));
+                case 1 -> String.format("C03%07d00001025300001321", r.nextInt(5000));
+                default -> String.format("00120400%07d", i);
+            };
+            long inscp = 1000 + r.nextInt(500_000);
+            long f = i % 4 == 0 ? r.nextInt(200_000) : 0;
+            long o = i % 7 == 0 ? r.nextInt(10_000) : 0;
+            long p = inscp / 10;
+            long det = f + o + p + inscp;
+            lines.addObject()
+                    .put("feedetl_sn", String.valueOf(i))
+                    .put("med_list_codg", code)
+                    .put("medins_list_name", "项目" + i)
+                    .put("med_chrgitm_type", "09")
+                    .put("chrgitm_lv", f > 0 ? "03" : "02")
+                    .put("cnt", 1)
+                    .put("pric", fen(det))
+                    .put("det_item_fee_sumamt", fen(det))
+                    .put("fulamt_ownpay_amt", fen(f))
+                    .put("overlmt_amt", fen(o))
+                    .put("preselfpay_amt", fen(p))
+                    .put("inscp_scp_amt", fen(inscp))
+                    .put("selfpay_prop", "0.10");
+            fee += det;
+            ful += f;
+            over += o;
+            pre += p;
+            in += inscp;
+        }
+        long fund = in * 8 / 10;
+        long psnPart = fee - fund;
+        long acct = Math.min(100_000, psnPart);
+        h.put("setl_id", setlId)
+                .put("mdtrt_id", "M" + setlId)
+                .put("psn_no", String.format("31%012d", person))
+                .put("psn_cert_type", "01")
+                .put("certno", certno(person))
+                .put("psn_name", "患者" + person)
+                .put("insutype", "310")
+                .put("med_type", "21")
+                .put("setl_time", "2026-03-15 10:20:30")
+                .put("fixmedins_code", "H31010100001")
+                .put("fixmedins_name", "示例医院")
+                .put("medfee_sumamt", fen(fee))
+                .put("fulamt_ownpay_amt", fen(ful))
+                .put("overlmt_selfpay", fen(over))
+                .put("preselfpay_amt", fen(pre))
+                .put("inscp_scp_amt", fen(in))
+                .put("act_pay_dedc", "0.00")
+                .put("hifp_pay", fen(fund))
+                .put("hifmi_pay", "0.00")
+                .put("hifob_pay", "0.00")
+                .put("maf_pay", "0.00")
+                .put("cvlserv_pay", "0.00")
+                .put("oth_pay", "0.00")
+                .put("fund_pay_sumamt", fen(fund))
+                .put("psn_part_amt", fen(psnPart))
+                .put("acct_pay", fen(acct))
+                .put("psn_cash_pay", fen(psnPart - acct))
+                .put("hosp_part_amt", "0.00");
+        return Json.bytes(doc);
+    }
+
+    /** An ID token for person {@code i} from the demo identity provider (its key is a published demo key). */
+    public static String patientToken(int i) {
+        try {
+            ECKey key = ECKey.parse(Files.readString(Path.of("config/demo/keys/patient-idp.private.jwk")));
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer("https://idp.demo.huibao.local")
+                    .audience("huibao-h5")
+                    .subject("bench-" + i)
+                    .issueTime(new Date())
+                    .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))))
+                    .claim("psn_cert_type", "01")
+                    .claim("certno", certno(i))
+                    .build();
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
+            jwt.sign(new ECDSASigner(key));
+            return jwt.serialize();
+        } catch (IOException | ParseException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String fen(long fen) {
+        return BigDecimal.valueOf(fen, 2).toPlainString();
+    }
 }

@@ -11,22 +11,24 @@ import org.junit.jupiter.api.Test;
  * 300 confirms per scenario instead of 2,000. {@code scripts/chaos} runs the full form.
  */
 class ChaosIT {
-  @Test
-  void kill_9_a_database_restart_and_two_instances_breach_no_invariant() throws Exception {
-    List<Chaos.Figures> figures = new Chaos(300, 100, Path.of("target/chaos-it")).runAll();
-    figures.forEach(f -> System.out.println("chaos: " + f));
-    assertThat(figures).hasSize(3);
-    for (Chaos.Figures f : figures) {
-      assertThat(f.acknowledged()).as(f.scenario()).isEqualTo(300);
-      assertThat(f.stored()).as(f.scenario()).isEqualTo(300);
-      assertThat(f.missing()).as(f.scenario()).isZero();
-      assertThat(f.mismatched()).as(f.scenario()).isZero();
-      assertThat(f.doubled()).as(f.scenario()).isZero();
-      assertThat(f.drift()).as(f.scenario()).isZero();
-      assertThat(f.serverErrors()).as(f.scenario() + " " + f.statuses()).isZero();
-      assertThat(f.lostEvents()).as(f.scenario()).isZero();
+    @Test
+    void kill_9_a_database_restart_and_two_instances_breach_no_invariant() throws Exception {
+        List<Chaos.Figures> figures = new Chaos(300, 100, Path.of("target/chaos-it")).runAll();
+        figures.forEach(f -> System.out.println("chaos: " + f));
+        assertThat(figures).hasSize(3);
+        for (Chaos.Figures f : figures) {
+            assertThat(f.acknowledged()).as(f.scenario()).isEqualTo(300);
+            assertThat(f.stored()).as(f.scenario()).isEqualTo(300);
+            assertThat(f.missing()).as(f.scenario()).isZero();
+            assertThat(f.mismatched()).as(f.scenario()).isZero();
+            assertThat(f.doubled()).as(f.scenario()).isZero();
+            assertThat(f.drift()).as(f.scenario()).isZero();
+            assertThat(f.serverErrors()).as(f.scenario() + " " + f.statuses()).isZero();
+            assertThat(f.lostEvents()).as(f.scenario()).isZero();
+        }
+        assertThat(figures.get(0).statuses()).as("the kill cut requests").containsKey(-1);
+        assertThat(figures.get(1).unavailable())
+                .as("503 while the database was down")
+                .isPositive();
     }
-    assertThat(figures.get(0).statuses()).as("the kill cut requests").containsKey(-1);
-    assertThat(figures.get(1).unavailable()).as("503 while the database was down").isPositive();
-  }
 }

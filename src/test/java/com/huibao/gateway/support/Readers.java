@@ -8,17 +8,16 @@ import java.nio.file.Path;
 
 /** The settlement reader with the shipped regional profiles of {@code config/profiles}, as the gateway builds it. */
 public final class Readers {
-  private static final SettlementReader READER = new SettlementReader(DialectsJson.load(Path.of("config/profiles")));
+    private static final SettlementReader READER = new SettlementReader(DialectsJson.load(Path.of("config/profiles")));
 
-  private Readers() {
-  }
+    private Readers() {}
 
-  public static SettlementReader reader() {
-    return READER;
-  }
+    public static SettlementReader reader() {
+        return READER;
+    }
 
-  /** A settlement document of either spelling, read without a calling institution. */
-  public static Settlement settlement(JsonNode doc) {
-    return READER.read(doc, null);
-  }
+    /** A settlement document of either spelling, read without a calling institution. */
+    public static Settlement settlement(JsonNode doc) {
+        return READER.read(doc, null);
+    }
 }

@@ -21,57 +21,59 @@ import java.util.stream.Stream;
 
 /** What the gateway ships in {@code config/}: the plans, the coverage lists and the institution registry. */
 public final class Shipped {
-  private Shipped() {
-  }
+    private Shipped() {}
 
-  public static ListCatalog lists() {
-    List<ListVersion> versions = new ArrayList<>();
-    for (Path f : files(Path.of("config/lists"))) {
-      try {
-        byte[] bytes = Files.readAllBytes(f);
-        versions.addAll(f.toString().endsWith(".csv") ? ListCsv.readAll(bytes) : ListJson.readAll(Json.parse(bytes)));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return ListCatalog.of(versions);
-  }
-
-  /** Every shipped plan by id (editions inside their base plan). */
-  public static Map<String, Plan> plans() {
-    ListCatalog lists = lists();
-    Map<String, Plan> out = new LinkedHashMap<>();
-    for (Path f : files(Path.of("config/plans"))) {
-      try {
-        for (Plan p : PlanJson.readAll(Json.parse(Files.readAllBytes(f)), lists::contains)) {
-          out.put(p.planId(), p);
+    public static ListCatalog lists() {
+        List<ListVersion> versions = new ArrayList<>();
+        for (Path f : files(Path.of("config/lists"))) {
+            try {
+                byte[] bytes = Files.readAllBytes(f);
+                versions.addAll(
+                        f.toString().endsWith(".csv") ? ListCsv.readAll(bytes) : ListJson.readAll(Json.parse(bytes)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+        return ListCatalog.of(versions);
     }
-    return out;
-  }
 
-  /** Every shipped plan and each of its editions, as a policy of that edition would see it. */
-  public static List<Plan> plansAndEditions() {
-    List<Plan> out = new ArrayList<>();
-    for (Plan p : plans().values()) {
-      out.add(p);
-      out.addAll(p.editions().values());
+    /** Every shipped plan by id (editions inside their base plan). */
+    public static Map<String, Plan> plans() {
+        ListCatalog lists = lists();
+        Map<String, Plan> out = new LinkedHashMap<>();
+        for (Path f : files(Path.of("config/plans"))) {
+            try {
+                for (Plan p : PlanJson.readAll(Json.parse(Files.readAllBytes(f)), lists::contains)) {
+                    out.put(p.planId(), p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  public static Institutions institutions() {
-    return new InstitutionDirectory(List.of(Path.of("config/institutions"))).current();
-  }
-
-  private static List<Path> files(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".csv")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Every shipped plan and each of its editions, as a policy of that edition would see it. */
+    public static List<Plan> plansAndEditions() {
+        List<Plan> out = new ArrayList<>();
+        for (Plan p : plans().values()) {
+            out.add(p);
+            out.addAll(p.editions().values());
+        }
+        return out;
     }
-  }
+
+    public static Institutions institutions() {
+        return new InstitutionDirectory(List.of(Path.of("config/institutions"))).current();
+    }
+
+    private static List<Path> files(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".csv"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -52,158 +52,166 @@ import java.util.Map;
  * result or problem per line out.
  */
 public final class AdjudicateCommand {
-  static final String USAGE = "usage: adjudicate --plans P.json[,P2.json] --lists L.json[,L.csv...] --policies Q.json "
-      + "[--accumulators A.json] [--profiles DIR] [--institutions DIR[,DIR...]] (S.json | -)";
+    static final String USAGE =
+            "usage: adjudicate --plans P.json[,P2.json] --lists L.json[,L.csv...] --policies Q.json "
+                    + "[--accumulators A.json] [--profiles DIR] [--institutions DIR[,DIR...]] (S.json | -)";
 
-  private final ListCatalog lists;
-  private final Map<String, Plan> plans;
-  private final List<Policy> policies;
-  private final Map<String, Accumulators> accumulators;
-  private final BenefitEngine engine;
-  private final SettlementReader reader;
-  private final SettlementValidator validator;
+    private final ListCatalog lists;
+    private final Map<String, Plan> plans;
+    private final List<Policy> policies;
+    private final Map<String, Accumulators> accumulators;
+    private final BenefitEngine engine;
+    private final SettlementReader reader;
+    private final SettlementValidator validator;
 
-  AdjudicateCommand(ListCatalog lists, Map<String, Plan> plans, List<Policy> policies,
-      Map<String, Accumulators> accumulators, SettlementReader reader, Institutions institutions) {
-    this.lists = lists;
-    this.plans = plans;
-    this.policies = policies;
-    this.accumulators = accumulators;
-    this.engine = new BenefitEngine(lists, institutions);
-    this.reader = reader;
-    this.validator = new SettlementValidator(reader.dialects().validationProfiles());
-  }
+    AdjudicateCommand(
+            ListCatalog lists,
+            Map<String, Plan> plans,
+            List<Policy> policies,
+            Map<String, Accumulators> accumulators,
+            SettlementReader reader,
+            Institutions institutions) {
+        this.lists = lists;
+        this.plans = plans;
+        this.policies = policies;
+        this.accumulators = accumulators;
+        this.engine = new BenefitEngine(lists, institutions);
+        this.reader = reader;
+        this.validator = new SettlementValidator(reader.dialects().validationProfiles());
+    }
 
-  /** Runs the command; returns the process exit code (0 ok, 1 invalid single settlement, 2 usage/config error). */
-  public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
-    Map<String, String> opts = new HashMap<>();
-    String input = null;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.startsWith("--") && i + 1 < args.length) {
-        opts.put(a.substring(2), args[++i]);
-      } else if (input == null) {
-        input = a;
-      } else {
-        err.println(USAGE);
-        return 2;
-      }
-    }
-    if (input == null || !opts.containsKey("plans") || !opts.containsKey("policies")) {
-      err.println(USAGE);
-      return 2;
-    }
-    AdjudicateCommand command;
-    try {
-      command = load(opts);
-    } catch (InvalidDocumentException e) {
-      err.println("invalid configuration document: " + e.getMessage());
-      for (Violation v : e.violations()) {
-        err.println("  " + v.field() + " [" + v.code() + "] " + v.detail());
-      }
-      return 2;
-    } catch (IOException | IllegalArgumentException e) {
-      err.println("cannot load documents: " + e.getMessage());
-      return 2;
-    }
-    try {
-      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      int rc;
-      if ("-".equals(input)) {
-        command.stream(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), w);
-        rc = 0;
-      } else {
-        JsonNode result = command.adjudicate(Json.parse(Files.readAllBytes(Path.of(input))), null);
-        w.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-        w.write('\n');
-        rc = isProblem(result) ? 1 : 0;
-      }
-      w.flush();
-      return rc;
-    } catch (IOException e) {
-      err.println("I/O error: " + e.getMessage());
-      return 2;
-    } catch (InvalidDocumentException e) {
-      err.println(e.getMessage());
-      return 1;
-    }
-  }
-
-  private static AdjudicateCommand load(Map<String, String> opts) throws IOException {
-    List<ListVersion> versions = new ArrayList<>();
-    if (opts.containsKey("lists")) {
-      for (String file : opts.get("lists").split(",")) {
-        byte[] bytes = Files.readAllBytes(Path.of(file.trim()));
-        versions.addAll(file.trim().endsWith(".csv") ? ListCsv.readAll(bytes) : ListJson.readAll(Json.parse(bytes)));
-      }
-    }
-    ListCatalog lists = ListCatalog.of(versions);
-    Map<String, Plan> plans = new HashMap<>();
-    for (String file : opts.get("plans").split(",")) {
-      for (Plan p : PlanJson.readAll(Json.parse(Files.readAllBytes(Path.of(file.trim()))), lists::contains)) {
-        plans.put(p.planId(), p);
-      }
-    }
-    List<Policy> policies = PolicyJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("policies")))));
-    Map<String, Accumulators> accumulators = opts.containsKey("accumulators")
-        ? AccumulatorsJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("accumulators")))))
-        : Map.of();
-    SettlementReader reader = new SettlementReader(DialectsJson.load(Path.of(opts.getOrDefault("profiles",
-        "config/profiles"))));
-    List<Path> dirs = new ArrayList<>();
-    for (String dir : opts.getOrDefault("institutions", "config/institutions").split(",")) {
-      dirs.add(Path.of(dir.trim()));
-    }
-    return new AdjudicateCommand(lists, plans, policies, accumulators, reader,
-        new InstitutionDirectory(dirs).current());
-  }
-
-  private void stream(BufferedReader in, Writer out) throws IOException {
-    String line;
-    int n = 0;
-    while ((line = in.readLine()) != null) {
-      n++;
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode result;
-      try {
-        JsonNode doc = Json.parse(line);
-        if (doc.has("settlement")) {
-          JsonNode acc = doc.get("accumulators");
-          result = adjudicate(doc.get("settlement"),
-              acc == null || acc.isNull() ? null : AccumulatorsJson.readAll(acc));
-        } else {
-          result = adjudicate(doc, null);
+    /** Runs the command; returns the process exit code (0 ok, 1 invalid single settlement, 2 usage/config error). */
+    public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
+        Map<String, String> opts = new HashMap<>();
+        String input = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--") && i + 1 < args.length) {
+                opts.put(a.substring(2), args[++i]);
+            } else if (input == null) {
+                input = a;
+            } else {
+                err.println(USAGE);
+                return 2;
+            }
         }
-      } catch (InvalidDocumentException e) {
-        result = ProblemJson.of(e, "SETTLEMENT");
-      }
-      if (isProblem(result)) {
-        ((ObjectNode) result).put("line", n);
-      }
-      out.write(Json.write(result));
-      out.write('\n');
+        if (input == null || !opts.containsKey("plans") || !opts.containsKey("policies")) {
+            err.println(USAGE);
+            return 2;
+        }
+        AdjudicateCommand command;
+        try {
+            command = load(opts);
+        } catch (InvalidDocumentException e) {
+            err.println("invalid configuration document: " + e.getMessage());
+            for (Violation v : e.violations()) {
+                err.println("  " + v.field() + " [" + v.code() + "] " + v.detail());
+            }
+            return 2;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("cannot load documents: " + e.getMessage());
+            return 2;
+        }
+        try {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            int rc;
+            if ("-".equals(input)) {
+                command.stream(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), w);
+                rc = 0;
+            } else {
+                JsonNode result = command.adjudicate(Json.parse(Files.readAllBytes(Path.of(input))), null);
+                w.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                w.write('\n');
+                rc = isProblem(result) ? 1 : 0;
+            }
+            w.flush();
+            return rc;
+        } catch (IOException e) {
+            err.println("I/O error: " + e.getMessage());
+            return 2;
+        } catch (InvalidDocumentException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
     }
-  }
 
-  private static boolean isProblem(JsonNode result) {
-    return result.has("status") && result.has("code");
-  }
-
-  /** One settlement → its result, or a problem document when it is invalid. */
-  JsonNode adjudicate(JsonNode doc, Map<String, Accumulators> lineAccumulators) {
-    try {
-      Settlement s = reader.read(doc, null);
-      List<Violation> violations = validator.validate(s);
-      if (!violations.isEmpty()) {
-        throw InvalidDocumentException.inconsistent(violations);
-      }
-      Map<String, Accumulators> acc = lineAccumulators == null ? accumulators : lineAccumulators;
-      return AdjudicationJson.write(engine.adjudicate(s, PolicyCases.forPatient(s.setlinfo(), policies, plans, acc)));
-    } catch (InvalidDocumentException e) {
-      return ProblemJson.of(e, "SETTLEMENT");
+    private static AdjudicateCommand load(Map<String, String> opts) throws IOException {
+        List<ListVersion> versions = new ArrayList<>();
+        if (opts.containsKey("lists")) {
+            for (String file : opts.get("lists").split(",")) {
+                byte[] bytes = Files.readAllBytes(Path.of(file.trim()));
+                versions.addAll(
+                        file.trim().endsWith(".csv") ? ListCsv.readAll(bytes) : ListJson.readAll(Json.parse(bytes)));
+            }
+        }
+        ListCatalog lists = ListCatalog.of(versions);
+        Map<String, Plan> plans = new HashMap<>();
+        for (String file : opts.get("plans").split(",")) {
+            for (Plan p : PlanJson.readAll(Json.parse(Files.readAllBytes(Path.of(file.trim()))), lists::contains)) {
+                plans.put(p.planId(), p);
+            }
+        }
+        List<Policy> policies = PolicyJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("policies")))));
+        Map<String, Accumulators> accumulators = opts.containsKey("accumulators")
+                ? AccumulatorsJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("accumulators")))))
+                : Map.of();
+        SettlementReader reader =
+                new SettlementReader(DialectsJson.load(Path.of(opts.getOrDefault("profiles", "config/profiles"))));
+        List<Path> dirs = new ArrayList<>();
+        for (String dir :
+                opts.getOrDefault("institutions", "config/institutions").split(",")) {
+            dirs.add(Path.of(dir.trim()));
+        }
+        return new AdjudicateCommand(
+                lists, plans, policies, accumulators, reader, new InstitutionDirectory(dirs).current());
     }
-  }
 
+    private void stream(BufferedReader in, Writer out) throws IOException {
+        String line;
+        int n = 0;
+        while ((line = in.readLine()) != null) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode result;
+            try {
+                JsonNode doc = Json.parse(line);
+                if (doc.has("settlement")) {
+                    JsonNode acc = doc.get("accumulators");
+                    result = adjudicate(
+                            doc.get("settlement"), acc == null || acc.isNull() ? null : AccumulatorsJson.readAll(acc));
+                } else {
+                    result = adjudicate(doc, null);
+                }
+            } catch (InvalidDocumentException e) {
+                result = ProblemJson.of(e, "SETTLEMENT");
+            }
+            if (isProblem(result)) {
+                ((ObjectNode) result).put("line", n);
+            }
+            out.write(Json.write(result));
+            out.write('\n');
+        }
+    }
+
+    private static boolean isProblem(JsonNode result) {
+        return result.has("status") && result.has("code");
+    }
+
+    /** One settlement → its result, or a problem document when it is invalid. */
+    JsonNode adjudicate(JsonNode doc, Map<String, Accumulators> lineAccumulators) {
+        try {
+            Settlement s = reader.read(doc, null);
+            List<Violation> violations = validator.validate(s);
+            if (!violations.isEmpty()) {
+                throw InvalidDocumentException.inconsistent(violations);
+            }
+            Map<String, Accumulators> acc = lineAccumulators == null ? accumulators : lineAccumulators;
+            return AdjudicationJson.write(
+                    engine.adjudicate(s, PolicyCases.forPatient(s.setlinfo(), policies, plans, acc)));
+        } catch (InvalidDocumentException e) {
+            return ProblemJson.of(e, "SETTLEMENT");
+        }
+    }
 }

@@ -1,8 +1,10 @@
 package com.huibao.gateway.adapter.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.io.IOException;
@@ -21,72 +23,71 @@ import java.util.Map;
  * the handler parses and checks such bodies (CSV) itself.
  */
 public final class ContractLoader {
-  public static final String RESOURCE = "contracts/openapi.yaml";
+    public static final String RESOURCE = "contracts/openapi.yaml";
 
-  /** Declared media type → the stand-in vertx-openapi 5.0.x accepts. */
-  static final Map<String, String> STAND_INS = Map.of(
-      "application/problem+json", "application/json",
-      "text/csv", "text/plain",
-      "text/html", "text/plain");
+    /** Declared media type → the stand-in vertx-openapi 5.0.x accepts. */
+    static final Map<String, String> STAND_INS = Map.of(
+            "application/problem+json", "application/json",
+            "text/csv", "text/plain",
+            "text/html", "text/plain");
 
-  private ContractLoader() {
-  }
+    private ContractLoader() {}
 
-  public static Future<OpenAPIContract> load(Vertx vertx) {
-    return OpenAPIContract.from(vertx, withStandIns(raw()));
-  }
-
-  /** The contract as written, as a Jackson tree (for {@link RequestChecks}). */
-  public static com.fasterxml.jackson.databind.JsonNode rawTree() {
-    try (InputStream in = ContractLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the classpath");
-      }
-      return new YAMLMapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static Future<OpenAPIContract> load(Vertx vertx) {
+        return OpenAPIContract.from(vertx, withStandIns(raw()));
     }
-  }
 
-  /** The contract exactly as written. */
-  public static JsonObject raw() {
-    try (InputStream in = ContractLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the classpath");
-      }
-      return new JsonObject(new YAMLMapper().readTree(in).toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A copy in which every content map uses accepted media types (first declaration wins on a clash). */
-  static JsonObject withStandIns(JsonObject contract) {
-    JsonObject copy = contract.copy();
-    rewrite(copy);
-    return copy;
-  }
-
-  private static void rewrite(Object node) {
-    if (node instanceof JsonObject o) {
-      JsonObject content = o.getValue("content") instanceof JsonObject c ? c : null;
-      if (content != null) {
-        for (Map.Entry<String, String> e : STAND_INS.entrySet()) {
-          Object declared = content.remove(e.getKey());
-          if (declared != null && !content.containsKey(e.getValue())) {
-            if (e.getValue().startsWith("text/") && declared instanceof JsonObject media) {
-              declared = media.copy();
-              ((JsonObject) declared).remove("schema");
+    /** The contract as written, as a Jackson tree (for {@link RequestChecks}). */
+    public static JsonNode rawTree() {
+        try (InputStream in = ContractLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
             }
-            content.put(e.getValue(), declared);
-          }
+            return new YAMLMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-      }
-      for (String key : o.fieldNames()) {
-        rewrite(o.getValue(key));
-      }
-    } else if (node instanceof io.vertx.core.json.JsonArray a) {
-      a.forEach(ContractLoader::rewrite);
     }
-  }
+
+    /** The contract exactly as written. */
+    public static JsonObject raw() {
+        try (InputStream in = ContractLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            return new JsonObject(new YAMLMapper().readTree(in).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy in which every content map uses accepted media types (first declaration wins on a clash). */
+    static JsonObject withStandIns(JsonObject contract) {
+        JsonObject copy = contract.copy();
+        rewrite(copy);
+        return copy;
+    }
+
+    private static void rewrite(Object node) {
+        if (node instanceof JsonObject o) {
+            JsonObject content = o.getValue("content") instanceof JsonObject c ? c : null;
+            if (content != null) {
+                for (Map.Entry<String, String> e : STAND_INS.entrySet()) {
+                    Object declared = content.remove(e.getKey());
+                    if (declared != null && !content.containsKey(e.getValue())) {
+                        if (e.getValue().startsWith("text/") && declared instanceof JsonObject media) {
+                            declared = media.copy();
+                            ((JsonObject) declared).remove("schema");
+                        }
+                        content.put(e.getValue(), declared);
+                    }
+                }
+            }
+            for (String key : o.fieldNames()) {
+                rewrite(o.getValue(key));
+            }
+        } else if (node instanceof JsonArray a) {
+            a.forEach(ContractLoader::rewrite);
+        }
+    }
 }

@@ -9,14 +9,14 @@ import java.util.Locale;
  * with 415 before the body handler, whose multipart decoder fails on a bad boundary (found by the fuzzer: a 500).
  */
 final class FormRefusalHandler implements PlatformHandler {
-  @Override
-  public void handle(RoutingContext rc) {
-    String type = rc.request().getHeader("Content-Type");
-    String media = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
-    if (media.startsWith("multipart/") || media.startsWith("application/x-www-form-urlencoded")) {
-      rc.fail(415);
-    } else {
-      rc.next();
+    @Override
+    public void handle(RoutingContext rc) {
+        String type = rc.request().getHeader("Content-Type");
+        String media = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
+        if (media.startsWith("multipart/") || media.startsWith("application/x-www-form-urlencoded")) {
+            rc.fail(415);
+        } else {
+            rc.next();
+        }
     }
-  }
 }

@@ -1,7 +1,8 @@
 package com.huibao.gateway.adapter.http;
 
-import com.huibao.gateway.app.port.ReplayGuard;
+import com.huibao.gateway.adapter.http.auth.PatientTokenVerifier;
 import com.huibao.gateway.adapter.http.auth.RequestAuthenticator;
+import com.huibao.gateway.app.port.ReplayGuard;
 import com.huibao.gateway.crypto.GatewayJwks;
 import com.huibao.gateway.crypto.ResponseSigner;
 import io.vertx.core.Handler;
@@ -9,17 +10,17 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
-import com.huibao.gateway.adapter.http.auth.PatientTokenVerifier;
 import java.time.Clock;
-import java.util.function.Function;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds the router from the contract: root handlers (request id, body limit, client authentication), then for
@@ -27,135 +28,165 @@ import java.util.Set;
  * An operation without a handler, or a handler without an operation, stops start-up.
  */
 public final class HttpApi {
-  /** Who may call, and how answers are signed: the request authenticator and its replay guard, the rate limiter. */
-  public record Security(RequestAuthenticator authenticator, ReplayGuard replays, RateLimiter limiter,
-      PatientTokenVerifier patientTokens, ResponseSigner signer, GatewayJwks jwks) {
-  }
+    /** Who may call, and how answers are signed: the request authenticator and its replay guard, the rate limiter. */
+    public record Security(
+            RequestAuthenticator authenticator,
+            ReplayGuard replays,
+            RateLimiter limiter,
+            PatientTokenVerifier patientTokens,
+            ResponseSigner signer,
+            GatewayJwks jwks) {}
 
-  /** The handlers, one object per API tag. */
-  public record Handlers(OpsHandlers ops, HospitalHandlers hospital, DataFeedHandlers dataFeed,
-      InsurerHandlers insurer, ClaimHandlers claims, PatientHandlers patients, WebhookHandlers webhooks) {
-  }
+    /** The handlers, one object per API tag. */
+    public record Handlers(
+            OpsHandlers ops,
+            HospitalHandlers hospital,
+            DataFeedHandlers dataFeed,
+            InsurerHandlers insurer,
+            ClaimHandlers claims,
+            PatientHandlers patients,
+            WebhookHandlers webhooks) {}
 
-  /** Request limits: the largest body, and the requests one instance serves at once before it sheds. */
-  public record Limits(long bodyBytes, int maxInFlight) {
-  }
+    /** Request limits: the largest body, and the requests one instance serves at once before it sheds. */
+    public record Limits(long bodyBytes, int maxInFlight) {}
 
-  private final Vertx vertx;
-  private final OpenAPIContract contract;
-  private final Security security;
-  private final Handlers handlers;
-  private final long bodyLimit;
-  /** One for all server instances of this process. */
-  private final InFlightLimit inFlight;
-  private final Function<Throwable, Throwable> storeFailures;
-  private final Clock clock;
+    private final Vertx vertx;
+    private final OpenAPIContract contract;
+    private final Security security;
+    private final Handlers handlers;
+    private final long bodyLimit;
+    /** One for all server instances of this process. */
+    private final InFlightLimit inFlight;
 
-  /**
-   * @param storeFailures the stores' reading of a failure that escaped them untranslated ({@link ProblemMapper})
-   */
-  public HttpApi(Vertx vertx, OpenAPIContract contract, Security security, Handlers handlers, Limits limits,
-      Function<Throwable, Throwable> storeFailures, Clock clock) {
-    this.vertx = vertx;
-    this.contract = contract;
-    this.security = security;
-    this.handlers = handlers;
-    this.bodyLimit = limits.bodyBytes();
-    this.inFlight = new InFlightLimit(limits.maxInFlight());
-    this.storeFailures = storeFailures;
-    this.clock = clock;
-  }
+    private final Function<Throwable, Throwable> storeFailures;
+    private final Clock clock;
 
-  /** The one table binding every operationId of the contract to its handler. */
-  Map<String, Handler<RoutingContext>> operations() {
-    Map<String, Handler<RoutingContext>> t = new LinkedHashMap<>();
-    t.put("healthLive", rc -> handlers.ops().live(rc));
-    t.put("healthReady", rc -> handlers.ops().ready(rc));
-    t.put("metrics", rc -> handlers.ops().metrics(rc));
-    t.put("jwks", rc -> OpsHandlers.keySet(rc, security.jwks().jwks(), security.jwks().etag()));
-    t.put("jwksSm2", rc -> OpsHandlers.keySet(rc, security.jwks().sm2Jwks(), security.jwks().sm2Etag()));
-    t.put("previewDirectSettlement", rc -> handlers.hospital().preview(rc));
-    t.put("confirmDirectSettlement", rc -> handlers.hospital().confirm(rc));
-    t.put("getDirectSettlement", rc -> handlers.hospital().get(rc));
-    t.put("reverseDirectSettlement", rc -> handlers.hospital().reverse(rc));
-    t.put("getReconciliation", rc -> handlers.hospital().reconciliation(rc));
-    t.put("ingestSettlement", rc -> handlers.dataFeed().ingest(rc));
-    t.put("putPlan", rc -> handlers.insurer().putPlan(rc));
-    t.put("getPlan", rc -> handlers.insurer().getPlan(rc));
-    t.put("putListVersion", rc -> handlers.insurer().putListVersion(rc));
-    t.put("getListVersion", rc -> handlers.insurer().getListVersion(rc));
-    t.put("createPolicies", rc -> handlers.insurer().createPolicies(rc));
-    t.put("getPolicy", rc -> handlers.insurer().getPolicy(rc));
-    t.put("listClaims", rc -> handlers.claims().list(rc));
-    t.put("getClaim", rc -> handlers.claims().get(rc));
-    t.put("payClaim", rc -> handlers.claims().pay(rc));
-    t.put("createQuickClaim", rc -> handlers.claims().quickClaim(rc));
-    t.put("listMyPolicies", rc -> handlers.patients().policies(rc));
-    t.put("listMyConsents", rc -> handlers.patients().consents(rc));
-    t.put("grantConsent", rc -> handlers.patients().grant(rc));
-    t.put("revokeConsent", rc -> handlers.patients().revoke(rc));
-    t.put("demoPatientToken", rc -> handlers.patients().demoToken(rc));
-    t.put("listMyClaims", rc -> handlers.patients().claims(rc));
-    t.put("putWebhook", rc -> handlers.webhooks().put(rc));
-    t.put("listWebhookEvents", rc -> handlers.webhooks().events(rc));
-    t.put("replayWebhookEvent", rc -> handlers.webhooks().replay(rc));
-    t.put("getMyAccessLog", rc -> handlers.patients().accessLog(rc));
-    return t;
-  }
-
-  private RequestChecks checks;
-
-  /** The contract's request checks, compiled once and shared by every router (one per server instance). */
-  private synchronized RequestChecks checks() {
-    if (checks == null) {
-      checks = RequestChecks.compile(ContractLoader.rawTree());
+    /**
+     * @param storeFailures the stores' reading of a failure that escaped them untranslated ({@link ProblemMapper})
+     */
+    public HttpApi(
+            Vertx vertx,
+            OpenAPIContract contract,
+            Security security,
+            Handlers handlers,
+            Limits limits,
+            Function<Throwable, Throwable> storeFailures,
+            Clock clock) {
+        this.vertx = vertx;
+        this.contract = contract;
+        this.security = security;
+        this.handlers = handlers;
+        this.bodyLimit = limits.bodyBytes();
+        this.inFlight = new InFlightLimit(limits.maxInFlight());
+        this.storeFailures = storeFailures;
+        this.clock = clock;
     }
-    return checks;
-  }
 
-  public Router router() {
-    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
-    builder.rootHandler(new RequestIdHandler(security.signer()));
-    builder.rootHandler(inFlight);
-    builder.rootHandler(new FormRefusalHandler());
-    builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
-    builder.rootHandler(new ClientAuthHandler(contract, security.authenticator(), security.replays(),
-        security.limiter(), security.patientTokens(), clock));
-    Map<String, Handler<RoutingContext>> table = operations();
-    Set<String> unbound = new HashSet<>(table.keySet());
-    for (OpenAPIRoute route : builder.getRoutes()) {
-      String id = route.getOperation().getOperationId();
-      Handler<RoutingContext> handler = table.get(id);
-      if (handler == null) {
-        throw new IllegalStateException("contract operation " + id + " has no handler");
-      }
-      unbound.remove(id);
-      // Security is enforced by ClientAuthHandler on the raw body, before validation; validation by RequestChecks
-      // against the same contract (see there why not vertx-openapi's).
-      route.setDoSecurity(false);
-      route.setDoValidation(false);
-      RequestChecks compiled = checks();
-      if (!compiled.covers(id)) {
-        throw new IllegalStateException("contract operation " + id + " has no request checks");
-      }
-      route.addHandler(rc -> compiled.check(id, rc));
-      route.addHandler(handler);
+    /** The one table binding every operationId of the contract to its handler. */
+    Map<String, Handler<RoutingContext>> operations() {
+        Map<String, Handler<RoutingContext>> t = new LinkedHashMap<>();
+        t.put("healthLive", rc -> handlers.ops().live(rc));
+        t.put("healthReady", rc -> handlers.ops().ready(rc));
+        t.put("metrics", rc -> handlers.ops().metrics(rc));
+        t.put(
+                "jwks",
+                rc -> OpsHandlers.keySet(
+                        rc, security.jwks().jwks(), security.jwks().etag()));
+        t.put(
+                "jwksSm2",
+                rc -> OpsHandlers.keySet(
+                        rc, security.jwks().sm2Jwks(), security.jwks().sm2Etag()));
+        t.put("previewDirectSettlement", rc -> handlers.hospital().preview(rc));
+        t.put("confirmDirectSettlement", rc -> handlers.hospital().confirm(rc));
+        t.put("getDirectSettlement", rc -> handlers.hospital().get(rc));
+        t.put("reverseDirectSettlement", rc -> handlers.hospital().reverse(rc));
+        t.put("getReconciliation", rc -> handlers.hospital().reconciliation(rc));
+        t.put("ingestSettlement", rc -> handlers.dataFeed().ingest(rc));
+        t.put("putPlan", rc -> handlers.insurer().putPlan(rc));
+        t.put("getPlan", rc -> handlers.insurer().getPlan(rc));
+        t.put("putListVersion", rc -> handlers.insurer().putListVersion(rc));
+        t.put("getListVersion", rc -> handlers.insurer().getListVersion(rc));
+        t.put("createPolicies", rc -> handlers.insurer().createPolicies(rc));
+        t.put("getPolicy", rc -> handlers.insurer().getPolicy(rc));
+        t.put("listClaims", rc -> handlers.claims().list(rc));
+        t.put("getClaim", rc -> handlers.claims().get(rc));
+        t.put("payClaim", rc -> handlers.claims().pay(rc));
+        t.put("createQuickClaim", rc -> handlers.claims().quickClaim(rc));
+        t.put("listMyPolicies", rc -> handlers.patients().policies(rc));
+        t.put("listMyConsents", rc -> handlers.patients().consents(rc));
+        t.put("grantConsent", rc -> handlers.patients().grant(rc));
+        t.put("revokeConsent", rc -> handlers.patients().revoke(rc));
+        t.put("demoPatientToken", rc -> handlers.patients().demoToken(rc));
+        t.put("listMyClaims", rc -> handlers.patients().claims(rc));
+        t.put("putWebhook", rc -> handlers.webhooks().put(rc));
+        t.put("listWebhookEvents", rc -> handlers.webhooks().events(rc));
+        t.put("replayWebhookEvent", rc -> handlers.webhooks().replay(rc));
+        t.put("getMyAccessLog", rc -> handlers.patients().accessLog(rc));
+        return t;
     }
-    if (!unbound.isEmpty()) {
-      throw new IllegalStateException("handlers without a contract operation: " + unbound);
+
+    private RequestChecks checks;
+
+    /** The contract's request checks, compiled once and shared by every router (one per server instance). */
+    private synchronized RequestChecks checks() {
+        if (checks == null) {
+            checks = RequestChecks.compile(ContractLoader.rawTree());
+        }
+        return checks;
     }
-    Router router = builder.createRouter();
-    // The patient's H5 page: static files, no API of its own (it calls the contract's operations).
-    router.route("/app/*").handler(rc -> {
-      rc.response().putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
-          .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
-      rc.next();
-    }).handler(io.vertx.ext.web.handler.StaticHandler.create("webroot/app").setCachingEnabled(false));
-    ProblemMapper problems = new ProblemMapper(storeFailures);
-    router.route().failureHandler(problems);
-    for (int status : new int[] {404, 405, 413, 415}) {
-      router.errorHandler(status, rc -> Problems.send(rc, ProblemMapper.status(status)));
+
+    public Router router() {
+        RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+        builder.rootHandler(new RequestIdHandler(security.signer()));
+        builder.rootHandler(inFlight);
+        builder.rootHandler(new FormRefusalHandler());
+        builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+        builder.rootHandler(new ClientAuthHandler(
+                contract,
+                security.authenticator(),
+                security.replays(),
+                security.limiter(),
+                security.patientTokens(),
+                clock));
+        Map<String, Handler<RoutingContext>> table = operations();
+        Set<String> unbound = new HashSet<>(table.keySet());
+        for (OpenAPIRoute route : builder.getRoutes()) {
+            String id = route.getOperation().getOperationId();
+            Handler<RoutingContext> handler = table.get(id);
+            if (handler == null) {
+                throw new IllegalStateException("contract operation " + id + " has no handler");
+            }
+            unbound.remove(id);
+            // Security is enforced by ClientAuthHandler on the raw body, before validation; validation by RequestChecks
+            // against the same contract (see there why not vertx-openapi's).
+            route.setDoSecurity(false);
+            route.setDoValidation(false);
+            RequestChecks compiled = checks();
+            if (!compiled.covers(id)) {
+                throw new IllegalStateException("contract operation " + id + " has no request checks");
+            }
+            route.addHandler(rc -> compiled.check(id, rc));
+            route.addHandler(handler);
+        }
+        if (!unbound.isEmpty()) {
+            throw new IllegalStateException("handlers without a contract operation: " + unbound);
+        }
+        Router router = builder.createRouter();
+        // The patient's H5 page: static files, no API of its own (it calls the contract's operations).
+        router.route("/app/*")
+                .handler(rc -> {
+                    rc.response()
+                            .putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
+                            .putHeader("X-Content-Type-Options", "nosniff")
+                            .putHeader("Referrer-Policy", "no-referrer");
+                    rc.next();
+                })
+                .handler(StaticHandler.create("webroot/app").setCachingEnabled(false));
+        ProblemMapper problems = new ProblemMapper(storeFailures);
+        router.route().failureHandler(problems);
+        for (int status : new int[] {404, 405, 413, 415}) {
+            router.errorHandler(status, rc -> Problems.send(rc, ProblemMapper.status(status)));
+        }
+        return router;
     }
-    return router;
-  }
 }

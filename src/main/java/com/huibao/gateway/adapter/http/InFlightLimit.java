@@ -15,32 +15,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reads the database. Every other operation lists 503 in the contract (ContractTest checks it).
  */
 final class InFlightLimit implements PlatformHandler {
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final int max;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int max;
 
-  InFlightLimit(int max) {
-    this.max = max;
-  }
-
-  @Override
-  public void handle(RoutingContext rc) {
-    if (neverShed(rc.request().path())) {
-      rc.next();
-      return;
+    InFlightLimit(int max) {
+        this.max = max;
     }
-    if (inFlight.incrementAndGet() > max) {
-      inFlight.decrementAndGet();
-      rc.response().putHeader("Retry-After", "1");
-      Problems.send(rc, ProblemJson.of(503, "OVERLOADED", "Overloaded",
-          "this instance is already handling " + max + " requests; retry after 1 s"));
-      return;
-    }
-    rc.addEndHandler(ar -> inFlight.decrementAndGet());
-    rc.next();
-  }
 
-  static boolean neverShed(String path) {
-    return path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/.well-known/")
-        || path.startsWith("/app/");
-  }
+    @Override
+    public void handle(RoutingContext rc) {
+        if (neverShed(rc.request().path())) {
+            rc.next();
+            return;
+        }
+        if (inFlight.incrementAndGet() > max) {
+            inFlight.decrementAndGet();
+            rc.response().putHeader("Retry-After", "1");
+            Problems.send(
+                    rc,
+                    ProblemJson.of(
+                            503,
+                            "OVERLOADED",
+                            "Overloaded",
+                            "this instance is already handling " + max + " requests; retry after 1 s"));
+            return;
+        }
+        rc.addEndHandler(ar -> inFlight.decrementAndGet());
+        rc.next();
+    }
+
+    static boolean neverShed(String path) {
+        return path.startsWith("/health/")
+                || path.equals("/metrics")
+                || path.startsWith("/.well-known/")
+                || path.startsWith("/app/");
+    }
 }

@@ -10,20 +10,22 @@ import io.vertx.ext.web.RoutingContext;
  * bytes (before any content encoding).
  */
 public final class Responses {
-  public static final String SIGNATURE_HEADER = "Huibao-Signature";
-  static final String SIGNER = "huibao.responseSigner";
+    public static final String SIGNATURE_HEADER = "Huibao-Signature";
+    static final String SIGNER = "huibao.responseSigner";
 
-  private Responses() {
-  }
+    private Responses() {}
 
-  static void end(RoutingContext rc, int status, String contentType, Buffer body) {
-    if (rc.response().ended() || rc.response().headWritten()) {
-      return;
+    static void end(RoutingContext rc, int status, String contentType, Buffer body) {
+        if (rc.response().ended() || rc.response().headWritten()) {
+            return;
+        }
+        ResponseSigner signer = rc.get(SIGNER);
+        if (signer != null && RequestContext.authenticated(rc)) {
+            rc.response().putHeader(SIGNATURE_HEADER, signer.sign(body.getBytes()));
+        }
+        rc.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", contentType)
+                .end(body);
     }
-    ResponseSigner signer = rc.get(SIGNER);
-    if (signer != null && RequestContext.authenticated(rc)) {
-      rc.response().putHeader(SIGNATURE_HEADER, signer.sign(body.getBytes()));
-    }
-    rc.response().setStatusCode(status).putHeader("Content-Type", contentType).end(body);
-  }
 }

@@ -1,15 +1,18 @@
 package com.huibao.gateway.adapter.pg;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.huibao.gateway.crypto.PiiProtector;
-import com.huibao.gateway.codec.AdjudicationJson;
-import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.StoredDocument;
+import com.huibao.gateway.codec.AdjudicationJson;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.crypto.PiiProtector;
+import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.settlement.MessageKind;
 import com.huibao.gateway.domain.settlement.Provenance;
+import com.huibao.gateway.domain.validation.InvalidDocumentException;
+import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -33,218 +36,291 @@ import java.util.UUID;
  * so pages neither repeat nor skip rows when claims are added meanwhile: new ones sort after every existing one.
  */
 public final class PgClaimStore implements ClaimStore {
-  private static final String COLUMNS = "claim_id, setl_id, policy_no, insurer_id, plan_id, plan_version, channel, "
-      + "state, payout, pays_hospital, pays_patient, result, created_at, paid_at, payment_ref, reversed_at, "
-      + "(SELECT person_key FROM policies p WHERE p.policy_no = claims.policy_no), "
-      + "(SELECT setl_time FROM settlements s WHERE s.setl_id = claims.setl_id), "
-      + "(SELECT ARRAY[s.infno, s.msgid, s.medins_setl_id, s.clr_optins, s.message_kind] FROM settlements s "
-      + "WHERE s.setl_id = claims.setl_id)";
+    private static final String COLUMNS = "claim_id, setl_id, policy_no, insurer_id, plan_id, plan_version, channel, "
+            + "state, payout, pays_hospital, pays_patient, result, created_at, paid_at, payment_ref, reversed_at, "
+            + "(SELECT person_key FROM policies p WHERE p.policy_no = claims.policy_no), "
+            + "(SELECT setl_time FROM settlements s WHERE s.setl_id = claims.setl_id), "
+            + "(SELECT ARRAY[s.infno, s.msgid, s.medins_setl_id, s.clr_optins, s.message_kind] FROM settlements s "
+            + "WHERE s.setl_id = claims.setl_id)";
 
-  private final Pool pool;
-  private final PiiProtector pii;
-  private final ZoneId zone;
+    private final Pool pool;
+    private final PiiProtector pii;
+    private final ZoneId zone;
 
-  public PgClaimStore(Pool pool, PiiProtector pii, ZoneId zone) {
-    this.pool = pool;
-    this.pii = pii;
-    this.zone = zone;
-  }
-
-  @Override
-  public Future<Page> list(String insurerId, Filter f, String cursor, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM claims WHERE insurer_id = $1");
-    Tuple args = Tuple.of(insurerId);
-    if (f.state() != null) {
-      args.addString(f.state());
-      sql.append(" AND state = $").append(args.size());
-    }
-    if (f.createdFrom() != null) {
-      args.addOffsetDateTime(f.createdFrom().atStartOfDay(zone).toOffsetDateTime());
-      sql.append(" AND created_at >= $").append(args.size());
-    }
-    if (f.createdTo() != null) {
-      args.addOffsetDateTime(f.createdTo().atStartOfDay(zone).toOffsetDateTime());
-      sql.append(" AND created_at < $").append(args.size());
-    }
-    if (f.policyNo() != null) {
-      args.addString(f.policyNo());
-      sql.append(" AND policy_no = $").append(args.size());
-    }
-    if (cursor != null) {
-      Key key = Key.decode(cursor);
-      args.addOffsetDateTime(key.createdAt().atOffset(ZoneOffset.UTC)).addString(key.claimId());
-      sql.append(" AND (created_at, claim_id) > ($").append(args.size() - 1).append(", $").append(args.size())
-          .append(")");
-    }
-    args.addInteger(limit + 1);
-    sql.append(" ORDER BY created_at, claim_id LIMIT $").append(args.size());
-    return pool.preparedQuery(sql.toString()).execute(args).map(rows -> {
-      List<Claim> claims = new ArrayList<>();
-      rows.forEach(r -> claims.add(claim(r)));
-      String next = null;
-      if (claims.size() > limit) {
-        claims.remove(claims.size() - 1);
-        Claim last = claims.get(claims.size() - 1);
-        next = new Key(last.createdAt(), last.claimId()).encode();
-      }
-      return new Page(claims, next);
-    }).recover(e -> Future.failedFuture(PgErrors.translate(e)));
-  }
-
-  /** The position of a claim in the list order. */
-  record Key(Instant createdAt, String claimId) {
-    String encode() {
-      String raw = createdAt.getEpochSecond() + "." + createdAt.getNano() + ":" + claimId;
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    public PgClaimStore(Pool pool, PiiProtector pii, ZoneId zone) {
+        this.pool = pool;
+        this.pii = pii;
+        this.zone = zone;
     }
 
-    static Key decode(String cursor) {
-      try {
-        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        int colon = raw.indexOf(':');
-        String[] t = raw.substring(0, colon).split("\\.");
-        return new Key(Instant.ofEpochSecond(Long.parseLong(t[0]), Long.parseLong(t[1])), raw.substring(colon + 1));
-      } catch (RuntimeException e) {
-        throw com.huibao.gateway.domain.validation.InvalidDocumentException.malformed(List.of(
-            new com.huibao.gateway.domain.validation.Violation("cursor", "INVALID_CURSOR",
-                "cursor is not one this API returned")));
-      }
-    }
-  }
-
-  @Override
-  public Future<Optional<Claim>> get(String insurerId, String claimId) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM claims WHERE claim_id = $1 AND insurer_id = $2")
-        .execute(Tuple.of(claimId, insurerId))
-        .map(rows -> rows.size() == 0 ? Optional.<Claim>empty() : Optional.of(claim(rows.iterator().next())))
-        .recover(e -> Future.failedFuture(PgErrors.translate(e)));
-  }
-
-  @Override
-  public Future<Claim> markPaid(String insurerId, String claimId, String paymentRef, Instant paidAt) {
-    return pool.withTransaction(tx -> tx.preparedQuery("UPDATE claims SET state = 'PAID', paid_at = $3, "
-                + "payment_ref = $4 WHERE claim_id = $1 AND insurer_id = $2 AND state = 'APPROVED' RETURNING " + COLUMNS)
-            .execute(Tuple.of(claimId, insurerId, paidAt.atOffset(ZoneOffset.UTC), paymentRef))
-            .compose(rows -> rows.size() == 0 ? Future.succeededFuture(rows)
-                : PgAudit.append(tx, "INSURER:" + insurerId, "CLAIM_PAID", claimId, Json.write(Json.object()
-                    .put("payment_ref", paymentRef)), Instant.now()).map(rows)))
-        .compose(rows -> rows.size() == 1 ? Future.succeededFuture(claim(rows.iterator().next()))
-            // Lost a race with another transition: report the state it is in now.
-            : get(insurerId, claimId).map(c -> c.orElseThrow()))
-        .recover(e -> Future.failedFuture(PgErrors.translate(e)));
-  }
-
-  @Override
-  public Future<List<PatientClaim>> forPerson(String personKey) {
-    return pool.preparedQuery("SELECT c.claim_id, c.setl_id, s.setl_time, c.insurer_id, c.policy_no, c.channel, "
-            + "c.state, c.payout, s.psn_part_amt - (SELECT coalesce(sum(x.payout), 0) FROM claims x "
-            + "WHERE x.setl_id = c.setl_id AND x.state <> 'REVERSED') FROM claims c "
-            + "JOIN policies p ON p.policy_no = c.policy_no JOIN settlements s ON s.setl_id = c.setl_id "
-            + "WHERE p.person_key = $1 ORDER BY s.setl_time DESC, c.claim_id").execute(Tuple.of(personKey))
-        .map(rows -> {
-          List<PatientClaim> out = new ArrayList<>();
-          for (Row r : rows) {
-            out.add(new PatientClaim(r.getString(0), r.getString(1), r.getLocalDateTime(2), r.getString(3),
-                r.getString(4), r.getString(5), r.getString(6), Money.of(r.getBigDecimal(7)),
-                Money.of(r.getBigDecimal(8))));
-          }
-          return out;
-        })
-        .recover(e -> Future.failedFuture(PgErrors.translate(e)));
-  }
-
-  @Override
-  public Future<Optional<QuickClaimContext>> quickClaimContext(String setlId, String policyNo) {
-    return pool.preparedQuery("SELECT s.document_cipher, s.fixmedins_code FROM settlements s JOIN policies p "
-            + "ON p.person_key = s.person_key WHERE s.setl_id = $1 AND p.policy_no = $2").execute(Tuple.of(setlId,
-            policyNo))
-        .compose(rows -> {
-          if (rows.size() == 0) {
-            return Future.succeededFuture(Optional.<QuickClaimContext>empty());
-          }
-          Row stored = rows.iterator().next();
-          StoredDocument settlement = new StoredDocument(pii.decrypt(stored.getString(0)), stored.getString(1));
-          return pool.preparedQuery("SELECT result FROM claims WHERE setl_id = $1 AND state <> 'REVERSED'")
-              .execute(Tuple.of(setlId))
-              .map(claims -> {
-                Map<String, Money> paid = new HashMap<>();
-                for (Row c : claims) {
-                  for (JsonNode line : Json.parse(c.getString(0)).path("line_outcomes")) {
-                    paid.merge(line.get("feedetl_sn").asText(), Money.parse(line.get("paid").asText()), Money::plus);
-                  }
-                }
-                return Optional.of(new QuickClaimContext(settlement, paid));
-              });
-        })
-        .recover(e -> Future.failedFuture(PgErrors.translate(e)));
-  }
-
-  @Override
-  public Future<Optional<Claim>> bySettlementAndPolicy(String setlId, String policyNo) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM claims WHERE setl_id = $1 AND policy_no = $2")
-        .execute(Tuple.of(setlId, policyNo))
-        .map(rows -> rows.size() == 0 ? Optional.<Claim>empty() : Optional.of(claim(rows.iterator().next())))
-        .recover(e -> Future.failedFuture(PgErrors.translate(e)));
-  }
-
-  @Override
-  public Future<Claim> createClaim(String channel, String setlId, String policyNo, int planVersion, Instant now,
-      Decide decide) {
-    String claimId = "CLM-" + UUID.randomUUID();
-    // pipelined like a confirm (PgDirectSettlementStore): the lock and both reads in one round trip, the writes in
-    // another; PostgreSQL runs them in order, so the reads follow the lock
-    return pool.withTransaction(tx -> {
-      Future<Void> locked = PgPolicyLocks.lock(tx, List.of(policyNo));
-      Future<RowSet<Row>> existing = tx.preparedQuery("SELECT " + COLUMNS + " FROM claims WHERE setl_id = $1 "
-          + "AND policy_no = $2").execute(Tuple.of(setlId, policyNo));
-      Future<Map<String, com.huibao.gateway.domain.benefit.Accumulators>> accumulators =
-          new PgAccumulatorStore(tx).of(List.of(policyNo));
-      return Future.all(locked, existing, accumulators).compose(v -> {
-        if (existing.result().size() > 0) {
-          return Future.succeededFuture(claim(existing.result().iterator().next()));
+    @Override
+    public Future<Page> list(String insurerId, Filter f, String cursor, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM claims WHERE insurer_id = $1");
+        Tuple args = Tuple.of(insurerId);
+        if (f.state() != null) {
+            args.addString(f.state());
+            sql.append(" AND state = $").append(args.size());
         }
-        PolicyResult p = decide.apply(accumulators.result().getOrDefault(policyNo,
-            com.huibao.gateway.domain.benefit.Accumulators.EMPTY));
-        Tuple row = Tuple.tuple().addString(claimId).addString(setlId).addString(policyNo)
-            .addString(p.insurerId()).addString(p.planId()).addInteger(planVersion).addString(channel)
-            .addBigDecimal(p.payout().value()).addBigDecimal(Money.ZERO.value())
-            .addBigDecimal(p.payout().value()).addString(Json.write(AdjudicationJson.policy(p)))
-            .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
-        Future<RowSet<Row>> inserted = tx.preparedQuery(PgDirectSettlementStore.INSERT_CLAIM + " RETURNING "
-            + COLUMNS).execute(row);
-        List<Future<?>> writes = new ArrayList<>(List.of(inserted,
-            PgDeltas.add(tx, setlId, channel, List.of(p)),
-            PgAudit.append(tx, "INSURER:" + p.insurerId(), channel + "_CREATED", claimId,
-                "{\"setl_id\":\"" + setlId + "\",\"payout\":\"" + p.payout() + "\"}", now)));
-        if ("PROACTIVE_CLAIM".equals(channel)) {
-          writes.add(PgOutbox.add(tx, p.insurerId(), policyNo, "settlement.available", Json.object()
-              .put("setl_id", setlId).put("policy_no", policyNo), now));
+        if (f.createdFrom() != null) {
+            args.addOffsetDateTime(f.createdFrom().atStartOfDay(zone).toOffsetDateTime());
+            sql.append(" AND created_at >= $").append(args.size());
         }
-        writes.add(PgOutbox.add(tx, p.insurerId(), policyNo, "claim.created",
-            PgDirectSettlementStore.claimEvent(claimId, setlId, p, channel, Money.ZERO, p.payout()), now));
-        return Future.all(writes).map(w -> claim(inserted.result().iterator().next()));
-      });
-    })
-        .recover(e -> PgErrors.isUniqueViolation(e)
-            ? bySettlementAndPolicy(setlId, policyNo).map(c -> c.orElseThrow())
-            : Future.failedFuture(PgErrors.translate(e)));
-  }
-
-  private static Claim claim(Row r) {
-    OffsetDateTime paid = r.getOffsetDateTime(13);
-    OffsetDateTime reversed = r.getOffsetDateTime(15);
-    return new Claim(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInteger(5),
-        r.getString(6), r.getString(7), Money.of(r.getBigDecimal(8)), Money.of(r.getBigDecimal(9)),
-        Money.of(r.getBigDecimal(10)), r.getString(11), r.getOffsetDateTime(12).toInstant(),
-        paid == null ? null : paid.toInstant(), r.getString(14), reversed == null ? null : reversed.toInstant(),
-        r.getString(16), r.getLocalDateTime(17), provenance(r.getArrayOfStrings(18)));
-  }
-
-  /** The stored settlement's provenance: infno, msgid, medins_setl_id, clr_optins, message kind. */
-  private static Provenance provenance(String[] p) {
-    if (p == null) {
-      return Provenance.FLAT;
+        if (f.createdTo() != null) {
+            args.addOffsetDateTime(f.createdTo().atStartOfDay(zone).toOffsetDateTime());
+            sql.append(" AND created_at < $").append(args.size());
+        }
+        if (f.policyNo() != null) {
+            args.addString(f.policyNo());
+            sql.append(" AND policy_no = $").append(args.size());
+        }
+        if (cursor != null) {
+            Key key = Key.decode(cursor);
+            args.addOffsetDateTime(key.createdAt().atOffset(ZoneOffset.UTC)).addString(key.claimId());
+            sql.append(" AND (created_at, claim_id) > ($")
+                    .append(args.size() - 1)
+                    .append(", $")
+                    .append(args.size())
+                    .append(")");
+        }
+        args.addInteger(limit + 1);
+        sql.append(" ORDER BY created_at, claim_id LIMIT $").append(args.size());
+        return pool.preparedQuery(sql.toString())
+                .execute(args)
+                .map(rows -> {
+                    List<Claim> claims = new ArrayList<>();
+                    rows.forEach(r -> claims.add(claim(r)));
+                    String next = null;
+                    if (claims.size() > limit) {
+                        claims.remove(claims.size() - 1);
+                        Claim last = claims.get(claims.size() - 1);
+                        next = new Key(last.createdAt(), last.claimId()).encode();
+                    }
+                    return new Page(claims, next);
+                })
+                .recover(e -> Future.failedFuture(PgErrors.translate(e)));
     }
-    return new Provenance(p[0], p[1], p[2], p[3], MessageKind.valueOf(p[4]));
-  }
+
+    /** The position of a claim in the list order. */
+    record Key(Instant createdAt, String claimId) {
+        String encode() {
+            String raw = createdAt.getEpochSecond() + "." + createdAt.getNano() + ":" + claimId;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Key decode(String cursor) {
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int colon = raw.indexOf(':');
+                String[] t = raw.substring(0, colon).split("\\.");
+                return new Key(
+                        Instant.ofEpochSecond(Long.parseLong(t[0]), Long.parseLong(t[1])), raw.substring(colon + 1));
+            } catch (RuntimeException e) {
+                throw InvalidDocumentException.malformed(
+                        List.of(new Violation("cursor", "INVALID_CURSOR", "cursor is not one this API returned")));
+            }
+        }
+    }
+
+    @Override
+    public Future<Optional<Claim>> get(String insurerId, String claimId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM claims WHERE claim_id = $1 AND insurer_id = $2")
+                .execute(Tuple.of(claimId, insurerId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.<Claim>empty()
+                        : Optional.of(claim(rows.iterator().next())))
+                .recover(e -> Future.failedFuture(PgErrors.translate(e)));
+    }
+
+    @Override
+    public Future<Claim> markPaid(String insurerId, String claimId, String paymentRef, Instant paidAt) {
+        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE claims SET state = 'PAID', paid_at = $3, "
+                                + "payment_ref = $4 WHERE claim_id = $1 AND insurer_id = $2 AND state = 'APPROVED' RETURNING "
+                                + COLUMNS)
+                        .execute(Tuple.of(claimId, insurerId, paidAt.atOffset(ZoneOffset.UTC), paymentRef))
+                        .compose(rows -> rows.size() == 0
+                                ? Future.succeededFuture(rows)
+                                : PgAudit.append(
+                                                tx,
+                                                "INSURER:" + insurerId,
+                                                "CLAIM_PAID",
+                                                claimId,
+                                                Json.write(Json.object().put("payment_ref", paymentRef)),
+                                                Instant.now())
+                                        .map(rows)))
+                .compose(rows -> rows.size() == 1
+                        ? Future.succeededFuture(claim(rows.iterator().next()))
+                        // Lost a race with another transition: report the state it is in now.
+                        : get(insurerId, claimId).map(c -> c.orElseThrow()))
+                .recover(e -> Future.failedFuture(PgErrors.translate(e)));
+    }
+
+    @Override
+    public Future<List<PatientClaim>> forPerson(String personKey) {
+        return pool.preparedQuery("SELECT c.claim_id, c.setl_id, s.setl_time, c.insurer_id, c.policy_no, c.channel, "
+                        + "c.state, c.payout, s.psn_part_amt - (SELECT coalesce(sum(x.payout), 0) FROM claims x "
+                        + "WHERE x.setl_id = c.setl_id AND x.state <> 'REVERSED') FROM claims c "
+                        + "JOIN policies p ON p.policy_no = c.policy_no JOIN settlements s ON s.setl_id = c.setl_id "
+                        + "WHERE p.person_key = $1 ORDER BY s.setl_time DESC, c.claim_id")
+                .execute(Tuple.of(personKey))
+                .map(rows -> {
+                    List<PatientClaim> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new PatientClaim(
+                                r.getString(0),
+                                r.getString(1),
+                                r.getLocalDateTime(2),
+                                r.getString(3),
+                                r.getString(4),
+                                r.getString(5),
+                                r.getString(6),
+                                Money.of(r.getBigDecimal(7)),
+                                Money.of(r.getBigDecimal(8))));
+                    }
+                    return out;
+                })
+                .recover(e -> Future.failedFuture(PgErrors.translate(e)));
+    }
+
+    @Override
+    public Future<Optional<QuickClaimContext>> quickClaimContext(String setlId, String policyNo) {
+        return pool.preparedQuery("SELECT s.document_cipher, s.fixmedins_code FROM settlements s JOIN policies p "
+                        + "ON p.person_key = s.person_key WHERE s.setl_id = $1 AND p.policy_no = $2")
+                .execute(Tuple.of(setlId, policyNo))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture(Optional.<QuickClaimContext>empty());
+                    }
+                    Row stored = rows.iterator().next();
+                    StoredDocument settlement =
+                            new StoredDocument(pii.decrypt(stored.getString(0)), stored.getString(1));
+                    return pool.preparedQuery("SELECT result FROM claims WHERE setl_id = $1 AND state <> 'REVERSED'")
+                            .execute(Tuple.of(setlId))
+                            .map(claims -> {
+                                Map<String, Money> paid = new HashMap<>();
+                                for (Row c : claims) {
+                                    for (JsonNode line :
+                                            Json.parse(c.getString(0)).path("line_outcomes")) {
+                                        paid.merge(
+                                                line.get("feedetl_sn").asText(),
+                                                Money.parse(line.get("paid").asText()),
+                                                Money::plus);
+                                    }
+                                }
+                                return Optional.of(new QuickClaimContext(settlement, paid));
+                            });
+                })
+                .recover(e -> Future.failedFuture(PgErrors.translate(e)));
+    }
+
+    @Override
+    public Future<Optional<Claim>> bySettlementAndPolicy(String setlId, String policyNo) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM claims WHERE setl_id = $1 AND policy_no = $2")
+                .execute(Tuple.of(setlId, policyNo))
+                .map(rows -> rows.size() == 0
+                        ? Optional.<Claim>empty()
+                        : Optional.of(claim(rows.iterator().next())))
+                .recover(e -> Future.failedFuture(PgErrors.translate(e)));
+    }
+
+    @Override
+    public Future<Claim> createClaim(
+            String channel, String setlId, String policyNo, int planVersion, Instant now, Decide decide) {
+        String claimId = "CLM-" + UUID.randomUUID();
+        // pipelined like a confirm (PgDirectSettlementStore): the lock and both reads in one round trip, the writes in
+        // another; PostgreSQL runs them in order, so the reads follow the lock
+        return pool.withTransaction(tx -> {
+                    Future<Void> locked = PgPolicyLocks.lock(tx, List.of(policyNo));
+                    Future<RowSet<Row>> existing = tx.preparedQuery(
+                                    "SELECT " + COLUMNS + " FROM claims WHERE setl_id = $1 " + "AND policy_no = $2")
+                            .execute(Tuple.of(setlId, policyNo));
+                    Future<Map<String, Accumulators>> accumulators = new PgAccumulatorStore(tx).of(List.of(policyNo));
+                    return Future.all(locked, existing, accumulators).compose(v -> {
+                        if (existing.result().size() > 0) {
+                            return Future.succeededFuture(
+                                    claim(existing.result().iterator().next()));
+                        }
+                        PolicyResult p = decide.apply(accumulators.result().getOrDefault(policyNo, Accumulators.EMPTY));
+                        Tuple row = Tuple.tuple()
+                                .addString(claimId)
+                                .addString(setlId)
+                                .addString(policyNo)
+                                .addString(p.insurerId())
+                                .addString(p.planId())
+                                .addInteger(planVersion)
+                                .addString(channel)
+                                .addBigDecimal(p.payout().value())
+                                .addBigDecimal(Money.ZERO.value())
+                                .addBigDecimal(p.payout().value())
+                                .addString(Json.write(AdjudicationJson.policy(p)))
+                                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+                        Future<RowSet<Row>> inserted = tx.preparedQuery(
+                                        PgDirectSettlementStore.INSERT_CLAIM + " RETURNING " + COLUMNS)
+                                .execute(row);
+                        List<Future<?>> writes = new ArrayList<>(List.of(
+                                inserted,
+                                PgDeltas.add(tx, setlId, channel, List.of(p)),
+                                PgAudit.append(
+                                        tx,
+                                        "INSURER:" + p.insurerId(),
+                                        channel + "_CREATED",
+                                        claimId,
+                                        "{\"setl_id\":\"" + setlId + "\",\"payout\":\"" + p.payout() + "\"}",
+                                        now)));
+                        if ("PROACTIVE_CLAIM".equals(channel)) {
+                            writes.add(PgOutbox.add(
+                                    tx,
+                                    p.insurerId(),
+                                    policyNo,
+                                    "settlement.available",
+                                    Json.object().put("setl_id", setlId).put("policy_no", policyNo),
+                                    now));
+                        }
+                        writes.add(PgOutbox.add(
+                                tx,
+                                p.insurerId(),
+                                policyNo,
+                                "claim.created",
+                                PgDirectSettlementStore.claimEvent(claimId, setlId, p, channel, Money.ZERO, p.payout()),
+                                now));
+                        return Future.all(writes)
+                                .map(w -> claim(inserted.result().iterator().next()));
+                    });
+                })
+                .recover(e -> PgErrors.isUniqueViolation(e)
+                        ? bySettlementAndPolicy(setlId, policyNo).map(c -> c.orElseThrow())
+                        : Future.failedFuture(PgErrors.translate(e)));
+    }
+
+    private static Claim claim(Row r) {
+        OffsetDateTime paid = r.getOffsetDateTime(13);
+        OffsetDateTime reversed = r.getOffsetDateTime(15);
+        return new Claim(
+                r.getString(0),
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getInteger(5),
+                r.getString(6),
+                r.getString(7),
+                Money.of(r.getBigDecimal(8)),
+                Money.of(r.getBigDecimal(9)),
+                Money.of(r.getBigDecimal(10)),
+                r.getString(11),
+                r.getOffsetDateTime(12).toInstant(),
+                paid == null ? null : paid.toInstant(),
+                r.getString(14),
+                reversed == null ? null : reversed.toInstant(),
+                r.getString(16),
+                r.getLocalDateTime(17),
+                provenance(r.getArrayOfStrings(18)));
+    }
+
+    /** The stored settlement's provenance: infno, msgid, medins_setl_id, clr_optins, message kind. */
+    private static Provenance provenance(String[] p) {
+        if (p == null) {
+            return Provenance.FLAT;
+        }
+        return new Provenance(p[0], p[1], p[2], p[3], MessageKind.valueOf(p[4]));
+    }
 }

@@ -14,59 +14,66 @@ import java.util.List;
  * (settlement, policy, kind, key) — what a reversal subtracts — and the matching increments of {@code accumulators}.
  */
 final class PgDeltas {
-  private PgDeltas() {
-  }
+    private PgDeltas() {}
 
-  /**
-   * One statement for all rows (arrays unnested), deltas and increments together: a row per statement cost PostgreSQL
-   * about 0.2 ms each, seven or more per claim (docs/PERFORMANCE.md). The (policy, kind, key) of one call are
-   * distinct, as ON CONFLICT DO UPDATE needs.
-   */
-  static Future<Void> add(SqlConnection tx, String setlId, String channel, List<PolicyResult> results) {
-    List<String> policies = new ArrayList<>();
-    List<String> kinds = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    List<String> amounts = new ArrayList<>();
-    for (PolicyResult p : results) {
-      forEachEntry(p.delta(), (kind, key, amount) -> {
-        policies.add(p.policyNo());
-        kinds.add(kind);
-        keys.add(key);
-        amounts.add(amount.value().toPlainString());
-      });
+    /**
+     * One statement for all rows (arrays unnested), deltas and increments together: a row per statement cost PostgreSQL
+     * about 0.2 ms each, seven or more per claim (docs/PERFORMANCE.md). The (policy, kind, key) of one call are
+     * distinct, as ON CONFLICT DO UPDATE needs.
+     */
+    static Future<Void> add(SqlConnection tx, String setlId, String channel, List<PolicyResult> results) {
+        List<String> policies = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> amounts = new ArrayList<>();
+        for (PolicyResult p : results) {
+            forEachEntry(p.delta(), (kind, key, amount) -> {
+                policies.add(p.policyNo());
+                kinds.add(kind);
+                keys.add(key);
+                amounts.add(amount.value().toPlainString());
+            });
+        }
+        if (policies.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return tx.preparedQuery(
+                        "WITH rows AS (SELECT p, k, y, a::numeric AS a FROM unnest($3::text[], $4::text[], "
+                                + "$5::text[], $6::text[]) AS t(p, k, y, a)), "
+                                + "deltas AS (INSERT INTO accumulator_deltas (setl_id, policy_no, channel, kind, key, amount) "
+                                + "SELECT $1, p, $2, k, y, a FROM rows) "
+                                + "INSERT INTO accumulators (policy_no, kind, key, amount) SELECT p, k, y, a FROM rows "
+                                + "ON CONFLICT (policy_no, kind, key) DO UPDATE SET amount = accumulators.amount + EXCLUDED.amount")
+                .execute(Tuple.of(
+                        setlId,
+                        channel,
+                        policies.toArray(String[]::new),
+                        kinds.toArray(String[]::new),
+                        keys.toArray(String[]::new),
+                        amounts.toArray(String[]::new)))
+                .mapEmpty();
     }
-    if (policies.isEmpty()) {
-      return Future.succeededFuture();
+
+    static Future<Void> batch(SqlConnection tx, String sql, List<Tuple> rows) {
+        return rows.isEmpty()
+                ? Future.succeededFuture()
+                : tx.preparedQuery(sql).executeBatch(rows).mapEmpty();
     }
-    return tx.preparedQuery("WITH rows AS (SELECT p, k, y, a::numeric AS a FROM unnest($3::text[], $4::text[], "
-            + "$5::text[], $6::text[]) AS t(p, k, y, a)), "
-            + "deltas AS (INSERT INTO accumulator_deltas (setl_id, policy_no, channel, kind, key, amount) "
-            + "SELECT $1, p, $2, k, y, a FROM rows) "
-            + "INSERT INTO accumulators (policy_no, kind, key, amount) SELECT p, k, y, a FROM rows "
-            + "ON CONFLICT (policy_no, kind, key) DO UPDATE SET amount = accumulators.amount + EXCLUDED.amount")
-        .execute(Tuple.of(setlId, channel, policies.toArray(String[]::new), kinds.toArray(String[]::new),
-            keys.toArray(String[]::new), amounts.toArray(String[]::new)))
-        .mapEmpty();
-  }
 
-  static Future<Void> batch(SqlConnection tx, String sql, List<Tuple> rows) {
-    return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(sql).executeBatch(rows).mapEmpty();
-  }
-
-  /** Every (kind, key, amount) of an accumulator delta: deductible per pool, paid per responsibility, limits,
-   * counts (as whole amounts), total. */
-  interface EntryConsumer {
-    void accept(String kind, String key, Money amount);
-  }
-
-  static void forEachEntry(Accumulators a, EntryConsumer c) {
-    if (a.isEmpty() && a.deductible().isEmpty() && a.paid().isEmpty()) {
-      return;
+    /** Every (kind, key, amount) of an accumulator delta: deductible per pool, paid per responsibility, limits,
+     * counts (as whole amounts), total. */
+    interface EntryConsumer {
+        void accept(String kind, String key, Money amount);
     }
-    a.deductible().forEach((k, v) -> c.accept("deductible", k, v));
-    a.paid().forEach((k, v) -> c.accept("paid", k, v));
-    a.limits().forEach((k, v) -> c.accept("limit", k, v));
-    a.counts().forEach((k, v) -> c.accept("count", k, Money.ofFen(v * 100)));
-    c.accept("total", "", a.total());
-  }
+
+    static void forEachEntry(Accumulators a, EntryConsumer c) {
+        if (a.isEmpty() && a.deductible().isEmpty() && a.paid().isEmpty()) {
+            return;
+        }
+        a.deductible().forEach((k, v) -> c.accept("deductible", k, v));
+        a.paid().forEach((k, v) -> c.accept("paid", k, v));
+        a.limits().forEach((k, v) -> c.accept("limit", k, v));
+        a.counts().forEach((k, v) -> c.accept("count", k, Money.ofFen(v * 100)));
+        c.accept("total", "", a.total());
+    }
 }

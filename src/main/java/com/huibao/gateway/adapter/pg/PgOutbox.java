@@ -15,17 +15,17 @@ import java.util.UUID;
  * drop duplicates (delivery is at least once).
  */
 public final class PgOutbox {
-  private PgOutbox() {
-  }
+    private PgOutbox() {}
 
-  public static Future<Void> add(SqlConnection tx, String insurerId, String orderingKey, String type, ObjectNode data,
-      Instant now) {
-    UUID id = UUID.randomUUID();
-    ObjectNode body = Json.object().put("id", id.toString()).put("type", type).put("created_at", now.toString());
-    body.set("data", data);
-    return tx.preparedQuery("INSERT INTO outbox (id, insurer_id, ordering_key, type, payload, created_at, state, "
-            + "next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', $6)")
-        .execute(Tuple.of(id, insurerId, orderingKey, type, Json.write(body), now.atOffset(ZoneOffset.UTC)))
-        .mapEmpty();
-  }
+    public static Future<Void> add(
+            SqlConnection tx, String insurerId, String orderingKey, String type, ObjectNode data, Instant now) {
+        UUID id = UUID.randomUUID();
+        ObjectNode body =
+                Json.object().put("id", id.toString()).put("type", type).put("created_at", now.toString());
+        body.set("data", data);
+        return tx.preparedQuery("INSERT INTO outbox (id, insurer_id, ordering_key, type, payload, created_at, state, "
+                        + "next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', $6)")
+                .execute(Tuple.of(id, insurerId, orderingKey, type, Json.write(body), now.atOffset(ZoneOffset.UTC)))
+                .mapEmpty();
+    }
 }

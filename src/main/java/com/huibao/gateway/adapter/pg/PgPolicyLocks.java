@@ -11,15 +11,15 @@ import java.util.List;
  * keeps; {@code = ANY($1)} is planned afresh on every call, see {@link PgAccumulatorStore}).
  */
 final class PgPolicyLocks {
-  private PgPolicyLocks() {
-  }
+    private PgPolicyLocks() {}
 
-  static Future<Void> lock(SqlConnection tx, List<String> policyNos) {
-    Future<?> locked = policyNos.size() == 1
-        ? tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = $1 FOR UPDATE")
-            .execute(Tuple.of(policyNos.get(0)))
-        : tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = ANY($1) ORDER BY policy_no FOR UPDATE")
-            .execute(Tuple.of((Object) policyNos.toArray(String[]::new)));
-    return locked.mapEmpty();
-  }
+    static Future<Void> lock(SqlConnection tx, List<String> policyNos) {
+        Future<?> locked = policyNos.size() == 1
+                ? tx.preparedQuery("SELECT policy_no FROM policies WHERE policy_no = $1 FOR UPDATE")
+                        .execute(Tuple.of(policyNos.get(0)))
+                : tx.preparedQuery(
+                                "SELECT policy_no FROM policies WHERE policy_no = ANY($1) ORDER BY policy_no FOR UPDATE")
+                        .execute(Tuple.of((Object) policyNos.toArray(String[]::new)));
+        return locked.mapEmpty();
+    }
 }

@@ -6,13 +6,14 @@ import io.vertx.core.Future;
 
 /** {@code GET /v1/plans/{plan_id}}: the newest version of one of the insurer's plans. */
 public final class GetPlanUseCase {
-  private final InsurerCatalogStore store;
+    private final InsurerCatalogStore store;
 
-  public GetPlanUseCase(InsurerCatalogStore store) {
-    this.store = store;
-  }
+    public GetPlanUseCase(InsurerCatalogStore store) {
+        this.store = store;
+    }
 
-  public Future<InsurerCatalogStore.Published> execute(Principal insurer, String planId) {
-    return store.plan(insurer.tenant(), planId).map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.plan(planId)));
-  }
+    public Future<InsurerCatalogStore.Published> execute(Principal insurer, String planId) {
+        return store.plan(insurer.tenant(), planId)
+                .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.plan(planId)));
+    }
 }

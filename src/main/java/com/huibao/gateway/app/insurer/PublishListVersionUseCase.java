@@ -14,26 +14,26 @@ import java.util.List;
  * published; versions of one list never overlap (the store refuses).
  */
 public final class PublishListVersionUseCase {
-  private final InsurerCatalogStore store;
+    private final InsurerCatalogStore store;
 
-  public PublishListVersionUseCase(InsurerCatalogStore store) {
-    this.store = store;
-  }
+    public PublishListVersionUseCase(InsurerCatalogStore store) {
+        this.store = store;
+    }
 
-  /** {@code document}: the version as sent (JSON, or the JSON form of a CSV), stored and answered as published. */
-  public Future<InsurerCatalogStore.Published> execute(Principal insurer, String listId, String version,
-      ListVersion list, String document) {
-    List<Violation> v = new ArrayList<>();
-    if (!listId.equals(list.listId())) {
-      v.add(new Violation("list_id", "ID_MISMATCH", "list_id must equal the URL's " + listId));
+    /** {@code document}: the version as sent (JSON, or the JSON form of a CSV), stored and answered as published. */
+    public Future<InsurerCatalogStore.Published> execute(
+            Principal insurer, String listId, String version, ListVersion list, String document) {
+        List<Violation> v = new ArrayList<>();
+        if (!listId.equals(list.listId())) {
+            v.add(new Violation("list_id", "ID_MISMATCH", "list_id must equal the URL's " + listId));
+        }
+        if (!version.equals(list.version())) {
+            v.add(new Violation("version", "ID_MISMATCH", "version must equal the URL's " + version));
+        }
+        if (!v.isEmpty()) {
+            throw InvalidDocumentException.inconsistent(v);
+        }
+        return store.publishListVersion(insurer.tenant(), list, document)
+                .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.listVersion(listId, version)));
     }
-    if (!version.equals(list.version())) {
-      v.add(new Violation("version", "ID_MISMATCH", "version must equal the URL's " + version));
-    }
-    if (!v.isEmpty()) {
-      throw InvalidDocumentException.inconsistent(v);
-    }
-    return store.publishListVersion(insurer.tenant(), list, document)
-        .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.listVersion(listId, version)));
-  }
 }

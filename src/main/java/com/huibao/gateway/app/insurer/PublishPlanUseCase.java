@@ -18,32 +18,34 @@ import java.util.function.Predicate;
  * computed with.
  */
 public final class PublishPlanUseCase {
-  private final InsurerCatalogStore store;
-  private final CatalogStore catalog;
+    private final InsurerCatalogStore store;
+    private final CatalogStore catalog;
 
-  public PublishPlanUseCase(InsurerCatalogStore store, CatalogStore catalog) {
-    this.store = store;
-    this.catalog = catalog;
-  }
+    public PublishPlanUseCase(InsurerCatalogStore store, CatalogStore catalog) {
+        this.store = store;
+        this.catalog = catalog;
+    }
 
-  /** {@code document}: the plan as sent, stored and answered as published. */
-  public Future<InsurerCatalogStore.Published> execute(Principal insurer, String planId, Plan plan, String document) {
-    List<Violation> v = new ArrayList<>();
-    if (!planId.equals(plan.planId())) {
-      v.add(new Violation("plan_id", "ID_MISMATCH", "plan_id must equal the URL's " + planId));
+    /** {@code document}: the plan as sent, stored and answered as published. */
+    public Future<InsurerCatalogStore.Published> execute(Principal insurer, String planId, Plan plan, String document) {
+        List<Violation> v = new ArrayList<>();
+        if (!planId.equals(plan.planId())) {
+            v.add(new Violation("plan_id", "ID_MISMATCH", "plan_id must equal the URL's " + planId));
+        }
+        if (!insurer.tenant().equals(plan.insurerId())) {
+            v.add(new Violation(
+                    "insurer_id", "NOT_YOUR_INSURER_ID", "insurer_id must be the caller's, " + insurer.tenant()));
+        }
+        return catalog.current().compose(c -> {
+            Predicate<String> ownList =
+                    id -> insurer.tenant().equals(c.listOwners().get(id));
+            v.addAll(PlanValidator.validate(plan, "", ownList));
+            plan.editions().forEach((id, e) -> v.addAll(PlanValidator.validate(e, "editions." + id + ".", ownList)));
+            if (!v.isEmpty()) {
+                throw InvalidDocumentException.inconsistent(v);
+            }
+            return store.publishPlan(insurer.tenant(), planId, document)
+                    .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.plan(planId)));
+        });
     }
-    if (!insurer.tenant().equals(plan.insurerId())) {
-      v.add(new Violation("insurer_id", "NOT_YOUR_INSURER_ID", "insurer_id must be the caller's, " + insurer.tenant()));
-    }
-    return catalog.current().compose(c -> {
-      Predicate<String> ownList = id -> insurer.tenant().equals(c.listOwners().get(id));
-      v.addAll(PlanValidator.validate(plan, "", ownList));
-      plan.editions().forEach((id, e) -> v.addAll(PlanValidator.validate(e, "editions." + id + ".", ownList)));
-      if (!v.isEmpty()) {
-        throw InvalidDocumentException.inconsistent(v);
-      }
-      return store.publishPlan(insurer.tenant(), planId, document)
-          .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.plan(planId)));
-    });
-  }
 }

@@ -25,66 +25,96 @@ import java.util.List;
  * claims already paid on the settlement is taken off each line first, so payouts never exceed the burden.
  */
 public final class QuickClaimUseCase {
-  private final InsurerCatalogStore policies;
-  private final ClaimStore claims;
-  private final PatientCases cases;
-  private final AccessLog access;
-  private final SettlementParser parser;
-  private final Clock clock;
-  private final ZoneId zone;
+    private final InsurerCatalogStore policies;
+    private final ClaimStore claims;
+    private final PatientCases cases;
+    private final AccessLog access;
+    private final SettlementParser parser;
+    private final Clock clock;
+    private final ZoneId zone;
 
-  public QuickClaimUseCase(InsurerCatalogStore policies, ClaimStore claims, PatientCases cases, AccessLog access,
-      SettlementParser parser, Clock clock, ZoneId zone) {
-    this.access = access;
-    this.parser = parser;
-    this.policies = policies;
-    this.claims = claims;
-    this.cases = cases;
-    this.clock = clock;
-    this.zone = zone;
-  }
+    public QuickClaimUseCase(
+            InsurerCatalogStore policies,
+            ClaimStore claims,
+            PatientCases cases,
+            AccessLog access,
+            SettlementParser parser,
+            Clock clock,
+            ZoneId zone) {
+        this.access = access;
+        this.parser = parser;
+        this.policies = policies;
+        this.claims = claims;
+        this.cases = cases;
+        this.clock = clock;
+        this.zone = zone;
+    }
 
-  /** The claim, and whether it existed before this request. */
-  public record Outcome(ClaimStore.Claim claim, boolean replay) {
-  }
+    /** The claim, and whether it existed before this request. */
+    public record Outcome(ClaimStore.Claim claim, boolean replay) {}
 
-  public Future<Outcome> execute(Principal insurer, String setlId, String policyNo) {
-    return policies.policy(insurer.tenant(), policyNo)
-        .map(p -> p.orElseThrow(() -> new Failure.NotFound("POLICY_NOT_FOUND", "no policy " + policyNo
-            + " of this insurer")))
-        .compose(p -> claims.bySettlementAndPolicy(setlId, policyNo))
-        .compose(existing -> existing.isPresent()
-            ? Future.succeededFuture(new Outcome(existing.get(), true))
-            : claim(insurer, setlId, policyNo).map(c -> new Outcome(c, false)));
-  }
+    public Future<Outcome> execute(Principal insurer, String setlId, String policyNo) {
+        return policies.policy(insurer.tenant(), policyNo)
+                .map(p -> p.orElseThrow(
+                        () -> new Failure.NotFound("POLICY_NOT_FOUND", "no policy " + policyNo + " of this insurer")))
+                .compose(p -> claims.bySettlementAndPolicy(setlId, policyNo))
+                .compose(existing -> existing.isPresent()
+                        ? Future.succeededFuture(new Outcome(existing.get(), true))
+                        : claim(insurer, setlId, policyNo).map(c -> new Outcome(c, false)));
+    }
 
-  private Future<ClaimStore.Claim> claim(Principal insurer, String setlId, String policyNo) {
-    return claims.quickClaimContext(setlId, policyNo)
-        .map(c -> c.orElseThrow(() -> new Failure.NotFound("SETTLEMENT_NOT_FOUND", "the gateway holds no settlement "
-            + setlId + " of this policy's insured")))
-        .compose(ctx -> {
-          Settlement s = parser.parse(ctx.settlement().document(), ctx.settlement().fixmedinsCode());
-          return cases.load(s.setlinfo(), Purpose.QUICK_CLAIM).compose(loaded -> {
-            PolicyCase policyCase = loaded.cases().stream().filter(c -> c.policy().policyNo().equals(policyNo))
-                .findFirst().orElseThrow(() -> new Failure.NotFound("POLICY_NOT_FOUND", "no policy " + policyNo
-                    + " of this insurer"));
-            if (policyCase.denialReason() != null) {
-              throw new Failure.Forbidden(policyCase.denialReason(), "the patient has not authorized this insurer "
-                  + "for quick claims on this settlement (" + policyCase.denialReason() + ")");
-            }
-            if (!policyCase.policy().inForce(s.setlDate())) {
-              throw new Failure.Conflict("POLICY_NOT_IN_FORCE", "policy " + policyNo + " was not in force on "
-                  + s.setlDate());
-            }
-            BenefitEngine engine = loaded.engine();
-            LocalDate today = LocalDate.now(clock.withZone(zone));
-            int planVersion = loaded.catalog().planVersions().getOrDefault(policyCase.plan().planId(), 1);
-            return access.record(loaded.personKey(), insurer, "QUICK_CLAIM", Purpose.QUICK_CLAIM.name(), setlId,
-                clock.instant()).compose(v -> claims.createClaim("QUICK_CLAIM", setlId, policyNo, planVersion,
-                clock.instant(), acc -> engine.adjudicate(s,
-                List.of(new PolicyCase(policyCase.policy(), policyCase.plan(), acc, null)), today,
-                ctx.alreadyPaidPerLine()).policy(policyNo)));
-          });
-        });
-  }
+    private Future<ClaimStore.Claim> claim(Principal insurer, String setlId, String policyNo) {
+        return claims.quickClaimContext(setlId, policyNo)
+                .map(c -> c.orElseThrow(() -> new Failure.NotFound(
+                        "SETTLEMENT_NOT_FOUND",
+                        "the gateway holds no settlement " + setlId + " of this policy's insured")))
+                .compose(ctx -> {
+                    Settlement s = parser.parse(
+                            ctx.settlement().document(), ctx.settlement().fixmedinsCode());
+                    return cases.load(s.setlinfo(), Purpose.QUICK_CLAIM).compose(loaded -> {
+                        PolicyCase policyCase = loaded.cases().stream()
+                                .filter(c -> c.policy().policyNo().equals(policyNo))
+                                .findFirst()
+                                .orElseThrow(() -> new Failure.NotFound(
+                                        "POLICY_NOT_FOUND", "no policy " + policyNo + " of this insurer"));
+                        if (policyCase.denialReason() != null) {
+                            throw new Failure.Forbidden(
+                                    policyCase.denialReason(),
+                                    "the patient has not authorized this insurer "
+                                            + "for quick claims on this settlement (" + policyCase.denialReason()
+                                            + ")");
+                        }
+                        if (!policyCase.policy().inForce(s.setlDate())) {
+                            throw new Failure.Conflict(
+                                    "POLICY_NOT_IN_FORCE",
+                                    "policy " + policyNo + " was not in force on " + s.setlDate());
+                        }
+                        BenefitEngine engine = loaded.engine();
+                        LocalDate today = LocalDate.now(clock.withZone(zone));
+                        int planVersion = loaded.catalog()
+                                .planVersions()
+                                .getOrDefault(policyCase.plan().planId(), 1);
+                        return access.record(
+                                        loaded.personKey(),
+                                        insurer,
+                                        "QUICK_CLAIM",
+                                        Purpose.QUICK_CLAIM.name(),
+                                        setlId,
+                                        clock.instant())
+                                .compose(v -> claims.createClaim(
+                                        "QUICK_CLAIM",
+                                        setlId,
+                                        policyNo,
+                                        planVersion,
+                                        clock.instant(),
+                                        acc -> engine.adjudicate(
+                                                        s,
+                                                        List.of(new PolicyCase(
+                                                                policyCase.policy(), policyCase.plan(), acc, null)),
+                                                        today,
+                                                        ctx.alreadyPaidPerLine())
+                                                .policy(policyNo)));
+                    });
+                });
+    }
 }

@@ -8,13 +8,13 @@ import java.util.List;
 
 /** {@code GET /v1/me/consents}: the patient's authorizations, current and past. */
 public final class ListMyConsentsUseCase {
-  private final ConsentStore consents;
+    private final ConsentStore consents;
 
-  public ListMyConsentsUseCase(ConsentStore consents) {
-    this.consents = consents;
-  }
+    public ListMyConsentsUseCase(ConsentStore consents) {
+        this.consents = consents;
+    }
 
-  public Future<List<Consent>> execute(Principal patient) {
-    return consents.forPerson(patient.tenant());
-  }
+    public Future<List<Consent>> execute(Principal patient) {
+        return consents.forPerson(patient.tenant());
+    }
 }

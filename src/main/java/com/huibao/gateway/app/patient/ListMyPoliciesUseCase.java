@@ -8,13 +8,13 @@ import java.util.List;
 
 /** {@code GET /v1/me/policies}: the patient's own policies. */
 public final class ListMyPoliciesUseCase {
-  private final PatientStore store;
+    private final PatientStore store;
 
-  public ListMyPoliciesUseCase(PatientStore store) {
-    this.store = store;
-  }
+    public ListMyPoliciesUseCase(PatientStore store) {
+        this.store = store;
+    }
 
-  public Future<List<InsurerCatalogStore.StoredPolicy>> execute(Principal patient) {
-    return store.policies(patient.tenant());
-  }
+    public Future<List<InsurerCatalogStore.StoredPolicy>> execute(Principal patient) {
+        return store.policies(patient.tenant());
+    }
 }

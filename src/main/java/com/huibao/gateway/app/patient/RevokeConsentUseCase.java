@@ -13,16 +13,17 @@ import java.util.UUID;
  * the insurer is told (consent.revoked). Revoking again answers the first revocation.
  */
 public final class RevokeConsentUseCase {
-  private final PatientStore store;
-  private final Clock clock;
+    private final PatientStore store;
+    private final Clock clock;
 
-  public RevokeConsentUseCase(PatientStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
-  }
+    public RevokeConsentUseCase(PatientStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
 
-  public Future<Consent> execute(Principal patient, UUID id) {
-    return store.revoke(patient.tenant(), id, clock.instant())
-        .map(c -> c.orElseThrow(() -> new Failure.NotFound("CONSENT_NOT_FOUND", "no consent " + id + " of yours")));
-  }
+    public Future<Consent> execute(Principal patient, UUID id) {
+        return store.revoke(patient.tenant(), id, clock.instant())
+                .map(c -> c.orElseThrow(
+                        () -> new Failure.NotFound("CONSENT_NOT_FOUND", "no consent " + id + " of yours")));
+    }
 }

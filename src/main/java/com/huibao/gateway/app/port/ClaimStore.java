@@ -15,62 +15,81 @@ import java.util.Optional;
 /** Claims as insurers see them, payment, and quick claims. */
 public interface ClaimStore {
 
-  /**
-   * A stored claim; {@code result} is the policy's adjudication as JSON (responsibilities, lines, accumulators);
-   * {@code provenance} names the platform transaction of its settlement.
-   */
-  record Claim(String claimId, String setlId, String policyNo, String insurerId, String planId, int planVersion,
-      String channel, String state, Money payout, Money paysHospital, Money paysPatient, String result,
-      Instant createdAt, Instant paidAt, String paymentRef, Instant reversedAt, String personKey,
-      LocalDateTime setlTime, Provenance provenance) {
-  }
+    /**
+     * A stored claim; {@code result} is the policy's adjudication as JSON (responsibilities, lines, accumulators);
+     * {@code provenance} names the platform transaction of its settlement.
+     */
+    record Claim(
+            String claimId,
+            String setlId,
+            String policyNo,
+            String insurerId,
+            String planId,
+            int planVersion,
+            String channel,
+            String state,
+            Money payout,
+            Money paysHospital,
+            Money paysPatient,
+            String result,
+            Instant createdAt,
+            Instant paidAt,
+            String paymentRef,
+            Instant reversedAt,
+            String personKey,
+            LocalDateTime setlTime,
+            Provenance provenance) {}
 
-  /** A claim as its patient sees it: what was paid, and what the settlement still leaves to them. */
-  record PatientClaim(String claimId, String setlId, LocalDateTime setlTime, String insurerId,
-      String policyNo, String channel, String state, Money payout, Money residualSelfPay) {
-  }
+    /** A claim as its patient sees it: what was paid, and what the settlement still leaves to them. */
+    record PatientClaim(
+            String claimId,
+            String setlId,
+            LocalDateTime setlTime,
+            String insurerId,
+            String policyNo,
+            String channel,
+            String state,
+            Money payout,
+            Money residualSelfPay) {}
 
-  /** Every claim on the person's policies, newest settlement first. */
-  Future<List<PatientClaim>> forPerson(String personKey);
+    /** Every claim on the person's policies, newest settlement first. */
+    Future<List<PatientClaim>> forPerson(String personKey);
 
-  /** Filters of {@code GET /v1/claims}; nulls are "any". {@code createdTo} is exclusive. */
-  record Filter(String state, LocalDate createdFrom, LocalDate createdTo, String policyNo) {
-  }
+    /** Filters of {@code GET /v1/claims}; nulls are "any". {@code createdTo} is exclusive. */
+    record Filter(String state, LocalDate createdFrom, LocalDate createdTo, String policyNo) {}
 
-  /** A page and the cursor of the next one (null at the end). */
-  record Page(List<Claim> claims, String nextCursor) {
-  }
+    /** A page and the cursor of the next one (null at the end). */
+    record Page(List<Claim> claims, String nextCursor) {}
 
-  Future<Page> list(String insurerId, Filter filter, String cursor, int limit);
+    Future<Page> list(String insurerId, Filter filter, String cursor, int limit);
 
-  Future<Optional<Claim>> get(String insurerId, String claimId);
+    Future<Optional<Claim>> get(String insurerId, String claimId);
 
-  /** Marks the claim paid, if its state allows it (the caller checked); returns the updated claim. */
-  Future<Claim> markPaid(String insurerId, String claimId, String paymentRef, Instant paidAt);
+    /** Marks the claim paid, if its state allows it (the caller checked); returns the updated claim. */
+    Future<Claim> markPaid(String insurerId, String claimId, String paymentRef, Instant paidAt);
 
-  /** What a quick claim needs: the stored settlement and what live claims already paid per line. */
-  record QuickClaimContext(StoredDocument settlement, Map<String, Money> alreadyPaidPerLine) {
-  }
+    /** What a quick claim needs: the stored settlement and what live claims already paid per line. */
+    record QuickClaimContext(StoredDocument settlement, Map<String, Money> alreadyPaidPerLine) {}
 
-  /**
-   * The settlement for a quick claim of this policy, if the gateway holds it and it is the policy holder's; empty
-   * otherwise (so a guessed setl_id of another person is not found either).
-   */
-  Future<Optional<QuickClaimContext>> quickClaimContext(String setlId, String policyNo);
+    /**
+     * The settlement for a quick claim of this policy, if the gateway holds it and it is the policy holder's; empty
+     * otherwise (so a guessed setl_id of another person is not found either).
+     */
+    Future<Optional<QuickClaimContext>> quickClaimContext(String setlId, String policyNo);
 
-  Future<Optional<Claim>> bySettlementAndPolicy(String setlId, String policyNo);
+    Future<Optional<Claim>> bySettlementAndPolicy(String setlId, String policyNo);
 
-  /** Decides under the policy's lock, given its fresh accumulators. */
-  interface Decide {
-    PolicyResult apply(Accumulators accumulators);
-  }
+    /** Decides under the policy's lock, given its fresh accumulators. */
+    interface Decide {
+        PolicyResult apply(Accumulators accumulators);
+    }
 
-  /**
-   * In one transaction: lock the policy, read its accumulators, decide, store the claim (channel QUICK_CLAIM or
-   * PROACTIVE_CLAIM, state APPROVED, paid to the patient) with its deltas, its audit record and its events
-   * (claim.created; settlement.available first for a proactive claim). If another request claimed (setl_id,
-   * policy_no) first, that claim is returned instead.
-   */
-  Future<Claim> createClaim(String channel, String setlId, String policyNo, int planVersion, Instant now,
-      Decide decide);
+    /**
+     * In one transaction: lock the policy, read its accumulators, decide, store the claim (channel QUICK_CLAIM or
+     * PROACTIVE_CLAIM, state APPROVED, paid to the patient) with its deltas, its audit record and its events
+     * (claim.created; settlement.available first for a proactive claim). If another request claimed (setl_id,
+     * policy_no) first, that claim is returned instead.
+     */
+    Future<Claim> createClaim(
+            String channel, String setlId, String policyNo, int planVersion, Instant now, Decide decide);
 }

@@ -6,11 +6,11 @@ package com.huibao.gateway.app.port;
  */
 public record ConfirmOutcome(boolean created, String response, DirectSettlementRecord existing) {
 
-  public static ConfirmOutcome created(String response) {
-    return new ConfirmOutcome(true, response, null);
-  }
+    public static ConfirmOutcome created(String response) {
+        return new ConfirmOutcome(true, response, null);
+    }
 
-  public static ConfirmOutcome lostTo(DirectSettlementRecord existing) {
-    return new ConfirmOutcome(false, null, existing);
-  }
+    public static ConfirmOutcome lostTo(DirectSettlementRecord existing) {
+        return new ConfirmOutcome(false, null, existing);
+    }
 }

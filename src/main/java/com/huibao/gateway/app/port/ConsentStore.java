@@ -6,5 +6,5 @@ import java.util.List;
 
 /** Patients' consents, by person key. */
 public interface ConsentStore {
-  Future<List<Consent>> forPerson(String personKey);
+    Future<List<Consent>> forPerson(String personKey);
 }

@@ -7,6 +7,6 @@ import com.huibao.gateway.domain.institution.Institutions;
  * settlement does not say it (a hospital's level, where it lies, its kind, the sets it belongs to).
  */
 public interface InstitutionRegistry {
-  /** The registry as it is now (an immutable snapshot). */
-  Institutions current();
+    /** The registry as it is now (an immutable snapshot). */
+    Institutions current();
 }

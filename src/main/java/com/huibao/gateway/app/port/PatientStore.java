@@ -9,11 +9,11 @@ import java.util.UUID;
 
 /** What a patient sees and changes of their own: policies and consents, by person key. */
 public interface PatientStore {
-  Future<List<InsurerCatalogStore.StoredPolicy>> policies(String personKey);
+    Future<List<InsurerCatalogStore.StoredPolicy>> policies(String personKey);
 
-  /** Stores a new consent (and its audit record) in one transaction. */
-  Future<Consent> grant(String personKey, Consent consent);
+    /** Stores a new consent (and its audit record) in one transaction. */
+    Future<Consent> grant(String personKey, Consent consent);
 
-  /** Revokes the person's consent now (idempotent: a revoked one keeps its first revocation time). */
-  Future<Optional<Consent>> revoke(String personKey, UUID id, Instant now);
+    /** Revokes the person's consent now (idempotent: a revoked one keeps its first revocation time). */
+    Future<Optional<Consent>> revoke(String personKey, UUID id, Instant now);
 }

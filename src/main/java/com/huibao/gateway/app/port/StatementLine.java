@@ -8,13 +8,12 @@ import java.time.Instant;
  * {@code event} is {@code CONFIRMED} (positive amounts) or {@code REVERSED} (the same amounts, to subtract).
  */
 public record StatementLine(
-    String setlId,
-    String event,
-    Instant at,
-    String claimId,
-    String insurerId,
-    String policyNo,
-    Money payout,
-    Money paysHospital,
-    Money paysPatient) {
-}
+        String setlId,
+        String event,
+        Instant at,
+        String claimId,
+        String insurerId,
+        String policyNo,
+        Money payout,
+        Money paysHospital,
+        Money paysPatient) {}

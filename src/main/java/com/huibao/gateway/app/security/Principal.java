@@ -5,5 +5,4 @@ package com.huibao.gateway.app.security;
  * {@code fixmedins_code}, the insurer's {@code insurer_id}, or the patient's person key). Every read and write is
  * scoped by it.
  */
-public record Principal(String id, Role role, String tenant) {
-}
+public record Principal(String id, Role role, String tenant) {}

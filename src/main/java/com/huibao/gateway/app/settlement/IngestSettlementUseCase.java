@@ -1,10 +1,10 @@
 package com.huibao.gateway.app.settlement;
 
-import com.huibao.gateway.app.shared.SettlementChecks;
-import com.huibao.gateway.app.shared.PatientCases;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.SettlementStore;
 import com.huibao.gateway.app.port.StoredSettlement;
+import com.huibao.gateway.app.shared.PatientCases;
+import com.huibao.gateway.app.shared.SettlementChecks;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.benefit.PolicyCase;
 import com.huibao.gateway.domain.consent.Purpose;
@@ -25,45 +25,58 @@ import java.util.Map;
  * and is idempotent per (setl_id, policy_no), so a retried intake completes whatever a failure left undone.
  */
 public final class IngestSettlementUseCase {
-  private final SettlementChecks checks;
-  private final SettlementStore store;
-  private final PatientCases cases;
-  private final ClaimStore claims;
-  private final Clock clock;
-  private final ZoneId zone;
+    private final SettlementChecks checks;
+    private final SettlementStore store;
+    private final PatientCases cases;
+    private final ClaimStore claims;
+    private final Clock clock;
+    private final ZoneId zone;
 
-  public IngestSettlementUseCase(SettlementChecks checks, SettlementStore store, PatientCases cases,
-      ClaimStore claims, Clock clock, ZoneId zone) {
-    this.checks = checks;
-    this.store = store;
-    this.cases = cases;
-    this.claims = claims;
-    this.clock = clock;
-    this.zone = zone;
-  }
+    public IngestSettlementUseCase(
+            SettlementChecks checks,
+            SettlementStore store,
+            PatientCases cases,
+            ClaimStore claims,
+            Clock clock,
+            ZoneId zone) {
+        this.checks = checks;
+        this.store = store;
+        this.cases = cases;
+        this.claims = claims;
+        this.clock = clock;
+        this.zone = zone;
+    }
 
-  public Future<SettlementStore.Intake> execute(StoredSettlement settlement) {
-    checks.consistent(settlement.settlement());
-    SettlementChecks.settled(settlement.settlement());
-    return store.ingest(settlement).compose(intake -> proactive(settlement.settlement()).map(intake));
-  }
+    public Future<SettlementStore.Intake> execute(StoredSettlement settlement) {
+        checks.consistent(settlement.settlement());
+        SettlementChecks.settled(settlement.settlement());
+        return store.ingest(settlement)
+                .compose(intake -> proactive(settlement.settlement()).map(intake));
+    }
 
-  private Future<Void> proactive(Settlement s) {
-    return cases.load(s.setlinfo(), Purpose.PROACTIVE_CLAIM).compose(loaded -> {
-      BenefitEngine engine = loaded.engine();
-      LocalDate today = LocalDate.now(clock.withZone(zone));
-      List<Future<?>> created = new ArrayList<>();
-      for (PolicyCase c : loaded.cases()) {
-        if (c.denialReason() != null || !c.policy().inForce(s.setlDate())) {
-          continue;
-        }
-        String policyNo = c.policy().policyNo();
-        int planVersion = loaded.catalog().planVersions().getOrDefault(c.plan().planId(), 1);
-        created.add(claims.createClaim("PROACTIVE_CLAIM", s.setlinfo().setlId(), policyNo, planVersion,
-            clock.instant(), acc -> engine.adjudicate(s, List.of(new PolicyCase(c.policy(), c.plan(), acc, null)),
-                today, Map.of()).policy(policyNo)));
-      }
-      return Future.all(created).mapEmpty();
-    });
-  }
+    private Future<Void> proactive(Settlement s) {
+        return cases.load(s.setlinfo(), Purpose.PROACTIVE_CLAIM).compose(loaded -> {
+            BenefitEngine engine = loaded.engine();
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            List<Future<?>> created = new ArrayList<>();
+            for (PolicyCase c : loaded.cases()) {
+                if (c.denialReason() != null || !c.policy().inForce(s.setlDate())) {
+                    continue;
+                }
+                String policyNo = c.policy().policyNo();
+                int planVersion =
+                        loaded.catalog().planVersions().getOrDefault(c.plan().planId(), 1);
+                created.add(claims.createClaim(
+                        "PROACTIVE_CLAIM",
+                        s.setlinfo().setlId(),
+                        policyNo,
+                        planVersion,
+                        clock.instant(),
+                        acc -> engine.adjudicate(
+                                        s, List.of(new PolicyCase(c.policy(), c.plan(), acc, null)), today, Map.of())
+                                .policy(policyNo)));
+            }
+            return Future.all(created).mapEmpty();
+        });
+    }
 }

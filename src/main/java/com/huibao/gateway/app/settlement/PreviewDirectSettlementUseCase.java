@@ -1,37 +1,43 @@
 package com.huibao.gateway.app.settlement;
 
-import com.huibao.gateway.app.shared.SettlementChecks;
-import com.huibao.gateway.app.shared.PatientCases;
+import com.huibao.gateway.app.port.AccessLog;
 import com.huibao.gateway.app.security.Principal;
+import com.huibao.gateway.app.shared.PatientCases;
+import com.huibao.gateway.app.shared.SettlementChecks;
 import com.huibao.gateway.domain.benefit.Adjudication;
 import com.huibao.gateway.domain.consent.Purpose;
 import com.huibao.gateway.domain.settlement.Settlement;
 import io.vertx.core.Future;
+import java.time.Clock;
 
 /**
  * {@code POST /v1/direct-settlements/preview}: what each of the patient's policies would pay for this settlement,
  * changing nothing. Only the hospital that settled ({@code fixmedins_code}) may ask.
  */
 public final class PreviewDirectSettlementUseCase {
-  private final SettlementChecks checks;
-  private final PatientCases cases;
-  private final com.huibao.gateway.app.port.AccessLog access;
-  private final java.time.Clock clock;
+    private final SettlementChecks checks;
+    private final PatientCases cases;
+    private final AccessLog access;
+    private final Clock clock;
 
-  public PreviewDirectSettlementUseCase(SettlementChecks checks, PatientCases cases,
-      com.huibao.gateway.app.port.AccessLog access, java.time.Clock clock) {
-    this.checks = checks;
-    this.cases = cases;
-    this.access = access;
-    this.clock = clock;
-  }
+    public PreviewDirectSettlementUseCase(SettlementChecks checks, PatientCases cases, AccessLog access, Clock clock) {
+        this.checks = checks;
+        this.cases = cases;
+        this.access = access;
+        this.clock = clock;
+    }
 
-  public Future<Adjudication> execute(Principal hospital, Settlement settlement) {
-    checks.consistent(settlement);
-    SettlementChecks.ownedBy(hospital, settlement);
-    return cases.load(settlement.setlinfo(), Purpose.DIRECT_SETTLEMENT)
-        .compose(loaded -> access.record(loaded.personKey(), hospital, "DIRECT_SETTLEMENT_PREVIEW",
-                Purpose.DIRECT_SETTLEMENT.name(), settlement.setlinfo().setlId(), clock.instant())
-            .map(v -> loaded.engine().adjudicate(settlement, loaded.cases())));
-  }
+    public Future<Adjudication> execute(Principal hospital, Settlement settlement) {
+        checks.consistent(settlement);
+        SettlementChecks.ownedBy(hospital, settlement);
+        return cases.load(settlement.setlinfo(), Purpose.DIRECT_SETTLEMENT)
+                .compose(loaded -> access.record(
+                                loaded.personKey(),
+                                hospital,
+                                "DIRECT_SETTLEMENT_PREVIEW",
+                                Purpose.DIRECT_SETTLEMENT.name(),
+                                settlement.setlinfo().setlId(),
+                                clock.instant())
+                        .map(v -> loaded.engine().adjudicate(settlement, loaded.cases())));
+    }
 }

@@ -12,17 +12,18 @@ import java.time.Clock;
  * answers its stored reversal. Unknown, or another hospital's: 404. A claim already paid: 409 CLAIM_ALREADY_PAID.
  */
 public final class ReverseDirectSettlementUseCase {
-  private final DirectSettlementStore store;
-  private final Clock clock;
+    private final DirectSettlementStore store;
+    private final Clock clock;
 
-  public ReverseDirectSettlementUseCase(DirectSettlementStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
-  }
+    public ReverseDirectSettlementUseCase(DirectSettlementStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
 
-  public Future<String> execute(Principal hospital, String setlId) {
-    return store.reverse(setlId, hospital.tenant(), clock.instant())
-        .map(r -> r.orElseThrow(() -> new Failure.NotFound("DIRECT_SETTLEMENT_NOT_FOUND",
-            "no confirmed direct settlement " + setlId + " of this hospital")));
-  }
+    public Future<String> execute(Principal hospital, String setlId) {
+        return store.reverse(setlId, hospital.tenant(), clock.instant())
+                .map(r -> r.orElseThrow(() -> new Failure.NotFound(
+                        "DIRECT_SETTLEMENT_NOT_FOUND",
+                        "no confirmed direct settlement " + setlId + " of this hospital")));
+    }
 }

@@ -11,10 +11,14 @@ import java.util.Map;
  * A hospital's daily reconciliation statement (对账单): every confirmation and reversal of the day, and per insurer
  * what it owes the hospital: {@code net = confirmed − reversed} of the claims' hospital shares.
  */
-public record Statement(String fixmedinsCode, LocalDate date, List<SettlementEvent> settlements,
-    List<StatementLine> lines, Map<String, InsurerTotal> byInsurer, InsurerTotal total) {
+public record Statement(
+        String fixmedinsCode,
+        LocalDate date,
+        List<SettlementEvent> settlements,
+        List<StatementLine> lines,
+        Map<String, InsurerTotal> byInsurer,
+        InsurerTotal total) {
 
-  /** Counts and sums of hospital shares: confirmed, reversed, and their difference. */
-  public record InsurerTotal(int confirmedClaims, Money confirmed, int reversedClaims, Money reversed, Money net) {
-  }
+    /** Counts and sums of hospital shares: confirmed, reversed, and their difference. */
+    public record InsurerTotal(int confirmedClaims, Money confirmed, int reversedClaims, Money reversed, Money net) {}
 }

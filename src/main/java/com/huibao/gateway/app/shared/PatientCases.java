@@ -29,59 +29,76 @@ import java.util.Map;
  * with the denial's reason).
  */
 public final class PatientCases {
-  private final PersonKeys keys;
-  private final PolicyStore policies;
-  private final CatalogStore catalog;
-  private final AccumulatorStore accumulators;
-  private final ConsentStore consents;
-  private final ConsentRules rules;
-  private final InstitutionRegistry institutions;
-  private final Clock clock;
+    private final PersonKeys keys;
+    private final PolicyStore policies;
+    private final CatalogStore catalog;
+    private final AccumulatorStore accumulators;
+    private final ConsentStore consents;
+    private final ConsentRules rules;
+    private final InstitutionRegistry institutions;
+    private final Clock clock;
 
-  public PatientCases(PersonKeys keys, PolicyStore policies, CatalogStore catalog, AccumulatorStore accumulators,
-      ConsentStore consents, ConsentRules rules, InstitutionRegistry institutions, Clock clock) {
-    this.institutions = institutions;
-    this.keys = keys;
-    this.policies = policies;
-    this.catalog = catalog;
-    this.accumulators = accumulators;
-    this.consents = consents;
-    this.rules = rules;
-    this.clock = clock;
-  }
-
-  /** The cases, the catalog and registry they were built against, and the patient's opaque person key. */
-  public record Cases(Catalog catalog, Institutions institutions, List<PolicyCase> cases, String personKey) {
-
-    /** The engine over this catalog's lists and this registry. */
-    public BenefitEngine engine() {
-      return new BenefitEngine(catalog.lists(), institutions);
+    public PatientCases(
+            PersonKeys keys,
+            PolicyStore policies,
+            CatalogStore catalog,
+            AccumulatorStore accumulators,
+            ConsentStore consents,
+            ConsentRules rules,
+            InstitutionRegistry institutions,
+            Clock clock) {
+        this.institutions = institutions;
+        this.keys = keys;
+        this.policies = policies;
+        this.catalog = catalog;
+        this.accumulators = accumulators;
+        this.consents = consents;
+        this.rules = rules;
+        this.clock = clock;
     }
-  }
 
-  public Future<Cases> load(SetlInfo setlinfo, Purpose purpose) {
-    String person = keys.personKey(setlinfo.psnCertType(), setlinfo.certno());
-    Future<List<Policy>> ps = policies.byPerson(person, setlinfo.psnCertType(), setlinfo.certno());
-    Future<Catalog> cat = catalog.current();
-    Future<List<Consent>> cs = consents.forPerson(person);
-    return Future.all(ps, cat, cs)
-        .compose(all -> accumulators.of(ps.result().stream().map(Policy::policyNo).toList())
-            .map(acc -> new Cases(cat.result(), institutions.current(), cases(setlinfo, purpose, ps.result(),
-                cat.result(), cs.result(), acc), person)));
-  }
+    /** The cases, the catalog and registry they were built against, and the patient's opaque person key. */
+    public record Cases(Catalog catalog, Institutions institutions, List<PolicyCase> cases, String personKey) {
 
-  private List<PolicyCase> cases(SetlInfo setlinfo, Purpose purpose, List<Policy> policies, Catalog catalog,
-      List<Consent> consents, Map<String, Accumulators> acc) {
-    List<PolicyCase> out = new ArrayList<>(policies.size());
-    for (Policy p : policies) {
-      Plan base = catalog.plans().get(p.planId());
-      if (base == null || p.edition() != null && !base.editions().containsKey(p.edition())) {
-        continue; // a policy of a withdrawn plan or edition pays nothing; the insurer API refuses to create such
-      }
-      Plan plan = base.forEdition(p.edition());
-      String denial = rules.denial(consents, p.insurerId(), purpose, setlinfo.setlTime(), clock.instant());
-      out.add(new PolicyCase(p, plan, acc.getOrDefault(p.policyNo(), Accumulators.EMPTY), denial));
+        /** The engine over this catalog's lists and this registry. */
+        public BenefitEngine engine() {
+            return new BenefitEngine(catalog.lists(), institutions);
+        }
     }
-    return out;
-  }
+
+    public Future<Cases> load(SetlInfo setlinfo, Purpose purpose) {
+        String person = keys.personKey(setlinfo.psnCertType(), setlinfo.certno());
+        Future<List<Policy>> ps = policies.byPerson(person, setlinfo.psnCertType(), setlinfo.certno());
+        Future<Catalog> cat = catalog.current();
+        Future<List<Consent>> cs = consents.forPerson(person);
+        return Future.all(ps, cat, cs)
+                .compose(all -> accumulators
+                        .of(ps.result().stream().map(Policy::policyNo).toList())
+                        .map(acc -> new Cases(
+                                cat.result(),
+                                institutions.current(),
+                                cases(setlinfo, purpose, ps.result(), cat.result(), cs.result(), acc),
+                                person)));
+    }
+
+    private List<PolicyCase> cases(
+            SetlInfo setlinfo,
+            Purpose purpose,
+            List<Policy> policies,
+            Catalog catalog,
+            List<Consent> consents,
+            Map<String, Accumulators> acc) {
+        List<PolicyCase> out = new ArrayList<>(policies.size());
+        for (Policy p : policies) {
+            Plan base = catalog.plans().get(p.planId());
+            if (base == null || p.edition() != null && !base.editions().containsKey(p.edition())) {
+                continue; // a policy of a withdrawn plan or edition pays nothing; the insurer API refuses to create
+                // such
+            }
+            Plan plan = base.forEdition(p.edition());
+            String denial = rules.denial(consents, p.insurerId(), purpose, setlinfo.setlTime(), clock.instant());
+            out.add(new PolicyCase(p, plan, acc.getOrDefault(p.policyNo(), Accumulators.EMPTY), denial));
+        }
+        return out;
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Start-up refused: every configuration problem found, one per line. */
 public final class ConfigException extends RuntimeException {
-  public ConfigException(List<String> errors) {
-    super("invalid configuration:\n  " + String.join("\n  ", errors));
-  }
+    public ConfigException(List<String> errors) {
+        super("invalid configuration:\n  " + String.join("\n  ", errors));
+    }
 }

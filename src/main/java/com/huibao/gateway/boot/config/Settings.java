@@ -17,81 +17,81 @@ import java.util.Map;
  * is overridden by {@code GATEWAY_A_B_C}. Typed getters record every problem so that start-up lists them all.
  */
 public final class Settings {
-  private final Map<String, String> values;
-  private final List<String> errors = new ArrayList<>();
+    private final Map<String, String> values;
+    private final List<String> errors = new ArrayList<>();
 
-  private Settings(Map<String, String> values) {
-    this.values = values;
-  }
-
-  /** Reads the YAML file, then applies {@code env} (normally {@link System#getenv()}) over the keys it defines. */
-  public static Settings load(Path yaml, Map<String, String> env) throws IOException {
-    Map<String, String> flat = new LinkedHashMap<>();
-    flatten("", new YAMLMapper().readTree(Files.readAllBytes(yaml)), flat);
-    for (String key : List.copyOf(flat.keySet())) {
-      String override = env.get(envName(key));
-      if (override != null) {
-        flat.put(key, override);
-      }
+    private Settings(Map<String, String> values) {
+        this.values = values;
     }
-    return new Settings(flat);
-  }
 
-  public static String envName(String key) {
-    return "GATEWAY_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
-  }
-
-  private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
-    if (node == null) {
-      return;
+    /** Reads the YAML file, then applies {@code env} (normally {@link System#getenv()}) over the keys it defines. */
+    public static Settings load(Path yaml, Map<String, String> env) throws IOException {
+        Map<String, String> flat = new LinkedHashMap<>();
+        flatten("", new YAMLMapper().readTree(Files.readAllBytes(yaml)), flat);
+        for (String key : List.copyOf(flat.keySet())) {
+            String override = env.get(envName(key));
+            if (override != null) {
+                flat.put(key, override);
+            }
+        }
+        return new Settings(flat);
     }
-    if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
-      }
-    } else {
-      out.put(prefix, node.isNull() ? "" : node.asText());
+
+    public static String envName(String key) {
+        return "GATEWAY_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
     }
-  }
 
-  public String string(String key) {
-    String v = values.get(key);
-    if (v == null) {
-      errors.add(key + " (" + envName(key) + ") is not defined in application.yaml");
-      return "";
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else {
+            out.put(prefix, node.isNull() ? "" : node.asText());
+        }
     }
-    return v.trim();
-  }
 
-  public int integer(String key, int min, int max) {
-    String v = string(key);
-    try {
-      int i = Integer.parseInt(v);
-      if (i < min || i > max) {
-        errors.add(key + " (" + envName(key) + ") must be within [" + min + ", " + max + "], was " + v);
-      }
-      return i;
-    } catch (NumberFormatException e) {
-      errors.add(key + " (" + envName(key) + ") must be an integer, was '" + v + "'");
-      return min;
+    public String string(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            errors.add(key + " (" + envName(key) + ") is not defined in application.yaml");
+            return "";
+        }
+        return v.trim();
     }
-  }
 
-  public boolean bool(String key) {
-    String v = string(key).toLowerCase(Locale.ROOT);
-    if (!v.equals("true") && !v.equals("false")) {
-      errors.add(key + " (" + envName(key) + ") must be true or false, was '" + v + "'");
+    public int integer(String key, int min, int max) {
+        String v = string(key);
+        try {
+            int i = Integer.parseInt(v);
+            if (i < min || i > max) {
+                errors.add(key + " (" + envName(key) + ") must be within [" + min + ", " + max + "], was " + v);
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            errors.add(key + " (" + envName(key) + ") must be an integer, was '" + v + "'");
+            return min;
+        }
     }
-    return v.equals("true");
-  }
 
-  public void error(String message) {
-    errors.add(message);
-  }
+    public boolean bool(String key) {
+        String v = string(key).toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            errors.add(key + " (" + envName(key) + ") must be true or false, was '" + v + "'");
+        }
+        return v.equals("true");
+    }
 
-  public List<String> errors() {
-    return List.copyOf(errors);
-  }
+    public void error(String message) {
+        errors.add(message);
+    }
+
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
 }

@@ -16,132 +16,141 @@ import java.util.function.BinaryOperator;
  * {@code a.plus(d).minus(d).equals(a)} holds exactly.
  */
 public final class Accumulators {
-  public static final Accumulators EMPTY = new Accumulators(Map.of(), Map.of(), Money.ZERO, Map.of(), Map.of());
+    public static final Accumulators EMPTY = new Accumulators(Map.of(), Map.of(), Money.ZERO, Map.of(), Map.of());
 
-  private final Map<String, Money> deductible;
-  private final Map<String, Money> paid;
-  private final Money total;
-  private final Map<String, Money> limits;
-  private final Map<String, Long> counts;
+    private final Map<String, Money> deductible;
+    private final Map<String, Money> paid;
+    private final Money total;
+    private final Map<String, Money> limits;
+    private final Map<String, Long> counts;
 
-  public Accumulators(Map<String, Money> deductible, Map<String, Money> paid, Money total) {
-    this(deductible, paid, total, Map.of(), Map.of());
-  }
-
-  public Accumulators(Map<String, Money> deductible, Map<String, Money> paid, Money total,
-      Map<String, Money> limits, Map<String, Long> counts) {
-    this.deductible = copy(deductible);
-    this.paid = copy(paid);
-    this.total = total;
-    this.limits = copy(limits);
-    this.counts = copy(counts);
-  }
-
-  private static <V> Map<String, V> copy(Map<String, V> m) {
-    return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
-  }
-
-  public Map<String, Money> deductible() {
-    return deductible;
-  }
-
-  public Map<String, Money> paid() {
-    return paid;
-  }
-
-  public Money total() {
-    return total;
-  }
-
-  public Map<String, Money> limits() {
-    return limits;
-  }
-
-  public Map<String, Long> counts() {
-    return counts;
-  }
-
-  public Money deductibleUsed(String pool) {
-    return deductible.getOrDefault(pool, Money.ZERO);
-  }
-
-  public Money paid(String responsibility) {
-    return paid.getOrDefault(responsibility, Money.ZERO);
-  }
-
-  public Money limitUsed(String key) {
-    return limits.getOrDefault(key, Money.ZERO);
-  }
-
-  public long count(String key) {
-    return counts.getOrDefault(key, 0L);
-  }
-
-  public boolean isEmpty() {
-    return equals(EMPTY);
-  }
-
-  public Accumulators plus(Accumulators delta) {
-    return combine(delta, Money::plus, Math::addExact);
-  }
-
-  public Accumulators minus(Accumulators delta) {
-    return combine(delta, Money::minus, Math::subtractExact);
-  }
-
-  private Accumulators combine(Accumulators delta, BinaryOperator<Money> op, BinaryOperator<Long> countOp) {
-    return new Accumulators(merge(deductible, delta.deductible, op, Money.ZERO), merge(paid, delta.paid, op,
-        Money.ZERO), op.apply(total, delta.total), merge(limits, delta.limits, op, Money.ZERO),
-        merge(counts, delta.counts, countOp, 0L));
-  }
-
-  private static <V> Map<String, V> merge(Map<String, V> a, Map<String, V> b, BinaryOperator<V> op, V zero) {
-    if (b.isEmpty()) {
-      return a;
+    public Accumulators(Map<String, Money> deductible, Map<String, Money> paid, Money total) {
+        this(deductible, paid, total, Map.of(), Map.of());
     }
-    Map<String, V> out = new LinkedHashMap<>(a);
-    b.forEach((k, v) -> out.put(k, op.apply(out.getOrDefault(k, zero), v)));
-    return out;
-  }
 
-  /** True when any amount or count is below zero: a reversal that subtracted more than was ever added. */
-  public boolean hasNegative() {
-    return total.isNegative()
-        || deductible.values().stream().anyMatch(Money::isNegative)
-        || paid.values().stream().anyMatch(Money::isNegative)
-        || limits.values().stream().anyMatch(Money::isNegative)
-        || counts.values().stream().anyMatch(c -> c < 0);
-  }
-
-  private static <V> Map<String, V> nonZero(Map<String, V> m) {
-    Map<String, V> out = new TreeMap<>();
-    m.forEach((k, v) -> {
-      boolean zero = v instanceof Money money ? money.isZero() : ((Long) v) == 0L;
-      if (!zero) {
-        out.put(k, v);
-      }
-    });
-    return out;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Accumulators a)) {
-      return false;
+    public Accumulators(
+            Map<String, Money> deductible,
+            Map<String, Money> paid,
+            Money total,
+            Map<String, Money> limits,
+            Map<String, Long> counts) {
+        this.deductible = copy(deductible);
+        this.paid = copy(paid);
+        this.total = total;
+        this.limits = copy(limits);
+        this.counts = copy(counts);
     }
-    return total.equals(a.total) && nonZero(deductible).equals(nonZero(a.deductible))
-        && nonZero(paid).equals(nonZero(a.paid)) && nonZero(limits).equals(nonZero(a.limits))
-        && nonZero(counts).equals(nonZero(a.counts));
-  }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(total, nonZero(deductible), nonZero(paid), nonZero(limits), nonZero(counts));
-  }
+    private static <V> Map<String, V> copy(Map<String, V> m) {
+        return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
 
-  @Override
-  public String toString() {
-    return "Accumulators{deductible=" + deductible + ", paid=" + paid + ", total=" + total + ", limits=" + limits
-        + ", counts=" + counts + "}";
-  }
+    public Map<String, Money> deductible() {
+        return deductible;
+    }
+
+    public Map<String, Money> paid() {
+        return paid;
+    }
+
+    public Money total() {
+        return total;
+    }
+
+    public Map<String, Money> limits() {
+        return limits;
+    }
+
+    public Map<String, Long> counts() {
+        return counts;
+    }
+
+    public Money deductibleUsed(String pool) {
+        return deductible.getOrDefault(pool, Money.ZERO);
+    }
+
+    public Money paid(String responsibility) {
+        return paid.getOrDefault(responsibility, Money.ZERO);
+    }
+
+    public Money limitUsed(String key) {
+        return limits.getOrDefault(key, Money.ZERO);
+    }
+
+    public long count(String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+
+    public boolean isEmpty() {
+        return equals(EMPTY);
+    }
+
+    public Accumulators plus(Accumulators delta) {
+        return combine(delta, Money::plus, Math::addExact);
+    }
+
+    public Accumulators minus(Accumulators delta) {
+        return combine(delta, Money::minus, Math::subtractExact);
+    }
+
+    private Accumulators combine(Accumulators delta, BinaryOperator<Money> op, BinaryOperator<Long> countOp) {
+        return new Accumulators(
+                merge(deductible, delta.deductible, op, Money.ZERO),
+                merge(paid, delta.paid, op, Money.ZERO),
+                op.apply(total, delta.total),
+                merge(limits, delta.limits, op, Money.ZERO),
+                merge(counts, delta.counts, countOp, 0L));
+    }
+
+    private static <V> Map<String, V> merge(Map<String, V> a, Map<String, V> b, BinaryOperator<V> op, V zero) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        Map<String, V> out = new LinkedHashMap<>(a);
+        b.forEach((k, v) -> out.put(k, op.apply(out.getOrDefault(k, zero), v)));
+        return out;
+    }
+
+    /** True when any amount or count is below zero: a reversal that subtracted more than was ever added. */
+    public boolean hasNegative() {
+        return total.isNegative()
+                || deductible.values().stream().anyMatch(Money::isNegative)
+                || paid.values().stream().anyMatch(Money::isNegative)
+                || limits.values().stream().anyMatch(Money::isNegative)
+                || counts.values().stream().anyMatch(c -> c < 0);
+    }
+
+    private static <V> Map<String, V> nonZero(Map<String, V> m) {
+        Map<String, V> out = new TreeMap<>();
+        m.forEach((k, v) -> {
+            boolean zero = v instanceof Money money ? money.isZero() : ((Long) v) == 0L;
+            if (!zero) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Accumulators a)) {
+            return false;
+        }
+        return total.equals(a.total)
+                && nonZero(deductible).equals(nonZero(a.deductible))
+                && nonZero(paid).equals(nonZero(a.paid))
+                && nonZero(limits).equals(nonZero(a.limits))
+                && nonZero(counts).equals(nonZero(a.counts));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(total, nonZero(deductible), nonZero(paid), nonZero(limits), nonZero(counts));
+    }
+
+    @Override
+    public String toString() {
+        return "Accumulators{deductible=" + deductible + ", paid=" + paid + ", total=" + total + ", limits=" + limits
+                + ", counts=" + counts + "}";
+    }
 }

@@ -11,31 +11,31 @@ import java.util.List;
  * {@code insurer_pays_patient = Σ payouts − insurer_pays_hospital}.
  */
 public record Adjudication(
-    String setlId,
-    Burdens lineBurdens,
-    List<PolicyResult> policies,
-    Money payoutTotal,
-    Money residualSelfPay,
-    Money insurerPaysHospital,
-    Money patientCashDue,
-    Money insurerPaysPatient,
-    Money otherCompensation) {
+        String setlId,
+        Burdens lineBurdens,
+        List<PolicyResult> policies,
+        Money payoutTotal,
+        Money residualSelfPay,
+        Money insurerPaysHospital,
+        Money patientCashDue,
+        Money insurerPaysPatient,
+        Money otherCompensation) {
 
-  public Adjudication {
-    policies = List.copyOf(policies);
-  }
-
-  /** Each line's personal burden (docs/SETTLEMENTS.md), in line order. */
-  public List<LineBurden> burdens() {
-    return lineBurdens.asList();
-  }
-
-  public PolicyResult policy(String policyNo) {
-    for (PolicyResult p : policies) {
-      if (p.policyNo().equals(policyNo)) {
-        return p;
-      }
+    public Adjudication {
+        policies = List.copyOf(policies);
     }
-    return null;
-  }
+
+    /** Each line's personal burden (docs/SETTLEMENTS.md), in line order. */
+    public List<LineBurden> burdens() {
+        return lineBurdens.asList();
+    }
+
+    public PolicyResult policy(String policyNo) {
+        for (PolicyResult p : policies) {
+            if (p.policyNo().equals(policyNo)) {
+                return p;
+            }
+        }
+        return null;
+    }
 }

@@ -13,66 +13,77 @@ import java.util.List;
  * read.
  */
 public final class Burdens {
-  final String[] sns;
-  final long[] inList;
-  final long[] outOfList;
-  final long[] costIn;
-  final long[] costOut;
-  final long[] compensatedIn;
-  final long[] compensatedOut;
-  final long[] hospital;
-  private List<LineBurden> views;
+    final String[] sns;
+    final long[] inList;
+    final long[] outOfList;
+    final long[] costIn;
+    final long[] costOut;
+    final long[] compensatedIn;
+    final long[] compensatedOut;
+    final long[] hospital;
+    private List<LineBurden> views;
 
-  Burdens(String[] sns, long[] inList, long[] outOfList, long[] costIn, long[] costOut, long[] compensatedIn,
-      long[] compensatedOut, long[] hospital) {
-    this.sns = sns;
-    this.inList = inList;
-    this.outOfList = outOfList;
-    this.costIn = costIn;
-    this.costOut = costOut;
-    this.compensatedIn = compensatedIn;
-    this.compensatedOut = compensatedOut;
-    this.hospital = hospital;
-  }
-
-  public int size() {
-    return sns.length;
-  }
-
-  /** What compensation from elsewhere leaves of each line's in-list part: what a first policy may pay of it. */
-  long[] payableIn() {
-    return difference(costIn, compensatedIn);
-  }
-
-  /** The same for the out-of-list part. */
-  long[] payableOut() {
-    return difference(costOut, compensatedOut);
-  }
-
-  private static long[] difference(long[] a, long[] b) {
-    if (b == null) {
-      return a.clone();
+    Burdens(
+            String[] sns,
+            long[] inList,
+            long[] outOfList,
+            long[] costIn,
+            long[] costOut,
+            long[] compensatedIn,
+            long[] compensatedOut,
+            long[] hospital) {
+        this.sns = sns;
+        this.inList = inList;
+        this.outOfList = outOfList;
+        this.costIn = costIn;
+        this.costOut = costOut;
+        this.compensatedIn = compensatedIn;
+        this.compensatedOut = compensatedOut;
+        this.hospital = hospital;
     }
-    long[] out = new long[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = a[i] - b[i];
-    }
-    return out;
-  }
 
-  private static long at(long[] a, int i) {
-    return a == null ? 0 : a[i];
-  }
-
-  public synchronized List<LineBurden> asList() {
-    if (views == null) {
-      List<LineBurden> out = new ArrayList<>(sns.length);
-      for (int i = 0; i < sns.length; i++) {
-        out.add(new LineBurden(sns[i], Money.ofFen(inList[i]), Money.ofFen(outOfList[i]), Money.ofFen(at(hospital, i)),
-            Money.ofFen(at(compensatedIn, i) + at(compensatedOut, i))));
-      }
-      views = List.copyOf(out);
+    public int size() {
+        return sns.length;
     }
-    return views;
-  }
+
+    /** What compensation from elsewhere leaves of each line's in-list part: what a first policy may pay of it. */
+    long[] payableIn() {
+        return difference(costIn, compensatedIn);
+    }
+
+    /** The same for the out-of-list part. */
+    long[] payableOut() {
+        return difference(costOut, compensatedOut);
+    }
+
+    private static long[] difference(long[] a, long[] b) {
+        if (b == null) {
+            return a.clone();
+        }
+        long[] out = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] - b[i];
+        }
+        return out;
+    }
+
+    private static long at(long[] a, int i) {
+        return a == null ? 0 : a[i];
+    }
+
+    public synchronized List<LineBurden> asList() {
+        if (views == null) {
+            List<LineBurden> out = new ArrayList<>(sns.length);
+            for (int i = 0; i < sns.length; i++) {
+                out.add(new LineBurden(
+                        sns[i],
+                        Money.ofFen(inList[i]),
+                        Money.ofFen(outOfList[i]),
+                        Money.ofFen(at(hospital, i)),
+                        Money.ofFen(at(compensatedIn, i) + at(compensatedOut, i))));
+            }
+            views = List.copyOf(out);
+        }
+        return views;
+    }
 }

@@ -12,51 +12,51 @@ package com.huibao.gateway.domain.benefit;
  * </ul>
  */
 public final class LimitKey {
-  private final String key;
+    private final String key;
 
-  private LimitKey(String key) {
-    this.key = key;
-  }
+    private LimitKey(String key) {
+        this.key = key;
+    }
 
-  static LimitKey entry(String listId, String code) {
-    return new LimitKey("entry:" + listId + ":" + code);
-  }
+    static LimitKey entry(String listId, String code) {
+        return new LimitKey("entry:" + listId + ":" + code);
+    }
 
-  static LimitKey genericName(String responsibility, String name) {
-    return new LimitKey("generic:" + responsibility + ":" + name);
-  }
+    static LimitKey genericName(String responsibility, String name) {
+        return new LimitKey("generic:" + responsibility + ":" + name);
+    }
 
-  static LimitKey subLimit(String responsibility, String id) {
-    return new LimitKey("sublimit:" + responsibility + ":" + id);
-  }
+    static LimitKey subLimit(String responsibility, String id) {
+        return new LimitKey("sublimit:" + responsibility + ":" + id);
+    }
 
-  /** A responsibility's own per-admission cap. */
-  static LimitKey responsibilityAdmission(String mdtrtId, String responsibility) {
-    return new LimitKey("admission:" + mdtrtId + ":" + responsibility);
-  }
+    /** A responsibility's own per-admission cap. */
+    static LimitKey responsibilityAdmission(String mdtrtId, String responsibility) {
+        return new LimitKey("admission:" + mdtrtId + ":" + responsibility);
+    }
 
-  /** This limit kept for one admission. */
-  LimitKey forAdmission(String mdtrtId) {
-    return new LimitKey("admission:" + mdtrtId + ":" + key);
-  }
+    /** This limit kept for one admission. */
+    LimitKey forAdmission(String mdtrtId) {
+        return new LimitKey("admission:" + mdtrtId + ":" + key);
+    }
 
-  /** The persisted form. */
-  public String key() {
-    return key;
-  }
+    /** The persisted form. */
+    public String key() {
+        return key;
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof LimitKey k && k.key.equals(key);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LimitKey k && k.key.equals(key);
+    }
 
-  @Override
-  public int hashCode() {
-    return key.hashCode();
-  }
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
 
-  @Override
-  public String toString() {
-    return key;
-  }
+    @Override
+    public String toString() {
+        return key;
+    }
 }

@@ -11,11 +11,11 @@ import com.huibao.gateway.domain.money.Money;
  */
 public record LineBurden(String feedetlSn, Money inList, Money outOfList, Money hospitalPart, Money compensated) {
 
-  public LineBurden(String feedetlSn, Money inList, Money outOfList) {
-    this(feedetlSn, inList, outOfList, Money.ZERO, Money.ZERO);
-  }
+    public LineBurden(String feedetlSn, Money inList, Money outOfList) {
+        this(feedetlSn, inList, outOfList, Money.ZERO, Money.ZERO);
+    }
 
-  public Money burden() {
-    return inList.plus(outOfList);
-  }
+    public Money burden() {
+        return inList.plus(outOfList);
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record LineOutcome(String feedetlSn, Money inList, Money outOfList, Money paid, List<UnpaidPart> unpaid) {
 
-  public LineOutcome {
-    unpaid = List.copyOf(unpaid);
-  }
+    public LineOutcome {
+        unpaid = List.copyOf(unpaid);
+    }
 }

@@ -9,7 +9,7 @@ import com.huibao.gateway.domain.policy.Policy;
  */
 public record PolicyCase(Policy policy, Plan plan, Accumulators accumulators, String denialReason) {
 
-  public static PolicyCase allowed(Policy policy, Plan plan, Accumulators accumulators) {
-    return new PolicyCase(policy, plan, accumulators, null);
-  }
+    public static PolicyCase allowed(Policy policy, Plan plan, Accumulators accumulators) {
+        return new PolicyCase(policy, plan, accumulators, null);
+    }
 }

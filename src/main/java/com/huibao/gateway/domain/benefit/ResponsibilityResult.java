@@ -19,18 +19,18 @@ import java.util.Map;
  * @param shares       the payable split over lines; {@link #lines()} sums to {@code payable}
  */
 public record ResponsibilityResult(
-    String id,
-    Money eligible,
-    Money deductible,
-    BigDecimal ratio,
-    Money payable,
-    String cappedBy,
-    LineShares shares,
-    Money compensation,
-    Money ownAmount) {
+        String id,
+        Money eligible,
+        Money deductible,
+        BigDecimal ratio,
+        Money payable,
+        String cappedBy,
+        LineShares shares,
+        Money compensation,
+        Money ownAmount) {
 
-  /** Non-zero payable shares by {@code feedetl_sn}, in line order. */
-  public Map<String, Money> lines() {
-    return shares.asMap();
-  }
+    /** Non-zero payable shares by {@code feedetl_sn}, in line order. */
+    public Map<String, Money> lines() {
+        return shares.asMap();
+    }
 }

@@ -10,11 +10,11 @@ import com.huibao.gateway.domain.money.Money;
  */
 public record UnpaidPart(String reason, Money amount, String responsibility, String limit, String fact) {
 
-  public UnpaidPart(String reason, Money amount, String responsibility) {
-    this(reason, amount, responsibility, null, null);
-  }
+    public UnpaidPart(String reason, Money amount, String responsibility) {
+        this(reason, amount, responsibility, null, null);
+    }
 
-  public UnpaidPart(String reason, Money amount, String responsibility, String limit) {
-    this(reason, amount, responsibility, limit, null);
-  }
+    public UnpaidPart(String reason, Money amount, String responsibility, String limit) {
+        this(reason, amount, responsibility, limit, null);
+    }
 }

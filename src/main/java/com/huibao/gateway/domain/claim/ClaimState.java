@@ -14,15 +14,15 @@ import java.util.Set;
  * settlement is settled again under a new {@code setl_id}.
  */
 public enum ClaimState {
-  APPROVED,
-  PAID,
-  REVERSED;
+    APPROVED,
+    PAID,
+    REVERSED;
 
-  public Set<ClaimState> next() {
-    return this == APPROVED ? EnumSet.of(PAID, REVERSED) : EnumSet.noneOf(ClaimState.class);
-  }
+    public Set<ClaimState> next() {
+        return this == APPROVED ? EnumSet.of(PAID, REVERSED) : EnumSet.noneOf(ClaimState.class);
+    }
 
-  public boolean canMoveTo(ClaimState target) {
-    return next().contains(target);
-  }
+    public boolean canMoveTo(ClaimState target) {
+        return next().contains(target);
+    }
 }

@@ -12,21 +12,19 @@ import java.util.Map;
  * covers the cash first), and pay the patient the rest. Per policy, {@code hospital + patient = payout}.
  */
 public final class PayeeSplit {
-  /** One policy's share for the hospital and for the patient. */
-  public record Share(Money hospital, Money patient) {
-  }
+    /** One policy's share for the hospital and for the patient. */
+    public record Share(Money hospital, Money patient) {}
 
-  private PayeeSplit() {
-  }
+    private PayeeSplit() {}
 
-  public static Map<String, Share> of(Adjudication a) {
-    Map<String, Share> out = new LinkedHashMap<>();
-    Money left = a.insurerPaysHospital();
-    for (PolicyResult p : a.policies()) {
-      Money hospital = p.payout().min(left);
-      left = left.minus(hospital);
-      out.put(p.policyNo(), new Share(hospital, p.payout().minus(hospital)));
+    public static Map<String, Share> of(Adjudication a) {
+        Map<String, Share> out = new LinkedHashMap<>();
+        Money left = a.insurerPaysHospital();
+        for (PolicyResult p : a.policies()) {
+            Money hospital = p.payout().min(left);
+            left = left.minus(hospital);
+            out.put(p.policyNo(), new Share(hospital, p.payout().minus(hospital)));
+        }
+        return out;
     }
-    return out;
-  }
 }

@@ -10,23 +10,23 @@ import java.util.UUID;
  * date) until {@code expiresAt} (an instant), and ends early when revoked.
  */
 public record Consent(
-    UUID id,
-    String insurerId,
-    Set<Purpose> purposes,
-    LocalDate coversFrom,
-    Instant expiresAt,
-    Instant grantedAt,
-    Instant revokedAt) {
+        UUID id,
+        String insurerId,
+        Set<Purpose> purposes,
+        LocalDate coversFrom,
+        Instant expiresAt,
+        Instant grantedAt,
+        Instant revokedAt) {
 
-  public Consent {
-    purposes = Set.copyOf(purposes);
-  }
+    public Consent {
+        purposes = Set.copyOf(purposes);
+    }
 
-  public boolean revoked(Instant now) {
-    return revokedAt != null && !revokedAt.isAfter(now);
-  }
+    public boolean revoked(Instant now) {
+        return revokedAt != null && !revokedAt.isAfter(now);
+    }
 
-  public boolean expired(Instant now) {
-    return !now.isBefore(expiresAt);
-  }
+    public boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
 }

@@ -9,16 +9,21 @@ import java.time.LocalDate;
  * @param institution the institution as the registry knows it; null when unknown
  */
 public record LineContext(
-    String code,
-    LocalDate date,
-    String mainDiagnosis,
-    String fixmedinsCode,
-    String medType,
-    boolean hasPreapproval,
-    Institution institution) {
+        String code,
+        LocalDate date,
+        String mainDiagnosis,
+        String fixmedinsCode,
+        String medType,
+        boolean hasPreapproval,
+        Institution institution) {
 
-  public LineContext(String code, LocalDate date, String mainDiagnosis, String fixmedinsCode, String medType,
-      boolean hasPreapproval) {
-    this(code, date, mainDiagnosis, fixmedinsCode, medType, hasPreapproval, null);
-  }
+    public LineContext(
+            String code,
+            LocalDate date,
+            String mainDiagnosis,
+            String fixmedinsCode,
+            String medType,
+            boolean hasPreapproval) {
+        this(code, date, mainDiagnosis, fixmedinsCode, medType, hasPreapproval, null);
+    }
 }

@@ -18,91 +18,136 @@ import java.util.List;
  *                          hospitals certified for this CAR-T drug); empty = any institution
  */
 public record ListEntry(
-    String code,
-    MatchLevel match,
-    String name,
-    Money paymentStandard,
-    List<String> diagnosisPrefixes,
-    List<String> hospitals,
-    List<String> medTypes,
-    boolean requiresPreapproval,
-    LocalDate effectiveFrom,
-    LocalDate effectiveTo,
-    Money annualCap,
-    Integer annualCount,
-    Money admissionCap,
-    List<String> institutionSets) {
+        String code,
+        MatchLevel match,
+        String name,
+        Money paymentStandard,
+        List<String> diagnosisPrefixes,
+        List<String> hospitals,
+        List<String> medTypes,
+        boolean requiresPreapproval,
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        Money annualCap,
+        Integer annualCount,
+        Money admissionCap,
+        List<String> institutionSets) {
 
-  public ListEntry {
-    diagnosisPrefixes = List.copyOf(diagnosisPrefixes);
-    hospitals = List.copyOf(hospitals);
-    medTypes = List.copyOf(medTypes);
-    institutionSets = institutionSets == null ? List.of() : List.copyOf(institutionSets);
-  }
+    public ListEntry {
+        diagnosisPrefixes = List.copyOf(diagnosisPrefixes);
+        hospitals = List.copyOf(hospitals);
+        medTypes = List.copyOf(medTypes);
+        institutionSets = institutionSets == null ? List.of() : List.copyOf(institutionSets);
+    }
 
-  public ListEntry(String code, MatchLevel match, String name, Money paymentStandard, List<String> diagnosisPrefixes,
-      List<String> hospitals, List<String> medTypes, boolean requiresPreapproval, LocalDate effectiveFrom,
-      LocalDate effectiveTo, Money annualCap, Integer annualCount, Money admissionCap) {
-    this(code, match, name, paymentStandard, diagnosisPrefixes, hospitals, medTypes, requiresPreapproval,
-        effectiveFrom, effectiveTo, annualCap, annualCount, admissionCap, List.of());
-  }
+    public ListEntry(
+            String code,
+            MatchLevel match,
+            String name,
+            Money paymentStandard,
+            List<String> diagnosisPrefixes,
+            List<String> hospitals,
+            List<String> medTypes,
+            boolean requiresPreapproval,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            Money annualCap,
+            Integer annualCount,
+            Money admissionCap) {
+        this(
+                code,
+                match,
+                name,
+                paymentStandard,
+                diagnosisPrefixes,
+                hospitals,
+                medTypes,
+                requiresPreapproval,
+                effectiveFrom,
+                effectiveTo,
+                annualCap,
+                annualCount,
+                admissionCap,
+                List.of());
+    }
 
-  public ListEntry(String code, MatchLevel match, String name, Money paymentStandard, List<String> diagnosisPrefixes,
-      List<String> hospitals, List<String> medTypes, boolean requiresPreapproval, LocalDate effectiveFrom,
-      LocalDate effectiveTo) {
-    this(code, match, name, paymentStandard, diagnosisPrefixes, hospitals, medTypes, requiresPreapproval,
-        effectiveFrom, effectiveTo, null, null, null, List.of());
-  }
+    public ListEntry(
+            String code,
+            MatchLevel match,
+            String name,
+            Money paymentStandard,
+            List<String> diagnosisPrefixes,
+            List<String> hospitals,
+            List<String> medTypes,
+            boolean requiresPreapproval,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo) {
+        this(
+                code,
+                match,
+                name,
+                paymentStandard,
+                diagnosisPrefixes,
+                hospitals,
+                medTypes,
+                requiresPreapproval,
+                effectiveFrom,
+                effectiveTo,
+                null,
+                null,
+                null,
+                List.of());
+    }
 
-  public boolean hasSubLimits() {
-    return annualCap != null || annualCount != null || admissionCap != null;
-  }
+    public boolean hasSubLimits() {
+        return annualCap != null || annualCount != null || admissionCap != null;
+    }
 
-  /** The first restriction this line context breaks, or {@code null} when the entry applies. */
-  public MatchFailure restrictionFailure(LineContext line) {
-    if ((effectiveFrom != null && line.date().isBefore(effectiveFrom))
-        || (effectiveTo != null && !line.date().isBefore(effectiveTo))) {
-      return MatchFailure.ENTRY_NOT_IN_FORCE;
+    /** The first restriction this line context breaks, or {@code null} when the entry applies. */
+    public MatchFailure restrictionFailure(LineContext line) {
+        if ((effectiveFrom != null && line.date().isBefore(effectiveFrom))
+                || (effectiveTo != null && !line.date().isBefore(effectiveTo))) {
+            return MatchFailure.ENTRY_NOT_IN_FORCE;
+        }
+        if (!diagnosisPrefixes.isEmpty() && !startsWithAny(line.mainDiagnosis(), diagnosisPrefixes)) {
+            return MatchFailure.DIAGNOSIS_NOT_COVERED;
+        }
+        if (!hospitals.isEmpty() && !hospitals.contains(line.fixmedinsCode())) {
+            return MatchFailure.HOSPITAL_NOT_DESIGNATED;
+        }
+        if (!medTypes.isEmpty() && !medTypes.contains(line.medType())) {
+            return MatchFailure.MED_TYPE_NOT_COVERED;
+        }
+        if (requiresPreapproval && !line.hasPreapproval()) {
+            return MatchFailure.PREAPPROVAL_MISSING;
+        }
+        if (!institutionSets.isEmpty() && !inAnySet(line)) {
+            return MatchFailure.INSTITUTION_NOT_IN_SET;
+        }
+        return null;
     }
-    if (!diagnosisPrefixes.isEmpty() && !startsWithAny(line.mainDiagnosis(), diagnosisPrefixes)) {
-      return MatchFailure.DIAGNOSIS_NOT_COVERED;
-    }
-    if (!hospitals.isEmpty() && !hospitals.contains(line.fixmedinsCode())) {
-      return MatchFailure.HOSPITAL_NOT_DESIGNATED;
-    }
-    if (!medTypes.isEmpty() && !medTypes.contains(line.medType())) {
-      return MatchFailure.MED_TYPE_NOT_COVERED;
-    }
-    if (requiresPreapproval && !line.hasPreapproval()) {
-      return MatchFailure.PREAPPROVAL_MISSING;
-    }
-    if (!institutionSets.isEmpty() && !inAnySet(line)) {
-      return MatchFailure.INSTITUTION_NOT_IN_SET;
-    }
-    return null;
-  }
 
-  private boolean inAnySet(LineContext line) {
-    if (line.institution() == null) {
-      return false;
+    private boolean inAnySet(LineContext line) {
+        if (line.institution() == null) {
+            return false;
+        }
+        for (String set : institutionSets) {
+            if (line.institution().inSet(set)) {
+                return true;
+            }
+        }
+        return false;
     }
-    for (String set : institutionSets) {
-      if (line.institution().inSet(set)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  static boolean startsWithAny(String value, List<String> prefixes) {
-    if (value == null) {
-      return false;
+    static boolean startsWithAny(String value, List<String> prefixes) {
+        if (value == null) {
+            return false;
+        }
+        for (String p : prefixes) {
+            if (value.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
-    for (String p : prefixes) {
-      if (value.startsWith(p)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

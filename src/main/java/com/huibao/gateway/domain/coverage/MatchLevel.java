@@ -7,7 +7,7 @@ package com.huibao.gateway.domain.coverage;
  * set aside), for lists published by generic name (沪惠保's drug lists, the national 商保创新药目录).
  */
 public enum MatchLevel {
-  EXACT,
-  PREFIX,
-  GENERIC_NAME
+    EXACT,
+    PREFIX,
+    GENERIC_NAME
 }

@@ -11,15 +11,15 @@ import java.util.Set;
  * @param level  null when unknown
  * @param admdvs null when unknown
  */
-public record Institution(String code, String name, String level, String admdvs, InstitutionKind kind,
-    Set<String> sets) {
+public record Institution(
+        String code, String name, String level, String admdvs, InstitutionKind kind, Set<String> sets) {
 
-  public Institution {
-    sets = sets == null ? Set.of() : Set.copyOf(sets);
-    kind = kind == null ? InstitutionKind.HOSPITAL : kind;
-  }
+    public Institution {
+        sets = sets == null ? Set.of() : Set.copyOf(sets);
+        kind = kind == null ? InstitutionKind.HOSPITAL : kind;
+    }
 
-  public boolean inSet(String set) {
-    return sets.contains(set);
-  }
+    public boolean inSet(String set) {
+        return sets.contains(set);
+    }
 }

@@ -10,33 +10,33 @@ import java.util.Map;
  * code is simply absent.
  */
 public final class Institutions {
-  public static final Institutions EMPTY = new Institutions(Map.of());
+    public static final Institutions EMPTY = new Institutions(Map.of());
 
-  private final Map<String, Institution> byCode;
+    private final Map<String, Institution> byCode;
 
-  private Institutions(Map<String, Institution> byCode) {
-    this.byCode = byCode;
-  }
-
-  /** The registry of these institutions; a code given twice keeps the later one. */
-  public static Institutions of(Collection<Institution> institutions) {
-    Map<String, Institution> byCode = new HashMap<>();
-    for (Institution i : institutions) {
-      byCode.put(i.code(), i);
+    private Institutions(Map<String, Institution> byCode) {
+        this.byCode = byCode;
     }
-    return new Institutions(Map.copyOf(byCode));
-  }
 
-  /** The institution of that code, or null. */
-  public Institution find(String code) {
-    return code == null ? null : byCode.get(code);
-  }
+    /** The registry of these institutions; a code given twice keeps the later one. */
+    public static Institutions of(Collection<Institution> institutions) {
+        Map<String, Institution> byCode = new HashMap<>();
+        for (Institution i : institutions) {
+            byCode.put(i.code(), i);
+        }
+        return new Institutions(Map.copyOf(byCode));
+    }
 
-  public Collection<Institution> all() {
-    return byCode.values();
-  }
+    /** The institution of that code, or null. */
+    public Institution find(String code) {
+        return code == null ? null : byCode.get(code);
+    }
 
-  public int size() {
-    return byCode.size();
-  }
+    public Collection<Institution> all() {
+        return byCode.values();
+    }
+
+    public int size() {
+        return byCode.size();
+    }
 }

@@ -12,141 +12,141 @@ import java.math.RoundingMode;
  * wraps. Negative amounts exist only as intermediate differences; documents refuse them at validation.
  */
 public final class Money implements Comparable<Money> {
-  private static final BigDecimal MAX_FEN = BigDecimal.valueOf(Long.MAX_VALUE, 2);
-  private static final BigDecimal MIN_FEN = BigDecimal.valueOf(Long.MIN_VALUE, 2);
-  public static final Money ZERO = new Money(0);
+    private static final BigDecimal MAX_FEN = BigDecimal.valueOf(Long.MAX_VALUE, 2);
+    private static final BigDecimal MIN_FEN = BigDecimal.valueOf(Long.MIN_VALUE, 2);
+    public static final Money ZERO = new Money(0);
 
-  private final long fen;
-  private BigDecimal value;
+    private final long fen;
+    private BigDecimal value;
 
-  private Money(long fen) {
-    this.fen = fen;
-  }
-
-  /** Exact conversion; refuses more than 2 significant decimals (3.000 is fine, 3.001 is not). */
-  public static Money of(BigDecimal amount) {
-    BigDecimal scaled;
-    try {
-      scaled = amount.setScale(2, RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
-      throw new AmountFormatException("more than 2 decimals: " + amount.toPlainString());
+    private Money(long fen) {
+        this.fen = fen;
     }
-    if (scaled.compareTo(MAX_FEN) > 0 || scaled.compareTo(MIN_FEN) < 0) {
-      throw new AmountFormatException("amount out of range: " + amount.toPlainString());
+
+    /** Exact conversion; refuses more than 2 significant decimals (3.000 is fine, 3.001 is not). */
+    public static Money of(BigDecimal amount) {
+        BigDecimal scaled;
+        try {
+            scaled = amount.setScale(2, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new AmountFormatException("more than 2 decimals: " + amount.toPlainString());
+        }
+        if (scaled.compareTo(MAX_FEN) > 0 || scaled.compareTo(MIN_FEN) < 0) {
+            throw new AmountFormatException("amount out of range: " + amount.toPlainString());
+        }
+        Money m = new Money(scaled.unscaledValue().longValueExact());
+        m.value = scaled;
+        return m;
     }
-    Money m = new Money(scaled.unscaledValue().longValueExact());
-    m.value = scaled;
-    return m;
-  }
 
-  /** Parses a decimal string such as {@code "123.45"}; exponents, blanks and more than 2 decimals are refused. */
-  public static Money parse(String text) {
-    if (text == null || text.isEmpty() || text.length() > 40 || !isPlainDecimal(text)) {
-      throw new AmountFormatException("not a decimal amount: " + text);
+    /** Parses a decimal string such as {@code "123.45"}; exponents, blanks and more than 2 decimals are refused. */
+    public static Money parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > 40 || !isPlainDecimal(text)) {
+            throw new AmountFormatException("not a decimal amount: " + text);
+        }
+        return of(new BigDecimal(text));
     }
-    return of(new BigDecimal(text));
-  }
 
-  public static Money ofFen(long fen) {
-    return fen == 0 ? ZERO : new Money(fen);
-  }
-
-  /** HALF_UP to the fen: the one rounding step of the benefit arithmetic. */
-  public static Money roundHalfUp(BigDecimal exact) {
-    return of(exact.setScale(2, RoundingMode.HALF_UP));
-  }
-
-  private static boolean isPlainDecimal(String text) {
-    int i = text.charAt(0) == '-' ? 1 : 0;
-    boolean digits = false;
-    boolean dot = false;
-    for (; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits = true;
-      } else if (c == '.' && !dot) {
-        dot = true;
-      } else {
-        return false;
-      }
+    public static Money ofFen(long fen) {
+        return fen == 0 ? ZERO : new Money(fen);
     }
-    return digits && text.charAt(text.length() - 1) != '.';
-  }
 
-  public BigDecimal value() {
-    BigDecimal v = value;
-    if (v == null) {
-      v = BigDecimal.valueOf(fen, 2);
-      value = v;
+    /** HALF_UP to the fen: the one rounding step of the benefit arithmetic. */
+    public static Money roundHalfUp(BigDecimal exact) {
+        return of(exact.setScale(2, RoundingMode.HALF_UP));
     }
-    return v;
-  }
 
-  /** The amount in fen (exact). */
-  public long fen() {
-    return fen;
-  }
+    private static boolean isPlainDecimal(String text) {
+        int i = text.charAt(0) == '-' ? 1 : 0;
+        boolean digits = false;
+        boolean dot = false;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        return digits && text.charAt(text.length() - 1) != '.';
+    }
 
-  public Money plus(Money other) {
-    return ofFen(Math.addExact(fen, other.fen));
-  }
+    public BigDecimal value() {
+        BigDecimal v = value;
+        if (v == null) {
+            v = BigDecimal.valueOf(fen, 2);
+            value = v;
+        }
+        return v;
+    }
 
-  public Money minus(Money other) {
-    return ofFen(Math.subtractExact(fen, other.fen));
-  }
+    /** The amount in fen (exact). */
+    public long fen() {
+        return fen;
+    }
 
-  /** {@code round_half_up(this × ratio)}. */
-  public Money times(BigDecimal ratio) {
-    return roundHalfUp(value().multiply(ratio));
-  }
+    public Money plus(Money other) {
+        return ofFen(Math.addExact(fen, other.fen));
+    }
 
-  public Money min(Money other) {
-    return fen <= other.fen ? this : other;
-  }
+    public Money minus(Money other) {
+        return ofFen(Math.subtractExact(fen, other.fen));
+    }
 
-  public Money max(Money other) {
-    return fen >= other.fen ? this : other;
-  }
+    /** {@code round_half_up(this × ratio)}. */
+    public Money times(BigDecimal ratio) {
+        return roundHalfUp(value().multiply(ratio));
+    }
 
-  /** {@code max(0, this)}. */
-  public Money floorZero() {
-    return fen < 0 ? ZERO : this;
-  }
+    public Money min(Money other) {
+        return fen <= other.fen ? this : other;
+    }
 
-  public int signum() {
-    return Long.signum(fen);
-  }
+    public Money max(Money other) {
+        return fen >= other.fen ? this : other;
+    }
 
-  public boolean isZero() {
-    return fen == 0;
-  }
+    /** {@code max(0, this)}. */
+    public Money floorZero() {
+        return fen < 0 ? ZERO : this;
+    }
 
-  public boolean isPositive() {
-    return fen > 0;
-  }
+    public int signum() {
+        return Long.signum(fen);
+    }
 
-  public boolean isNegative() {
-    return fen < 0;
-  }
+    public boolean isZero() {
+        return fen == 0;
+    }
 
-  @Override
-  public int compareTo(Money other) {
-    return Long.compare(fen, other.fen);
-  }
+    public boolean isPositive() {
+        return fen > 0;
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Money && ((Money) o).fen == fen;
-  }
+    public boolean isNegative() {
+        return fen < 0;
+    }
 
-  @Override
-  public int hashCode() {
-    return Long.hashCode(fen);
-  }
+    @Override
+    public int compareTo(Money other) {
+        return Long.compare(fen, other.fen);
+    }
 
-  /** Plain string with exactly two decimals, e.g. {@code "3005.39"}. */
-  @Override
-  public String toString() {
-    return value().toPlainString();
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Money && ((Money) o).fen == fen;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(fen);
+    }
+
+    /** Plain string with exactly two decimals, e.g. {@code "3005.39"}. */
+    @Override
+    public String toString() {
+        return value().toPlainString();
+    }
 }

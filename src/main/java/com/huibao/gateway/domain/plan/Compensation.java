@@ -12,12 +12,15 @@ package com.huibao.gateway.domain.plan;
  */
 public record Compensation(Rule rule, boolean countsTowardDeductible) {
 
-  public static final Compensation ON_REMAINING = new Compensation(Rule.ON_REMAINING, false);
+    public static final Compensation ON_REMAINING = new Compensation(Rule.ON_REMAINING, false);
 
-  /** The two readings of compensation from elsewhere. */
-  public enum Rule { ON_REMAINING, MIN_OF_OWN_AND_REMAINING }
+    /** The two readings of compensation from elsewhere. */
+    public enum Rule {
+        ON_REMAINING,
+        MIN_OF_OWN_AND_REMAINING
+    }
 
-  public Compensation {
-    rule = rule == null ? Rule.ON_REMAINING : rule;
-  }
+    public Compensation {
+        rule = rule == null ? Rule.ON_REMAINING : rule;
+    }
 }

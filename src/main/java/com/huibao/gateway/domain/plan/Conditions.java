@@ -25,56 +25,71 @@ import java.util.Set;
  * @param invoiceRatio            for costs settled by no basic insurance (an invoice), this ratio; null = refused
  */
 public record Conditions(
-    List<String> insuredRegions,
-    BigDecimal outsideRegionRatio,
-    BigDecimal outsideRegionPreexistingRatio,
-    List<String> hospitalLevels,
-    List<String> designatedHospitals,
-    Integer runOffDays,
-    List<String> institutionRegions,
-    Set<InstitutionKind> institutionKinds,
-    List<String> institutionSets,
-    Integer admissionExtensionDays,
-    BigDecimal invoiceRatio,
-    BigDecimal invoicePreexistingRatio) {
+        List<String> insuredRegions,
+        BigDecimal outsideRegionRatio,
+        BigDecimal outsideRegionPreexistingRatio,
+        List<String> hospitalLevels,
+        List<String> designatedHospitals,
+        Integer runOffDays,
+        List<String> institutionRegions,
+        Set<InstitutionKind> institutionKinds,
+        List<String> institutionSets,
+        Integer admissionExtensionDays,
+        BigDecimal invoiceRatio,
+        BigDecimal invoicePreexistingRatio) {
 
-  public static final Conditions NONE = new Conditions(null, null, null, null, null, null);
+    public static final Conditions NONE = new Conditions(null, null, null, null, null, null);
 
-  public Conditions {
-    insuredRegions = copy(insuredRegions);
-    hospitalLevels = copy(hospitalLevels);
-    designatedHospitals = copy(designatedHospitals);
-    institutionRegions = copy(institutionRegions);
-    institutionKinds = institutionKinds == null ? null : Set.copyOf(institutionKinds);
-    institutionSets = copy(institutionSets);
-  }
-
-  /** Conditions of region, hospital and run-off only. */
-  public Conditions(List<String> insuredRegions, BigDecimal outsideRegionRatio,
-      BigDecimal outsideRegionPreexistingRatio, List<String> hospitalLevels, List<String> designatedHospitals,
-      Integer runOffDays) {
-    this(insuredRegions, outsideRegionRatio, outsideRegionPreexistingRatio, hospitalLevels, designatedHospitals,
-        runOffDays, null, null, null, null, null, null);
-  }
-
-  private static List<String> copy(List<String> l) {
-    return l == null ? null : List.copyOf(l);
-  }
-
-  /** True when the insured region is one of {@code insuredRegions} (or no region is required). */
-  public boolean inRegion(String insuplcAdmdvs) {
-    return insuredRegions == null || startsWithAny(insuplcAdmdvs, insuredRegions);
-  }
-
-  public static boolean startsWithAny(String value, List<String> prefixes) {
-    if (value == null) {
-      return false;
+    public Conditions {
+        insuredRegions = copy(insuredRegions);
+        hospitalLevels = copy(hospitalLevels);
+        designatedHospitals = copy(designatedHospitals);
+        institutionRegions = copy(institutionRegions);
+        institutionKinds = institutionKinds == null ? null : Set.copyOf(institutionKinds);
+        institutionSets = copy(institutionSets);
     }
-    for (String prefix : prefixes) {
-      if (value.startsWith(prefix)) {
-        return true;
-      }
+
+    /** Conditions of region, hospital and run-off only. */
+    public Conditions(
+            List<String> insuredRegions,
+            BigDecimal outsideRegionRatio,
+            BigDecimal outsideRegionPreexistingRatio,
+            List<String> hospitalLevels,
+            List<String> designatedHospitals,
+            Integer runOffDays) {
+        this(
+                insuredRegions,
+                outsideRegionRatio,
+                outsideRegionPreexistingRatio,
+                hospitalLevels,
+                designatedHospitals,
+                runOffDays,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
-    return false;
-  }
+
+    private static List<String> copy(List<String> l) {
+        return l == null ? null : List.copyOf(l);
+    }
+
+    /** True when the insured region is one of {@code insuredRegions} (or no region is required). */
+    public boolean inRegion(String insuplcAdmdvs) {
+        return insuredRegions == null || startsWithAny(insuplcAdmdvs, insuredRegions);
+    }
+
+    public static boolean startsWithAny(String value, List<String> prefixes) {
+        if (value == null) {
+            return false;
+        }
+        for (String prefix : prefixes) {
+            if (value.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -11,33 +11,32 @@ import java.util.List;
  */
 public record DeductiblePool(String id, Money amount, List<Tier> tiers) {
 
-  /**
-   * From {@code claimFreeEditions} consecutive editions (the current one included, nothing paid in the earlier
-   * ones) on, the deductible is {@code amount}.
-   */
-  public record Tier(int claimFreeEditions, Money amount) {
-  }
+    /**
+     * From {@code claimFreeEditions} consecutive editions (the current one included, nothing paid in the earlier
+     * ones) on, the deductible is {@code amount}.
+     */
+    public record Tier(int claimFreeEditions, Money amount) {}
 
-  public DeductiblePool {
-    tiers = tiers == null ? List.of() : List.copyOf(tiers);
-  }
-
-  public DeductiblePool(String id, Money amount) {
-    this(id, amount, List.of());
-  }
-
-  /** The amount for a person with that many consecutive claim-free editions (null = unknown: the base amount). */
-  public Money amountFor(Integer claimFreeEditions) {
-    Money best = amount;
-    int bestEditions = -1;
-    if (claimFreeEditions != null) {
-      for (Tier t : tiers) {
-        if (t.claimFreeEditions() <= claimFreeEditions && t.claimFreeEditions() > bestEditions) {
-          best = t.amount();
-          bestEditions = t.claimFreeEditions();
-        }
-      }
+    public DeductiblePool {
+        tiers = tiers == null ? List.of() : List.copyOf(tiers);
     }
-    return best;
-  }
+
+    public DeductiblePool(String id, Money amount) {
+        this(id, amount, List.of());
+    }
+
+    /** The amount for a person with that many consecutive claim-free editions (null = unknown: the base amount). */
+    public Money amountFor(Integer claimFreeEditions) {
+        Money best = amount;
+        int bestEditions = -1;
+        if (claimFreeEditions != null) {
+            for (Tier t : tiers) {
+                if (t.claimFreeEditions() <= claimFreeEditions && t.claimFreeEditions() > bestEditions) {
+                    best = t.amount();
+                    bestEditions = t.claimFreeEditions();
+                }
+            }
+        }
+        return best;
+    }
 }

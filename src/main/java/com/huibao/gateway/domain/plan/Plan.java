@@ -16,63 +16,69 @@ import java.util.stream.Collectors;
  * @param compensation how compensation from elsewhere is treated (补偿原则)
  */
 public record Plan(
-    String planId,
-    String insurerId,
-    String name,
-    int cobPriority,
-    Money overallCap,
-    List<DeductiblePool> deductiblePools,
-    List<Responsibility> responsibilities,
-    String edition,
-    Map<String, Plan> editions,
-    Compensation compensation) {
+        String planId,
+        String insurerId,
+        String name,
+        int cobPriority,
+        Money overallCap,
+        List<DeductiblePool> deductiblePools,
+        List<Responsibility> responsibilities,
+        String edition,
+        Map<String, Plan> editions,
+        Compensation compensation) {
 
-  public Plan {
-    deductiblePools = List.copyOf(deductiblePools);
-    responsibilities = List.copyOf(responsibilities);
-    editions = editions == null ? Map.of() : Map.copyOf(editions);
-    compensation = compensation == null ? Compensation.ON_REMAINING : compensation;
-  }
-
-  public Plan(String planId, String insurerId, String name, int cobPriority, Money overallCap,
-      List<DeductiblePool> deductiblePools, List<Responsibility> responsibilities) {
-    this(planId, insurerId, name, cobPriority, overallCap, deductiblePools, responsibilities, null, Map.of(), null);
-  }
-
-  /** The most days any responsibility covers an admission after the term's end (0 = none). */
-  public int admissionExtensionDays() {
-    int most = 0;
-    for (Responsibility r : responsibilities) {
-      Integer days = r.conditions().admissionExtensionDays();
-      if (days != null && days > most) {
-        most = days;
-      }
+    public Plan {
+        deductiblePools = List.copyOf(deductiblePools);
+        responsibilities = List.copyOf(responsibilities);
+        editions = editions == null ? Map.of() : Map.copyOf(editions);
+        compensation = compensation == null ? Compensation.ON_REMAINING : compensation;
     }
-    return most;
-  }
 
-  /** The plan a policy of that edition uses: the edition, or this plan when {@code edition} is null. */
-  public Plan forEdition(String edition) {
-    if (edition == null || edition.equals(this.edition)) {
-      return this;
+    public Plan(
+            String planId,
+            String insurerId,
+            String name,
+            int cobPriority,
+            Money overallCap,
+            List<DeductiblePool> deductiblePools,
+            List<Responsibility> responsibilities) {
+        this(planId, insurerId, name, cobPriority, overallCap, deductiblePools, responsibilities, null, Map.of(), null);
     }
-    Plan e = editions.get(edition);
-    if (e == null) {
-      throw new IllegalArgumentException("plan " + planId + " has no edition " + edition);
-    }
-    return e;
-  }
 
-  public Map<String, DeductiblePool> poolsById() {
-    return deductiblePools.stream().collect(Collectors.toMap(DeductiblePool::id, Function.identity()));
-  }
-
-  public DeductiblePool pool(String id) {
-    for (DeductiblePool p : deductiblePools) {
-      if (p.id().equals(id)) {
-        return p;
-      }
+    /** The most days any responsibility covers an admission after the term's end (0 = none). */
+    public int admissionExtensionDays() {
+        int most = 0;
+        for (Responsibility r : responsibilities) {
+            Integer days = r.conditions().admissionExtensionDays();
+            if (days != null && days > most) {
+                most = days;
+            }
+        }
+        return most;
     }
-    return null;
-  }
+
+    /** The plan a policy of that edition uses: the edition, or this plan when {@code edition} is null. */
+    public Plan forEdition(String edition) {
+        if (edition == null || edition.equals(this.edition)) {
+            return this;
+        }
+        Plan e = editions.get(edition);
+        if (e == null) {
+            throw new IllegalArgumentException("plan " + planId + " has no edition " + edition);
+        }
+        return e;
+    }
+
+    public Map<String, DeductiblePool> poolsById() {
+        return deductiblePools.stream().collect(Collectors.toMap(DeductiblePool::id, Function.identity()));
+    }
+
+    public DeductiblePool pool(String id) {
+        for (DeductiblePool p : deductiblePools) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
 }

@@ -23,50 +23,97 @@ import java.util.List;
  *                         surgical materials ≤ 200,000 per admission)
  */
 public record Responsibility(
-    String id,
-    String name,
-    String listId,
-    LinePart part,
-    List<String> medTypes,
-    String deductiblePool,
-    BigDecimal ratio,
-    BigDecimal preexistingRatio,
-    Money annualCap,
-    boolean requiresPreapproval,
-    Money admissionCap,
-    Conditions conditions,
-    String sublimitList,
-    LineFilter filter,
-    List<SubLimit> limits) {
+        String id,
+        String name,
+        String listId,
+        LinePart part,
+        List<String> medTypes,
+        String deductiblePool,
+        BigDecimal ratio,
+        BigDecimal preexistingRatio,
+        Money annualCap,
+        boolean requiresPreapproval,
+        Money admissionCap,
+        Conditions conditions,
+        String sublimitList,
+        LineFilter filter,
+        List<SubLimit> limits) {
 
-  public Responsibility {
-    medTypes = medTypes == null ? null : List.copyOf(medTypes);
-    conditions = conditions == null ? Conditions.NONE : conditions;
-    filter = filter == null ? LineFilter.NONE : filter;
-    limits = limits == null ? List.of() : List.copyOf(limits);
-  }
+    public Responsibility {
+        medTypes = medTypes == null ? null : List.copyOf(medTypes);
+        conditions = conditions == null ? Conditions.NONE : conditions;
+        filter = filter == null ? LineFilter.NONE : filter;
+        limits = limits == null ? List.of() : List.copyOf(limits);
+    }
 
-  /** A responsibility without line filters or sub-limits of its own. */
-  public Responsibility(String id, String name, String listId, LinePart part, List<String> medTypes,
-      String deductiblePool, BigDecimal ratio, BigDecimal preexistingRatio, Money annualCap,
-      boolean requiresPreapproval, Money admissionCap, Conditions conditions, String sublimitList) {
-    this(id, name, listId, part, medTypes, deductiblePool, ratio, preexistingRatio, annualCap, requiresPreapproval,
-        admissionCap, conditions, sublimitList, LineFilter.NONE, List.of());
-  }
+    /** A responsibility without line filters or sub-limits of its own. */
+    public Responsibility(
+            String id,
+            String name,
+            String listId,
+            LinePart part,
+            List<String> medTypes,
+            String deductiblePool,
+            BigDecimal ratio,
+            BigDecimal preexistingRatio,
+            Money annualCap,
+            boolean requiresPreapproval,
+            Money admissionCap,
+            Conditions conditions,
+            String sublimitList) {
+        this(
+                id,
+                name,
+                listId,
+                part,
+                medTypes,
+                deductiblePool,
+                ratio,
+                preexistingRatio,
+                annualCap,
+                requiresPreapproval,
+                admissionCap,
+                conditions,
+                sublimitList,
+                LineFilter.NONE,
+                List.of());
+    }
 
-  /** A responsibility without admission cap or conditions (SPEC §3.2's original shape). */
-  public Responsibility(String id, String name, String listId, LinePart part, List<String> medTypes,
-      String deductiblePool, BigDecimal ratio, BigDecimal preexistingRatio, Money annualCap,
-      boolean requiresPreapproval) {
-    this(id, name, listId, part, medTypes, deductiblePool, ratio, preexistingRatio, annualCap, requiresPreapproval,
-        null, Conditions.NONE, null, LineFilter.NONE, List.of());
-  }
+    /** A responsibility without admission cap or conditions (SPEC §3.2's original shape). */
+    public Responsibility(
+            String id,
+            String name,
+            String listId,
+            LinePart part,
+            List<String> medTypes,
+            String deductiblePool,
+            BigDecimal ratio,
+            BigDecimal preexistingRatio,
+            Money annualCap,
+            boolean requiresPreapproval) {
+        this(
+                id,
+                name,
+                listId,
+                part,
+                medTypes,
+                deductiblePool,
+                ratio,
+                preexistingRatio,
+                annualCap,
+                requiresPreapproval,
+                null,
+                Conditions.NONE,
+                null,
+                LineFilter.NONE,
+                List.of());
+    }
 
-  public boolean admitsMedType(String medType) {
-    return medTypes == null || medTypes.contains(medType);
-  }
+    public boolean admitsMedType(String medType) {
+        return medTypes == null || medTypes.contains(medType);
+    }
 
-  public boolean matchesAllLines() {
-    return listId == null;
-  }
+    public boolean matchesAllLines() {
+        return listId == null;
+    }
 }

@@ -18,23 +18,35 @@ import java.util.Set;
  * @param chargeCategories the lines it names, by charge category; null = any
  * @param itemKinds        the lines it names, by kind; null = any
  */
-public record SubLimit(String id, Per per, Period period, Money cap, Integer count, Set<String> chargeCategories,
-    Set<ItemKind> itemKinds) {
+public record SubLimit(
+        String id,
+        Per per,
+        Period period,
+        Money cap,
+        Integer count,
+        Set<String> chargeCategories,
+        Set<ItemKind> itemKinds) {
 
-  /** What the limit is kept per. */
-  public enum Per { GENERIC_NAME, RESPONSIBILITY }
+    /** What the limit is kept per. */
+    public enum Per {
+        GENERIC_NAME,
+        RESPONSIBILITY
+    }
 
-  /** How long the limit runs. */
-  public enum Period { YEAR, ADMISSION }
+    /** How long the limit runs. */
+    public enum Period {
+        YEAR,
+        ADMISSION
+    }
 
-  public SubLimit {
-    chargeCategories = chargeCategories == null ? null : Set.copyOf(chargeCategories);
-    itemKinds = itemKinds == null ? null : Set.copyOf(itemKinds);
-  }
+    public SubLimit {
+        chargeCategories = chargeCategories == null ? null : Set.copyOf(chargeCategories);
+        itemKinds = itemKinds == null ? null : Set.copyOf(itemKinds);
+    }
 
-  /** Whether a line of that category and kind falls under this limit. */
-  public boolean names(String chargeCategory, ItemKind kind) {
-    return (chargeCategories == null || chargeCategories.contains(chargeCategory))
-        && (itemKinds == null || itemKinds.contains(kind));
-  }
+    /** Whether a line of that category and kind falls under this limit. */
+    public boolean names(String chargeCategory, ItemKind kind) {
+        return (chargeCategories == null || chargeCategories.contains(chargeCategory))
+                && (itemKinds == null || itemKinds.contains(kind));
+    }
 }

@@ -21,67 +21,105 @@ import java.util.Map;
  *                              {@code preexistingConditions}
  */
 public record Policy(
-    String policyNo,
-    String planId,
-    String insurerId,
-    String psnCertType,
-    String certno,
-    LocalDate effectiveFrom,
-    LocalDate effectiveTo,
-    List<String> preexistingConditions,
-    String edition,
-    Map<String, Money> deductibles,
-    Integer claimFreeEditions,
-    Boolean preexisting) {
+        String policyNo,
+        String planId,
+        String insurerId,
+        String psnCertType,
+        String certno,
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        List<String> preexistingConditions,
+        String edition,
+        Map<String, Money> deductibles,
+        Integer claimFreeEditions,
+        Boolean preexisting) {
 
-  public Policy {
-    preexistingConditions = List.copyOf(preexistingConditions);
-    deductibles = deductibles == null ? Map.of() : Map.copyOf(deductibles);
-  }
-
-  public Policy(String policyNo, String planId, String insurerId, String psnCertType, String certno,
-      LocalDate effectiveFrom, LocalDate effectiveTo, List<String> preexistingConditions, String edition,
-      Map<String, Money> deductibles, Integer claimFreeEditions) {
-    this(policyNo, planId, insurerId, psnCertType, certno, effectiveFrom, effectiveTo, preexistingConditions, edition,
-        deductibles, claimFreeEditions, null);
-  }
-
-  public Policy(String policyNo, String planId, String insurerId, String psnCertType, String certno,
-      LocalDate effectiveFrom, LocalDate effectiveTo, List<String> preexistingConditions) {
-    this(policyNo, planId, insurerId, psnCertType, certno, effectiveFrom, effectiveTo, preexistingConditions, null,
-        Map.of(), null, null);
-  }
-
-  /** This policy's deductible for a pool of its plan: its own amount, else the tier for its claim-free editions. */
-  public Money deductible(DeductiblePool pool) {
-    Money own = deductibles.get(pool.id());
-    return own != null ? own : pool.amountFor(claimFreeEditions);
-  }
-
-  public boolean inForce(LocalDate date) {
-    return !date.isBefore(effectiveFrom) && date.isBefore(effectiveTo);
-  }
-
-  /**
-   * Whether this claim is paid at the pre-existing ratio: the person's enrolled status when known, else whether
-   * the main diagnosis starts with one of {@code preexistingConditions}.
-   */
-  public boolean isPreexisting(String mainDiagnosis) {
-    if (preexisting != null) {
-      return preexisting;
+    public Policy {
+        preexistingConditions = List.copyOf(preexistingConditions);
+        deductibles = deductibles == null ? Map.of() : Map.copyOf(deductibles);
     }
-    if (mainDiagnosis == null) {
-      return false;
-    }
-    for (String prefix : preexistingConditions) {
-      if (mainDiagnosis.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  public boolean insures(String certType, String certNo) {
-    return psnCertType.equals(certType) && certno.equals(certNo);
-  }
+    public Policy(
+            String policyNo,
+            String planId,
+            String insurerId,
+            String psnCertType,
+            String certno,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            List<String> preexistingConditions,
+            String edition,
+            Map<String, Money> deductibles,
+            Integer claimFreeEditions) {
+        this(
+                policyNo,
+                planId,
+                insurerId,
+                psnCertType,
+                certno,
+                effectiveFrom,
+                effectiveTo,
+                preexistingConditions,
+                edition,
+                deductibles,
+                claimFreeEditions,
+                null);
+    }
+
+    public Policy(
+            String policyNo,
+            String planId,
+            String insurerId,
+            String psnCertType,
+            String certno,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            List<String> preexistingConditions) {
+        this(
+                policyNo,
+                planId,
+                insurerId,
+                psnCertType,
+                certno,
+                effectiveFrom,
+                effectiveTo,
+                preexistingConditions,
+                null,
+                Map.of(),
+                null,
+                null);
+    }
+
+    /** This policy's deductible for a pool of its plan: its own amount, else the tier for its claim-free editions. */
+    public Money deductible(DeductiblePool pool) {
+        Money own = deductibles.get(pool.id());
+        return own != null ? own : pool.amountFor(claimFreeEditions);
+    }
+
+    public boolean inForce(LocalDate date) {
+        return !date.isBefore(effectiveFrom) && date.isBefore(effectiveTo);
+    }
+
+    /**
+     * Whether this claim is paid at the pre-existing ratio: the person's enrolled status when known, else whether
+     * the main diagnosis starts with one of {@code preexistingConditions}.
+     */
+    public boolean isPreexisting(String mainDiagnosis) {
+        if (preexisting != null) {
+            return preexisting;
+        }
+        if (mainDiagnosis == null) {
+            return false;
+        }
+        for (String prefix : preexistingConditions) {
+            if (mainDiagnosis.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean insures(String certType, String certNo) {
+        return psnCertType.equals(certType) && certno.equals(certNo);
+    }
 }

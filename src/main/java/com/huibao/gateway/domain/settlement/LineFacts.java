@@ -16,19 +16,19 @@ import java.time.LocalDateTime;
  * @param prdDays        days' supply of a drug line ({@code prd_days}); null when not sent
  */
 public record LineFacts(
-    String initFeedetlSn,
-    LocalDateTime feeOcurTime,
-    String hilistCode,
-    String hilistName,
-    String hiNegoDrugFlag,
-    String lmtUsedFlag,
-    BigDecimal pricUplmtAmt,
-    BigDecimal prdDays) {
+        String initFeedetlSn,
+        LocalDateTime feeOcurTime,
+        String hilistCode,
+        String hilistName,
+        String hiNegoDrugFlag,
+        String lmtUsedFlag,
+        BigDecimal pricUplmtAmt,
+        BigDecimal prdDays) {
 
-  public static final LineFacts NONE = new LineFacts(null, null, null, null, null, null, null, null);
+    public static final LineFacts NONE = new LineFacts(null, null, null, null, null, null, null, null);
 
-  /** Whether this line refunds another ({@code init_feedetl_sn} set). */
-  public boolean isRefund() {
-    return initFeedetlSn != null && !initFeedetlSn.isBlank();
-  }
+    /** Whether this line refunds another ({@code init_feedetl_sn} set). */
+    public boolean isRefund() {
+        return initFeedetlSn != null && !initFeedetlSn.isBlank();
+    }
 }

@@ -7,9 +7,9 @@ package com.huibao.gateway.domain.settlement;
  */
 public record Provenance(String infno, String msgid, String medinsSetlId, String clrOptins, MessageKind kind) {
 
-  public static final Provenance FLAT = new Provenance(null, null, null, null, MessageKind.FLAT);
+    public static final Provenance FLAT = new Provenance(null, null, null, null, MessageKind.FLAT);
 
-  public boolean isPreSettlement() {
-    return kind == MessageKind.PRE_SETTLEMENT;
-  }
+    public boolean isPreSettlement() {
+        return kind == MessageKind.PRE_SETTLEMENT;
+    }
 }

@@ -10,15 +10,15 @@ import java.util.Set;
  */
 public record ValidationProfile(String name, List<String> regionPrefixes, Set<Identity> identities) {
 
-  public static final ValidationProfile DEFAULT =
-      new ValidationProfile("default", List.of(), EnumSet.allOf(Identity.class));
+    public static final ValidationProfile DEFAULT =
+            new ValidationProfile("default", List.of(), EnumSet.allOf(Identity.class));
 
-  public ValidationProfile {
-    regionPrefixes = List.copyOf(regionPrefixes);
-    identities = identities.isEmpty() ? EnumSet.noneOf(Identity.class) : EnumSet.copyOf(identities);
-  }
+    public ValidationProfile {
+        regionPrefixes = List.copyOf(regionPrefixes);
+        identities = identities.isEmpty() ? EnumSet.noneOf(Identity.class) : EnumSet.copyOf(identities);
+    }
 
-  public boolean checks(Identity identity) {
-    return identities.contains(identity);
-  }
+    public boolean checks(Identity identity) {
+        return identities.contains(identity);
+    }
 }

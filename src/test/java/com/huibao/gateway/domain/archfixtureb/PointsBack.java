@@ -4,7 +4,7 @@ import com.huibao.gateway.domain.archfixture.DomainTypeUsingVertx;
 
 /** Fixture of ArchitectureRulesBiteTest: closes a package cycle in the domain. Never used. */
 public final class PointsBack {
-  public Class<?> back() {
-    return DomainTypeUsingVertx.class;
-  }
+    public Class<?> back() {
+        return DomainTypeUsingVertx.class;
+    }
 }

@@ -3,17 +3,24 @@ package com.huibao.gateway.adapter.http.auth;
 import com.huibao.gateway.app.security.Role;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.util.List;
+import java.util.Map;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
  * A hospital, insurer or data feed allowed to call the gateway: its id, role, tenant ({@code fixmedins_code} or
  * {@code insurer_id}), public keys (standard JWKs, and SM2 keys by kid, which the JOSE library does not know), and
  * optionally the IP addresses it may call from (empty = any).
  */
-public record RegisteredClient(String clientId, Role role, String tenant, JWKSet jwks,
-    java.util.Map<String, org.bouncycastle.crypto.params.ECPublicKeyParameters> sm2Keys, List<String> allowedIps) {
+public record RegisteredClient(
+        String clientId,
+        Role role,
+        String tenant,
+        JWKSet jwks,
+        Map<String, ECPublicKeyParameters> sm2Keys,
+        List<String> allowedIps) {
 
-  public RegisteredClient {
-    sm2Keys = java.util.Map.copyOf(sm2Keys);
-    allowedIps = List.copyOf(allowedIps);
-  }
+    public RegisteredClient {
+        sm2Keys = Map.copyOf(sm2Keys);
+        allowedIps = List.copyOf(allowedIps);
+    }
 }
