@@ -13,6 +13,7 @@ import com.huibao.gateway.adapter.pg.PgPolicyStore;
 import com.huibao.gateway.adapter.pg.PgReferenceData;
 import com.huibao.gateway.adapter.pg.PgReplayGuard;
 import com.huibao.gateway.adapter.pg.PgSettlementStore;
+import com.huibao.gateway.adapter.pg.PgTransactions;
 import com.huibao.gateway.adapter.pg.PgWebhookStore;
 import com.huibao.gateway.crypto.PiiProtector;
 import io.vertx.sqlclient.Pool;
@@ -33,7 +34,8 @@ record Stores(
         PgWebhookStore webhooks,
         PgOutboxQueue outbox,
         PgReplayGuard replays,
-        PgReferenceData referenceData) {
+        PgReferenceData referenceData,
+        PgTransactions transactions) {
 
     /** How long the plan and list catalogue is trusted before a cheap check for newer versions. */
     private static final long CATALOG_CHECK_MILLIS = 1000;
@@ -46,7 +48,7 @@ record Stores(
                 new PgPolicyStore(pool),
                 new PgAccumulatorStore(pool),
                 new PgConsentStore(pool),
-                new PgDirectSettlementStore(pool, pii, settlementZone),
+                new PgDirectSettlementStore(pool, settlementZone),
                 new PgInsurerCatalogStore(pool, pii, catalog),
                 new PgClaimStore(pool, pii, settlementZone),
                 new PgSettlementStore(pool, pii),
@@ -54,6 +56,7 @@ record Stores(
                 new PgWebhookStore(pool),
                 new PgOutboxQueue(pool),
                 new PgReplayGuard(pool),
-                new PgReferenceData(pool, pii));
+                new PgReferenceData(pool, pii),
+                new PgTransactions(pool, pii));
     }
 }

@@ -27,6 +27,7 @@ import com.huibao.gateway.app.settlement.PreviewDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.ReconciliationUseCase;
 import com.huibao.gateway.app.settlement.ReverseDirectSettlementUseCase;
 import com.huibao.gateway.app.shared.PatientCases;
+import com.huibao.gateway.app.shared.PolicyClaimCreation;
 import com.huibao.gateway.app.shared.SettlementChecks;
 import com.huibao.gateway.crypto.PiiProtector;
 import com.huibao.gateway.domain.consent.ConsentRules;
@@ -76,13 +77,15 @@ record UseCases(Hospital hospital, Insurer insurer, Patient patient, IngestSettl
         ConsentRules rules = new ConsentRules(zone);
         PatientCases cases = new PatientCases(
                 pii, s.policies(), s.catalog(), s.accumulators(), s.consents(), rules, reference.institutions(), clock);
+        PolicyClaimCreation creation = new PolicyClaimCreation(s.transactions(), s.claims(), ids);
         SettlementChecks checks = new SettlementChecks(
                 new SettlementValidator(reference.reader().dialects().validationProfiles()));
         Hospital hospital = new Hospital(
                 new PreviewDirectSettlementUseCase(checks, cases, s.accessLog(), clock),
-                new ConfirmDirectSettlementUseCase(checks, cases, s.directSettlements(), s.accessLog(), clock),
+                new ConfirmDirectSettlementUseCase(
+                        checks, cases, s.directSettlements(), s.transactions(), s.accessLog(), ids, clock),
                 new GetDirectSettlementUseCase(s.directSettlements(), s.accessLog(), clock),
-                new ReverseDirectSettlementUseCase(s.directSettlements(), clock),
+                new ReverseDirectSettlementUseCase(s.transactions(), clock),
                 new ReconciliationUseCase(s.directSettlements()));
         Insurer insurer = new Insurer(
                 new PublishPlanUseCase(s.insurerCatalog(), s.catalog()),
@@ -95,7 +98,14 @@ record UseCases(Hospital hospital, Insurer insurer, Patient patient, IngestSettl
                 new GetClaimUseCase(s.claims(), s.consents(), rules, s.accessLog(), clock),
                 new PayClaimUseCase(s.claims()),
                 new QuickClaimUseCase(
-                        s.insurerCatalog(), s.claims(), cases, s.accessLog(), reference.reader(), clock, zone),
+                        s.insurerCatalog(),
+                        s.claims(),
+                        creation,
+                        cases,
+                        s.accessLog(),
+                        reference.reader(),
+                        clock,
+                        zone),
                 new RegisterWebhookUseCase(
                         s.webhooks(), clock, signing.webhooks().signsSm2()),
                 new ListWebhookEventsUseCase(s.webhooks()),
@@ -108,7 +118,7 @@ record UseCases(Hospital hospital, Insurer insurer, Patient patient, IngestSettl
                 new ListMyClaimsUseCase(s.claims()),
                 new GetMyAccessLogUseCase(s.accessLog()));
         IngestSettlementUseCase ingest =
-                new IngestSettlementUseCase(checks, s.settlements(), cases, s.claims(), clock, zone);
+                new IngestSettlementUseCase(checks, s.settlements(), cases, creation, clock, zone);
         return new UseCases(hospital, insurer, patient, ingest);
     }
 }

@@ -62,7 +62,7 @@ public final class HospitalHandlers {
     void confirm(RoutingContext rc) {
         Principal hospital = RequestContext.principal(rc);
         StoredSettlement s = received(rc, reader, "HOSPITAL", hospital.tenant());
-        confirm.execute(hospital, rc.pathParam("setl_id"), s, s.contentHash())
+        confirm.execute(hospital, rc.pathParam("setl_id"), s, s.contentHash(), ConfirmationJson::write)
                 .onSuccess(response -> raw(rc, 200, response))
                 .onFailure(rc::fail);
     }
@@ -95,7 +95,7 @@ public final class HospitalHandlers {
                         "fixmedins_code " + message.fixmedinsCode() + " is not the calling hospital's code");
             }
         }
-        reverse.execute(hospital, setlId)
+        reverse.execute(hospital, setlId, ReversalJson::write)
                 .onSuccess(response -> raw(rc, 200, response))
                 .onFailure(rc::fail);
     }

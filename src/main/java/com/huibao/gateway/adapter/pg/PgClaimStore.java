@@ -3,11 +3,8 @@ package com.huibao.gateway.adapter.pg;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.StoredDocument;
-import com.huibao.gateway.codec.AdjudicationJson;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.crypto.PiiProtector;
-import com.huibao.gateway.domain.benefit.Accumulators;
-import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.settlement.MessageKind;
 import com.huibao.gateway.domain.settlement.Provenance;
@@ -16,7 +13,6 @@ import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,19 +25,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Claims on PostgreSQL. Lists page by the key {@code (created_at, claim_id)} (a cursor encodes the last key seen),
  * so pages neither repeat nor skip rows when claims are added meanwhile: new ones sort after every existing one.
  */
 public final class PgClaimStore implements ClaimStore {
-    private static final String COLUMNS = "claim_id, setl_id, policy_no, insurer_id, plan_id, plan_version, channel, "
+    static final String COLUMNS = "claim_id, setl_id, policy_no, insurer_id, plan_id, plan_version, channel, "
             + "state, payout, pays_hospital, pays_patient, result, created_at, paid_at, payment_ref, reversed_at, "
             + "(SELECT person_key FROM policies p WHERE p.policy_no = claims.policy_no), "
             + "(SELECT setl_time FROM settlements s WHERE s.setl_id = claims.setl_id), "
             + "(SELECT ARRAY[s.infno, s.msgid, s.medins_setl_id, s.clr_optins, s.message_kind] FROM settlements s "
             + "WHERE s.setl_id = claims.setl_id)";
+    static final String SELECT = "SELECT " + COLUMNS + " FROM claims";
 
     private final Pool pool;
     private final PiiProtector pii;
@@ -222,76 +218,7 @@ public final class PgClaimStore implements ClaimStore {
                 .recover(e -> Future.failedFuture(PgErrors.translate(e)));
     }
 
-    @Override
-    public Future<Claim> createClaim(
-            String channel, String setlId, String policyNo, int planVersion, Instant now, Decide decide) {
-        String claimId = "CLM-" + UUID.randomUUID();
-        // pipelined like a confirm (PgDirectSettlementStore): the lock and both reads in one round trip, the writes in
-        // another; PostgreSQL runs them in order, so the reads follow the lock
-        return pool.withTransaction(tx -> {
-                    Future<Void> locked = PgPolicyLocks.lock(tx, List.of(policyNo));
-                    Future<RowSet<Row>> existing = tx.preparedQuery(
-                                    "SELECT " + COLUMNS + " FROM claims WHERE setl_id = $1 " + "AND policy_no = $2")
-                            .execute(Tuple.of(setlId, policyNo));
-                    Future<Map<String, Accumulators>> accumulators = new PgAccumulatorStore(tx).of(List.of(policyNo));
-                    return Future.all(locked, existing, accumulators).compose(v -> {
-                        if (existing.result().size() > 0) {
-                            return Future.succeededFuture(
-                                    claim(existing.result().iterator().next()));
-                        }
-                        PolicyResult p = decide.apply(accumulators.result().getOrDefault(policyNo, Accumulators.EMPTY));
-                        Tuple row = Tuple.tuple()
-                                .addString(claimId)
-                                .addString(setlId)
-                                .addString(policyNo)
-                                .addString(p.insurerId())
-                                .addString(p.planId())
-                                .addInteger(planVersion)
-                                .addString(channel)
-                                .addBigDecimal(p.payout().value())
-                                .addBigDecimal(Money.ZERO.value())
-                                .addBigDecimal(p.payout().value())
-                                .addString(Json.write(AdjudicationJson.policy(p)))
-                                .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
-                        Future<RowSet<Row>> inserted = tx.preparedQuery(
-                                        PgDirectSettlementStore.INSERT_CLAIM + " RETURNING " + COLUMNS)
-                                .execute(row);
-                        List<Future<?>> writes = new ArrayList<>(List.of(
-                                inserted,
-                                PgDeltas.add(tx, setlId, channel, List.of(p)),
-                                PgAudit.append(
-                                        tx,
-                                        "INSURER:" + p.insurerId(),
-                                        channel + "_CREATED",
-                                        claimId,
-                                        "{\"setl_id\":\"" + setlId + "\",\"payout\":\"" + p.payout() + "\"}",
-                                        now)));
-                        if ("PROACTIVE_CLAIM".equals(channel)) {
-                            writes.add(PgOutbox.add(
-                                    tx,
-                                    p.insurerId(),
-                                    policyNo,
-                                    "settlement.available",
-                                    Json.object().put("setl_id", setlId).put("policy_no", policyNo),
-                                    now));
-                        }
-                        writes.add(PgOutbox.add(
-                                tx,
-                                p.insurerId(),
-                                policyNo,
-                                "claim.created",
-                                PgDirectSettlementStore.claimEvent(claimId, setlId, p, channel, Money.ZERO, p.payout()),
-                                now));
-                        return Future.all(writes)
-                                .map(w -> claim(inserted.result().iterator().next()));
-                    });
-                })
-                .recover(e -> PgErrors.isUniqueViolation(e)
-                        ? bySettlementAndPolicy(setlId, policyNo).map(c -> c.orElseThrow())
-                        : Future.failedFuture(PgErrors.translate(e)));
-    }
-
-    private static Claim claim(Row r) {
+    static Claim claim(Row r) {
         OffsetDateTime paid = r.getOffsetDateTime(13);
         OffsetDateTime reversed = r.getOffsetDateTime(15);
         return new Claim(

@@ -54,12 +54,6 @@ final class PgDeltas {
                 .mapEmpty();
     }
 
-    static Future<Void> batch(SqlConnection tx, String sql, List<Tuple> rows) {
-        return rows.isEmpty()
-                ? Future.succeededFuture()
-                : tx.preparedQuery(sql).executeBatch(rows).mapEmpty();
-    }
-
     /** Every (kind, key, amount) of an accumulator delta: deductible per pool, paid per responsibility, limits,
      * counts (as whole amounts), total. */
     interface EntryConsumer {

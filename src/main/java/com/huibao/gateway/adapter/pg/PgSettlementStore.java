@@ -31,7 +31,6 @@ public final class PgSettlementStore implements SettlementStore {
                                                 "{\"source\":\"" + settlement.source() + "\"}",
                                                 r.receivedAt())
                                         .map(r)))
-                .map(r -> new Intake(r.created(), r.receivedAt()))
                 .recover(e -> Future.failedFuture(PgErrors.translate(e)));
     }
 }

@@ -1,6 +1,7 @@
 package com.huibao.gateway.adapter.pg;
 
 import com.huibao.gateway.app.Failure;
+import com.huibao.gateway.app.port.SettlementStore;
 import com.huibao.gateway.app.port.StoredSettlement;
 import com.huibao.gateway.crypto.PiiProtector;
 import com.huibao.gateway.domain.settlement.Provenance;
@@ -8,7 +9,6 @@ import com.huibao.gateway.domain.settlement.SetlInfo;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.time.Instant;
 
 /** The {@code settlements} table: documents stored SM4-GCM encrypted, found by id or person key. */
 final class PgSettlements {
@@ -18,14 +18,11 @@ final class PgSettlements {
         this.pii = pii;
     }
 
-    /** The stored row's receipt time and whether this call inserted it. */
-    record Inserted(boolean created, Instant receivedAt) {}
-
     /**
      * Inserts the settlement unless its {@code setl_id} exists; an existing one must have the same content (fails with
      * {@link Failure.Conflict} otherwise). Waits for a concurrent insert of the same id to finish first.
      */
-    Future<Inserted> insertIfAbsent(SqlClient client, StoredSettlement s) {
+    Future<SettlementStore.Intake> insertIfAbsent(SqlClient client, StoredSettlement s) {
         SetlInfo h = s.settlement().setlinfo();
         Provenance p = s.settlement().provenance();
         return client.preparedQuery(
@@ -51,7 +48,7 @@ final class PgSettlements {
                         .addString(p.kind().name()))
                 .compose(rows -> {
                     if (rows.rowCount() == 1) {
-                        return Future.succeededFuture(new Inserted(
+                        return Future.succeededFuture(new SettlementStore.Intake(
                                 true,
                                 rows.iterator().next().getOffsetDateTime(0).toInstant()));
                     }
@@ -64,7 +61,7 @@ final class PgSettlements {
                                             "SETTLEMENT_CONFLICT",
                                             "a different settlement is already stored as " + h.setlId());
                                 }
-                                return new Inserted(
+                                return new SettlementStore.Intake(
                                         false, row.getOffsetDateTime(1).toInstant());
                             });
                 });

@@ -7,8 +7,10 @@ import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.app.port.SettlementParser;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.app.shared.PatientCases;
+import com.huibao.gateway.app.shared.PolicyClaimCreation;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.benefit.PolicyCase;
+import com.huibao.gateway.domain.claim.ClaimChannel;
 import com.huibao.gateway.domain.consent.Purpose;
 import com.huibao.gateway.domain.settlement.Settlement;
 import io.vertx.core.Future;
@@ -27,6 +29,7 @@ import java.util.List;
 public final class QuickClaimUseCase {
     private final InsurerCatalogStore policies;
     private final ClaimStore claims;
+    private final PolicyClaimCreation creation;
     private final PatientCases cases;
     private final AccessLog access;
     private final SettlementParser parser;
@@ -36,6 +39,7 @@ public final class QuickClaimUseCase {
     public QuickClaimUseCase(
             InsurerCatalogStore policies,
             ClaimStore claims,
+            PolicyClaimCreation creation,
             PatientCases cases,
             AccessLog access,
             SettlementParser parser,
@@ -45,6 +49,7 @@ public final class QuickClaimUseCase {
         this.parser = parser;
         this.policies = policies;
         this.claims = claims;
+        this.creation = creation;
         this.cases = cases;
         this.clock = clock;
         this.zone = zone;
@@ -101,8 +106,8 @@ public final class QuickClaimUseCase {
                                         Purpose.QUICK_CLAIM.name(),
                                         setlId,
                                         clock.instant())
-                                .compose(v -> claims.createClaim(
-                                        "QUICK_CLAIM",
+                                .compose(v -> creation.create(
+                                        ClaimChannel.QUICK_CLAIM,
                                         setlId,
                                         policyNo,
                                         planVersion,

@@ -1,7 +1,5 @@
 package com.huibao.gateway.app.port;
 
-import com.huibao.gateway.domain.benefit.Accumulators;
-import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.settlement.Provenance;
 import io.vertx.core.Future;
@@ -78,18 +76,4 @@ public interface ClaimStore {
     Future<Optional<QuickClaimContext>> quickClaimContext(String setlId, String policyNo);
 
     Future<Optional<Claim>> bySettlementAndPolicy(String setlId, String policyNo);
-
-    /** Decides under the policy's lock, given its fresh accumulators. */
-    interface Decide {
-        PolicyResult apply(Accumulators accumulators);
-    }
-
-    /**
-     * In one transaction: lock the policy, read its accumulators, decide, store the claim (channel QUICK_CLAIM or
-     * PROACTIVE_CLAIM, state APPROVED, paid to the patient) with its deltas, its audit record and its events
-     * (claim.created; settlement.available first for a proactive claim). If another request claimed (setl_id,
-     * policy_no) first, that claim is returned instead.
-     */
-    Future<Claim> createClaim(
-            String channel, String setlId, String policyNo, int planVersion, Instant now, Decide decide);
 }

@@ -2,57 +2,76 @@ package com.huibao.gateway.app.settlement;
 
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.AccessLog;
-import com.huibao.gateway.app.port.Confirmation;
 import com.huibao.gateway.app.port.DirectSettlementRecord;
 import com.huibao.gateway.app.port.DirectSettlementStore;
+import com.huibao.gateway.app.port.IdSource;
 import com.huibao.gateway.app.port.StoredSettlement;
+import com.huibao.gateway.app.port.Transaction;
+import com.huibao.gateway.app.port.Transactions;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.app.shared.PatientCases;
 import com.huibao.gateway.app.shared.SettlementChecks;
 import com.huibao.gateway.domain.benefit.Accumulators;
-import com.huibao.gateway.domain.benefit.Adjudication;
-import com.huibao.gateway.domain.benefit.BenefitEngine;
-import com.huibao.gateway.domain.benefit.PolicyCase;
-import com.huibao.gateway.domain.benefit.PolicyResult;
-import com.huibao.gateway.domain.claim.PayeeSplit;
+import com.huibao.gateway.domain.claim.ClaimChannel;
+import com.huibao.gateway.domain.claim.Confirmation;
+import com.huibao.gateway.domain.claim.DirectSettlementConfirmation;
 import com.huibao.gateway.domain.consent.Purpose;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * {@code PUT /v1/direct-settlements/{setl_id}}: confirm a direct settlement exactly once. The first request records
- * the settlement, one claim per paying policy, the accumulator deltas and its response in one transaction; the same
+ * {@code PUT /v1/direct-settlements/{setl_id}}: confirm a direct settlement exactly once. In one transaction: the
+ * settlement stored, the policies locked and their accumulators read, the confirmation decided
+ * ({@link DirectSettlementConfirmation}), its claims, deltas, events, audit record and response written. The same
  * request again gets that stored response back, untouched; a different body under the same id is a conflict.
  */
 public final class ConfirmDirectSettlementUseCase {
-    /** Denial of a policy that already has a live claim for this settlement through another channel. */
-    public static final String ALREADY_CLAIMED = "ALREADY_CLAIMED";
-
     private final SettlementChecks checks;
     private final PatientCases cases;
     private final DirectSettlementStore store;
+    private final Transactions transactions;
     private final AccessLog access;
+    private final IdSource ids;
     private final Clock clock;
 
     public ConfirmDirectSettlementUseCase(
-            SettlementChecks checks, PatientCases cases, DirectSettlementStore store, AccessLog access, Clock clock) {
+            SettlementChecks checks,
+            PatientCases cases,
+            DirectSettlementStore store,
+            Transactions transactions,
+            AccessLog access,
+            IdSource ids,
+            Clock clock) {
         this.checks = checks;
         this.cases = cases;
         this.store = store;
+        this.transactions = transactions;
         this.access = access;
+        this.ids = ids;
         this.clock = clock;
     }
 
-    /** The response to send: the stored confirmation, as first sent. */
-    public Future<String> execute(Principal hospital, String setlId, StoredSettlement settlement, String requestHash) {
+    /**
+     * The response to send: the stored confirmation, as first sent.
+     *
+     * @param render writes the response of a new confirmation (the http adapter's); it is stored with it
+     */
+    public Future<String> execute(
+            Principal hospital,
+            String setlId,
+            StoredSettlement settlement,
+            String requestHash,
+            Function<Confirmation, String> render) {
         checks.consistent(settlement.settlement());
         SettlementChecks.settled(settlement.settlement());
         SettlementChecks.ownedBy(hospital, settlement.settlement());
@@ -65,68 +84,85 @@ public final class ConfirmDirectSettlementUseCase {
         return store.find(setlId)
                 .compose(existing -> existing.isPresent()
                         ? Future.succeededFuture(replay(existing.get(), requestHash))
-                        : confirm(hospital, settlement, requestHash));
+                        : confirm(hospital, settlement, requestHash, render));
     }
 
-    private Future<String> confirm(Principal hospital, StoredSettlement settlement, String requestHash) {
+    private Future<String> confirm(
+            Principal hospital,
+            StoredSettlement settlement,
+            String requestHash,
+            Function<Confirmation, String> render) {
+        String setlId = settlement.settlement().setlinfo().setlId();
         return cases.load(settlement.settlement().setlinfo(), Purpose.DIRECT_SETTLEMENT)
                 .compose(loaded -> access.record(
                                 loaded.personKey(),
                                 hospital,
                                 "DIRECT_SETTLEMENT_CONFIRM",
                                 Purpose.DIRECT_SETTLEMENT.name(),
-                                settlement.settlement().setlinfo().setlId(),
+                                setlId,
                                 clock.instant())
                         .map(loaded))
-                .compose(loaded -> {
+                .compose(loaded -> transactions.inTransaction(tx -> {
                     List<String> policyNos = loaded.cases().stream()
                             .map(c -> c.policy().policyNo())
                             .sorted()
                             .toList();
-                    BenefitEngine engine = loaded.engine();
-                    return store.confirm(
-                                    settlement,
-                                    requestHash,
-                                    policyNos,
-                                    clock.instant(),
-                                    (accumulators, claimed) ->
-                                            decide(engine, settlement, loaded, accumulators, claimed))
-                            .map(outcome ->
-                                    outcome.created() ? outcome.response() : replay(outcome.existing(), requestHash));
-                });
+                    // issued together, run in this order: a confirm of the same setl_id waits here for this one,
+                    // and the reads follow the locks
+                    Future<Void> serialized = tx.directSettlements().serialize(setlId);
+                    Future<?> stored = tx.settlements().storeIfAbsent(settlement);
+                    Future<Optional<DirectSettlementRecord>> existing =
+                            tx.directSettlements().find(setlId);
+                    Future<Void> locked = tx.accumulators().lock(policyNos);
+                    Future<Map<String, Accumulators>> accumulators =
+                            tx.accumulators().of(policyNos);
+                    Future<Set<String>> claimed = tx.claims().liveClaimants(setlId);
+                    return Future.all(List.of(serialized, stored, existing, locked, accumulators, claimed))
+                            .compose(v -> {
+                                if (existing.result().isPresent()) {
+                                    // a concurrent confirm of this setl_id committed first
+                                    return Future.succeededFuture(
+                                            replay(existing.result().get(), requestHash));
+                                }
+                                Confirmation c = DirectSettlementConfirmation.decide(
+                                        loaded.engine(),
+                                        new DirectSettlementConfirmation.Inputs(
+                                                settlement.settlement(),
+                                                loaded.cases(),
+                                                accumulators.result(),
+                                                claimed.result(),
+                                                loaded.catalog().planVersions()),
+                                        ids::claimId,
+                                        clock.instant());
+                                return record(tx, c, requestHash, render.apply(c));
+                            });
+                }));
     }
 
-    private static Confirmation decide(
-            BenefitEngine engine,
-            StoredSettlement settlement,
-            PatientCases.Cases loaded,
-            Map<String, Accumulators> accumulators,
-            Set<String> claimed) {
-        List<PolicyCase> fresh = new ArrayList<>();
-        for (PolicyCase c : loaded.cases()) {
-            String denial = c.denialReason() != null
-                    ? c.denialReason()
-                    : claimed.contains(c.policy().policyNo()) ? ALREADY_CLAIMED : null;
-            fresh.add(new PolicyCase(
-                    c.policy(),
-                    c.plan(),
-                    accumulators.getOrDefault(c.policy().policyNo(), Accumulators.EMPTY),
-                    denial));
-        }
-        Adjudication a = engine.adjudicate(settlement.settlement(), fresh);
-        Map<String, String> claimIds = new HashMap<>();
-        for (PolicyResult p : a.policies()) {
-            if (p.pays()) {
-                claimIds.put(p.policyNo(), "CLM-" + UUID.randomUUID());
-            }
-        }
-        Map<String, Integer> versions = new HashMap<>();
-        for (PolicyCase c : fresh) {
-            versions.put(
-                    c.policy().policyNo(),
-                    loaded.catalog().planVersions().getOrDefault(c.plan().planId(), 1));
-        }
-        return new Confirmation(a, claimIds, PayeeSplit.of(a), versions);
+    private static Future<String> record(Transaction tx, Confirmation c, String requestHash, String response) {
+        Instant at = c.confirmedAt();
+        Map<String, Object> claims = new TreeMap<>();
+        c.claims().forEach(claim -> claims.put(claim.policyNo(), claim.claimId()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("payout_total", c.payoutTotal().toString());
+        details.put("claims", claims);
+        return Future.all(List.of(
+                        tx.outbox().emit(c.events(), at),
+                        tx.claims().insert(c.claims()),
+                        tx.accumulators()
+                                .add(
+                                        c.setlId(),
+                                        ClaimChannel.DIRECT_SETTLEMENT,
+                                        c.adjudication().policies()),
+                        tx.directSettlements().recordConfirmation(c, requestHash, response),
+                        tx.audit()
+                                .append(
+                                        "HOSPITAL:" + c.fixmedinsCode(),
+                                        "DIRECT_SETTLEMENT_CONFIRMED",
+                                        c.setlId(),
+                                        details,
+                                        at)))
+                .map(response);
     }
 
     private static String replay(DirectSettlementRecord existing, String requestHash) {

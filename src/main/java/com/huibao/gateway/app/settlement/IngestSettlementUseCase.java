@@ -1,12 +1,13 @@
 package com.huibao.gateway.app.settlement;
 
-import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.SettlementStore;
 import com.huibao.gateway.app.port.StoredSettlement;
 import com.huibao.gateway.app.shared.PatientCases;
+import com.huibao.gateway.app.shared.PolicyClaimCreation;
 import com.huibao.gateway.app.shared.SettlementChecks;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.benefit.PolicyCase;
+import com.huibao.gateway.domain.claim.ClaimChannel;
 import com.huibao.gateway.domain.consent.Purpose;
 import com.huibao.gateway.domain.settlement.Settlement;
 import io.vertx.core.Future;
@@ -28,7 +29,7 @@ public final class IngestSettlementUseCase {
     private final SettlementChecks checks;
     private final SettlementStore store;
     private final PatientCases cases;
-    private final ClaimStore claims;
+    private final PolicyClaimCreation creation;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -36,13 +37,13 @@ public final class IngestSettlementUseCase {
             SettlementChecks checks,
             SettlementStore store,
             PatientCases cases,
-            ClaimStore claims,
+            PolicyClaimCreation creation,
             Clock clock,
             ZoneId zone) {
         this.checks = checks;
         this.store = store;
         this.cases = cases;
-        this.claims = claims;
+        this.creation = creation;
         this.clock = clock;
         this.zone = zone;
     }
@@ -66,8 +67,8 @@ public final class IngestSettlementUseCase {
                 String policyNo = c.policy().policyNo();
                 int planVersion =
                         loaded.catalog().planVersions().getOrDefault(c.plan().planId(), 1);
-                created.add(claims.createClaim(
-                        "PROACTIVE_CLAIM",
+                created.add(creation.create(
+                        ClaimChannel.PROACTIVE_CLAIM,
                         s.setlinfo().setlId(),
                         policyNo,
                         planVersion,

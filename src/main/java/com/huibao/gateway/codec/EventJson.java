@@ -1,0 +1,46 @@
+package com.huibao.gateway.codec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huibao.gateway.domain.claim.ApprovedClaim;
+import com.huibao.gateway.domain.claim.ClaimEvent;
+
+/**
+ * The {@code type} and {@code data} of the webhook events about claims (the contract's {@code webhooks} section):
+ * {@code claim.created} carries the policy's result with the claim, no identity of the patient.
+ */
+public final class EventJson {
+    private EventJson() {}
+
+    public static String type(ClaimEvent e) {
+        if (e instanceof ClaimEvent.ClaimCreated) {
+            return "claim.created";
+        }
+        return e instanceof ClaimEvent.ClaimReversed ? "claim.reversed" : "settlement.available";
+    }
+
+    public static ObjectNode data(ClaimEvent e) {
+        if (e instanceof ClaimEvent.ClaimCreated c) {
+            return created(c.claim());
+        }
+        if (e instanceof ClaimEvent.ClaimReversed r) {
+            return Json.object()
+                    .put("claim_id", r.claimId())
+                    .put("setl_id", r.setlId())
+                    .put("policy_no", r.policyNo())
+                    .put("state", "REVERSED")
+                    .put("payout", r.payout().toString());
+        }
+        ClaimEvent.SettlementAvailable s = (ClaimEvent.SettlementAvailable) e;
+        return Json.object().put("setl_id", s.setlId()).put("policy_no", s.policyNo());
+    }
+
+    private static ObjectNode created(ApprovedClaim c) {
+        return AdjudicationJson.policy(c.result())
+                .put("claim_id", c.claimId())
+                .put("setl_id", c.setlId())
+                .put("channel", c.channel().name())
+                .put("state", "APPROVED")
+                .put("pays_hospital", c.paysHospital().toString())
+                .put("pays_patient", c.paysPatient().toString());
+    }
+}
