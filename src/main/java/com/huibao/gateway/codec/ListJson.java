@@ -1,6 +1,8 @@
 package com.huibao.gateway.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.domain.coverage.ListEntry;
 import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.coverage.MatchLevel;
@@ -120,5 +122,56 @@ public final class ListJson {
             f.add(at, "NOT_POSITIVE", at + " must be > 0");
         }
         return m;
+    }
+
+    /** The JSON document form (one element of lists.json) of a list read from CSV. */
+    public static ObjectNode document(ListVersion v) {
+        ObjectNode o = Json.object()
+                .put("list_id", v.listId())
+                .put("version", v.version())
+                .put("effective_from", v.effectiveFrom().toString())
+                .put(
+                        "effective_to",
+                        v.effectiveTo() == null ? null : v.effectiveTo().toString());
+        ArrayNode entries = o.putArray("entries");
+        for (ListEntry e : v.entries()) {
+            ObjectNode n = entries.addObject()
+                    .put("code", e.code())
+                    .put("match", e.match().name().toLowerCase())
+                    .put("name", e.name());
+            if (e.paymentStandard() != null) {
+                n.put("payment_standard", e.paymentStandard().toString());
+            }
+            strings(n, "diagnosis_prefixes", e.diagnosisPrefixes());
+            strings(n, "hospitals", e.hospitals());
+            strings(n, "med_types", e.medTypes());
+            strings(n, "institution_sets", e.institutionSets());
+            if (e.requiresPreapproval()) {
+                n.put("requires_preapproval", true);
+            }
+            if (e.effectiveFrom() != null) {
+                n.put("effective_from", e.effectiveFrom().toString());
+            }
+            if (e.effectiveTo() != null) {
+                n.put("effective_to", e.effectiveTo().toString());
+            }
+            if (e.annualCap() != null) {
+                n.put("annual_cap", e.annualCap().toString());
+            }
+            if (e.annualCount() != null) {
+                n.put("annual_count", e.annualCount());
+            }
+            if (e.admissionCap() != null) {
+                n.put("admission_cap", e.admissionCap().toString());
+            }
+        }
+        return o;
+    }
+
+    private static void strings(ObjectNode n, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            ArrayNode a = n.putArray(field);
+            values.forEach(a::add);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package com.huibao.gateway.adapter.http;
 
+import com.huibao.gateway.adapter.http.json.HospitalResponses;
 import com.huibao.gateway.app.port.StoredSettlement;
 import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
-import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.codec.SettlementReader;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,14 +20,10 @@ public final class DataFeedHandlers {
     void ingest(RoutingContext rc) {
         StoredSettlement s = HospitalHandlers.received(rc, reader, "DATA_FEED", null);
         ingest.execute(s)
-                .onSuccess(intake -> OpsHandlers.json(
+                .onSuccess(intake -> Responses.json(
                         rc,
                         intake.created() ? 201 : 200,
-                        Json.object()
-                                .put("setl_id", s.settlement().setlinfo().setlId())
-                                .put("state", "RECEIVED")
-                                .put("received_at", intake.receivedAt().toString())
-                                .put("replay", !intake.created())))
+                        HospitalResponses.intake(s.settlement().setlinfo().setlId(), intake)))
                 .onFailure(rc::fail);
     }
 }

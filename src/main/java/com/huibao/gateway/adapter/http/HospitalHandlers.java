@@ -2,6 +2,9 @@ package com.huibao.gateway.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huibao.gateway.adapter.http.json.ConfirmationJson;
+import com.huibao.gateway.adapter.http.json.HospitalResponses;
+import com.huibao.gateway.adapter.http.json.ReversalJson;
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.StoredSettlement;
 import com.huibao.gateway.app.security.Principal;
@@ -10,9 +13,7 @@ import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.PreviewDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.ReconciliationUseCase;
 import com.huibao.gateway.app.settlement.ReverseDirectSettlementUseCase;
-import com.huibao.gateway.codec.AdjudicationJson;
 import com.huibao.gateway.codec.Canonical;
-import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.codec.ReversalReader;
 import com.huibao.gateway.codec.SettlementReader;
 import com.huibao.gateway.codec.StatementJson;
@@ -54,8 +55,7 @@ public final class HospitalHandlers {
         Principal hospital = RequestContext.principal(rc);
         Settlement s = reader.read(Bodies.tree(rc), hospital.tenant());
         preview.execute(hospital, s)
-                .onSuccess(
-                        a -> OpsHandlers.json(rc, 200, AdjudicationJson.write(a).put("state", "PREVIEW")))
+                .onSuccess(a -> Responses.json(rc, 200, HospitalResponses.preview(a)))
                 .onFailure(rc::fail);
     }
 
@@ -69,14 +69,7 @@ public final class HospitalHandlers {
 
     void get(RoutingContext rc) {
         get.execute(RequestContext.principal(rc), rc.pathParam("setl_id"))
-                .onSuccess(r -> {
-                    ObjectNode body = (ObjectNode) Json.parse(r.confirmResponse());
-                    body.put("state", r.state());
-                    if (r.reversedAt() != null) {
-                        body.put("reversed_at", r.reversedAt().toString());
-                    }
-                    OpsHandlers.json(rc, 200, body);
-                })
+                .onSuccess(r -> Responses.json(rc, 200, HospitalResponses.directSettlement(r)))
                 .onFailure(rc::fail);
     }
 
@@ -119,7 +112,7 @@ public final class HospitalHandlers {
                                 .put("algorithm", "SM3")
                                 .put("value", digest)
                                 .put("over", "canonical JSON of this statement without its digest member");
-                        OpsHandlers.json(rc, 200, body);
+                        Responses.json(rc, 200, body);
                     }
                 })
                 .onFailure(rc::fail);

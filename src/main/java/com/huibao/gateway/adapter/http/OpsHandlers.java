@@ -5,7 +5,6 @@ import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.codec.ProblemJson;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -28,7 +27,7 @@ public final class OpsHandlers {
     }
 
     void live(RoutingContext rc) {
-        json(rc, 200, Json.object().put("status", "UP"));
+        Responses.json(rc, 200, Json.object().put("status", "UP"));
     }
 
     void ready(RoutingContext rc) {
@@ -40,7 +39,7 @@ public final class OpsHandlers {
             if (ar.succeeded()) {
                 ObjectNode body = Json.object().put("status", "UP");
                 body.putObject("checks").put("database", "UP").put("schema_version", ar.result());
-                json(rc, 200, body);
+                Responses.json(rc, 200, body);
             } else {
                 unavailable(rc, "NOT_READY", ar.cause().getMessage());
             }
@@ -67,9 +66,5 @@ public final class OpsHandlers {
             return;
         }
         rc.response().putHeader("Content-Type", "application/json").end(jwks);
-    }
-
-    static void json(RoutingContext rc, int status, ObjectNode body) {
-        Responses.end(rc, status, "application/json", Buffer.buffer(Json.bytes(body)));
     }
 }

@@ -1,16 +1,13 @@
 package com.huibao.gateway.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huibao.gateway.adapter.http.json.PatientResponses;
 import com.huibao.gateway.app.patient.GetMyAccessLogUseCase;
 import com.huibao.gateway.app.patient.GrantConsentUseCase;
 import com.huibao.gateway.app.patient.ListMyClaimsUseCase;
 import com.huibao.gateway.app.patient.ListMyConsentsUseCase;
 import com.huibao.gateway.app.patient.ListMyPoliciesUseCase;
 import com.huibao.gateway.app.patient.RevokeConsentUseCase;
-import com.huibao.gateway.codec.Json;
-import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.consent.Purpose;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import com.huibao.gateway.domain.validation.Violation;
@@ -48,29 +45,14 @@ public final class PatientHandlers {
     void policies(RoutingContext rc) {
         cases.policies()
                 .execute(RequestContext.principal(rc))
-                .onSuccess(list -> {
-                    ArrayNode out = Json.MAPPER.createArrayNode();
-                    list.forEach(p -> out.addObject()
-                            .put("policy_no", p.policy().policyNo())
-                            .put("plan_id", p.policy().planId())
-                            .put("insurer_id", p.policy().insurerId())
-                            .put("edition", p.policy().edition())
-                            .put("certno", p.certnoMasked())
-                            .put("effective_from", p.policy().effectiveFrom().toString())
-                            .put("effective_to", p.policy().effectiveTo().toString()));
-                    OpsHandlers.json(rc, 200, Json.object().set("policies", out));
-                })
+                .onSuccess(list -> Responses.json(rc, 200, PatientResponses.policies(list)))
                 .onFailure(rc::fail);
     }
 
     void consents(RoutingContext rc) {
         cases.consents()
                 .execute(RequestContext.principal(rc))
-                .onSuccess(list -> {
-                    ArrayNode out = Json.MAPPER.createArrayNode();
-                    list.forEach(c -> out.add(consent(c)));
-                    OpsHandlers.json(rc, 200, Json.object().set("consents", out));
-                })
+                .onSuccess(list -> Responses.json(rc, 200, PatientResponses.consents(list)))
                 .onFailure(rc::fail);
     }
 
@@ -91,7 +73,7 @@ public final class PatientHandlers {
         }
         cases.grant()
                 .execute(RequestContext.principal(rc), body.get("insurer_id").asText(), purposes, coversFrom, expiresAt)
-                .onSuccess(g -> OpsHandlers.json(rc, 201, consent(g.consent()).put("receipt", g.receipt())))
+                .onSuccess(g -> Responses.json(rc, 201, PatientResponses.granted(g)))
                 .onFailure(rc::fail);
     }
 
@@ -104,47 +86,21 @@ public final class PatientHandlers {
         }
         cases.revoke()
                 .execute(RequestContext.principal(rc), id)
-                .onSuccess(c -> OpsHandlers.json(rc, 200, consent(c)))
+                .onSuccess(c -> Responses.json(rc, 200, PatientResponses.consent(c)))
                 .onFailure(rc::fail);
     }
 
     void claims(RoutingContext rc) {
         cases.claims()
                 .execute(RequestContext.principal(rc))
-                .onSuccess(list -> {
-                    ArrayNode out = Json.MAPPER.createArrayNode();
-                    list.forEach(c -> out.addObject()
-                            .put("claim_id", c.claimId())
-                            .put("setl_id", c.setlId())
-                            .put(
-                                    "setl_time",
-                                    c.setlTime() == null ? null : c.setlTime().toString())
-                            .put("insurer_id", c.insurerId())
-                            .put("policy_no", c.policyNo())
-                            .put("channel", c.channel())
-                            .put("state", c.state())
-                            .put("payout", c.payout().toString())
-                            .put("residual_self_pay", c.residualSelfPay().toString()));
-                    OpsHandlers.json(rc, 200, Json.object().set("claims", out));
-                })
+                .onSuccess(list -> Responses.json(rc, 200, PatientResponses.claims(list)))
                 .onFailure(rc::fail);
     }
 
     void accessLog(RoutingContext rc) {
         cases.accessLog()
                 .execute(RequestContext.principal(rc))
-                .onSuccess(list -> {
-                    ArrayNode out = Json.MAPPER.createArrayNode();
-                    list.forEach(e -> out.addObject()
-                            .put("at", e.at().toString())
-                            .put("actor_role", e.actorRole())
-                            .put("actor_id", e.actorId())
-                            .put("actor_tenant", e.actorTenant())
-                            .put("action", e.action())
-                            .put("purpose", e.purpose())
-                            .put("subject", e.subject()));
-                    OpsHandlers.json(rc, 200, Json.object().set("entries", out));
-                })
+                .onSuccess(list -> Responses.json(rc, 200, PatientResponses.accessLog(list)))
                 .onFailure(rc::fail);
     }
 
@@ -153,22 +109,6 @@ public final class PatientHandlers {
             Problems.send(rc, ProblemMapper.status(404));
             return;
         }
-        OpsHandlers.json(
-                rc,
-                200,
-                Json.object()
-                        .put("id_token", demoToken.get())
-                        .put("token_type", "Bearer")
-                        .put("note", "DEMO ONLY: a token of the demo patient from the demo identity provider"));
-    }
-
-    static ObjectNode consent(Consent c) {
-        ObjectNode o = Json.object().put("id", c.id().toString()).put("insurer_id", c.insurerId());
-        ArrayNode p = o.putArray("purposes");
-        c.purposes().stream().map(Enum::name).sorted().forEach(p::add);
-        return o.put("covers_from", c.coversFrom().toString())
-                .put("expires_at", c.expiresAt().toString())
-                .put("granted_at", c.grantedAt().toString())
-                .put("revoked_at", c.revokedAt() == null ? null : c.revokedAt().toString());
+        Responses.json(rc, 200, PatientResponses.demoToken(demoToken.get()));
     }
 }

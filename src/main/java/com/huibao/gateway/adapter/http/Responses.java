@@ -1,5 +1,7 @@
 package com.huibao.gateway.adapter.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.crypto.ResponseSigner;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +16,11 @@ public final class Responses {
     static final String SIGNER = "huibao.responseSigner";
 
     private Responses() {}
+
+    /** A JSON answer. */
+    static void json(RoutingContext rc, int status, ObjectNode body) {
+        end(rc, status, "application/json", Buffer.buffer(Json.bytes(body)));
+    }
 
     static void end(RoutingContext rc, int status, String contentType, Buffer body) {
         if (rc.response().ended() || rc.response().headWritten()) {

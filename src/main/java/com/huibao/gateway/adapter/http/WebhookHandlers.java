@@ -1,11 +1,10 @@
 package com.huibao.gateway.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.huibao.gateway.adapter.http.json.WebhookResponses;
 import com.huibao.gateway.app.insurer.ListWebhookEventsUseCase;
 import com.huibao.gateway.app.insurer.RegisterWebhookUseCase;
 import com.huibao.gateway.app.insurer.ReplayWebhookEventUseCase;
-import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +13,8 @@ import java.util.UUID;
 
 /** The insurer's webhook registration and event queue. */
 public final class WebhookHandlers {
+    private static final int DEFAULT_PAGE = 100;
+
     private final RegisterWebhookUseCase register;
     private final ListWebhookEventsUseCase events;
     private final ReplayWebhookEventUseCase replay;
@@ -30,17 +31,7 @@ public final class WebhookHandlers {
         String url = body.get("url").asText();
         String alg = body.path("signature_alg").asText("ES256");
         register.execute(RequestContext.principal(rc), url, alg)
-                .onSuccess(v -> OpsHandlers.json(
-                        rc,
-                        200,
-                        Json.object()
-                                .put("url", url)
-                                .put("signature_alg", alg)
-                                .put(
-                                        "jwks",
-                                        "SM2SM3".equals(alg)
-                                                ? "/.well-known/sm2-jwks.json"
-                                                : "/.well-known/jwks.json")))
+                .onSuccess(v -> Responses.json(rc, 200, WebhookResponses.registered(url, alg)))
                 .onFailure(rc::fail);
     }
 
@@ -49,25 +40,8 @@ public final class WebhookHandlers {
         events.execute(
                         RequestContext.principal(rc),
                         rc.queryParams().get("state"),
-                        limit == null ? 100 : Integer.parseInt(limit))
-                .onSuccess(list -> {
-                    ArrayNode out = Json.MAPPER.createArrayNode();
-                    list.forEach(e -> out.addObject()
-                            .put("id", e.id().toString())
-                            .put("type", e.type())
-                            .put("ordering_key", e.orderingKey())
-                            .put("state", e.state())
-                            .put("attempts", e.attempts())
-                            .put("created_at", e.createdAt().toString())
-                            .put(
-                                    "delivered_at",
-                                    e.deliveredAt() == null
-                                            ? null
-                                            : e.deliveredAt().toString())
-                            .put("last_error", e.lastError())
-                            .set("body", Json.parse(e.payload())));
-                    OpsHandlers.json(rc, 200, Json.object().set("events", out));
-                })
+                        limit == null ? DEFAULT_PAGE : Integer.parseInt(limit))
+                .onSuccess(list -> Responses.json(rc, 200, WebhookResponses.events(list)))
                 .onFailure(rc::fail);
     }
 
@@ -79,8 +53,7 @@ public final class WebhookHandlers {
             throw InvalidDocumentException.malformed(List.of(new Violation("id", "INVALID_ID", "id must be a UUID")));
         }
         replay.execute(RequestContext.principal(rc), id)
-                .onSuccess(v -> OpsHandlers.json(
-                        rc, 202, Json.object().put("id", id.toString()).put("state", "PENDING")))
+                .onSuccess(v -> Responses.json(rc, 202, WebhookResponses.queuedAgain(id)))
                 .onFailure(rc::fail);
     }
 }

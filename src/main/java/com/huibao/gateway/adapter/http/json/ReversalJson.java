@@ -1,4 +1,4 @@
-package com.huibao.gateway.adapter.http;
+package com.huibao.gateway.adapter.http.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,10 +12,10 @@ import java.util.TreeMap;
  * The reversal response: the claims now REVERSED and, per policy, what its accumulators lost. Written once, stored
  * with the reversal and answered as stored ever after.
  */
-final class ReversalJson {
+public final class ReversalJson {
     private ReversalJson() {}
 
-    static String write(DirectSettlementReversal.Reversed r) {
+    public static String write(DirectSettlementReversal.Reversed r) {
         ObjectNode o = Json.object();
         o.put("setl_id", r.setlId());
         o.put("state", "REVERSED");

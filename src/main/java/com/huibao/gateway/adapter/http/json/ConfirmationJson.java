@@ -1,4 +1,4 @@
-package com.huibao.gateway.adapter.http;
+package com.huibao.gateway.adapter.http.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,10 +13,10 @@ import com.huibao.gateway.domain.claim.PayeeSplit;
  * confirmation time, and on every policy its split between hospital and patient and, if it pays, its
  * {@code claim_id}. Written once, stored with the confirmation and answered as stored ever after.
  */
-final class ConfirmationJson {
+public final class ConfirmationJson {
     private ConfirmationJson() {}
 
-    static String write(Confirmation c) {
+    public static String write(Confirmation c) {
         ObjectNode o = AdjudicationJson.write(c.adjudication());
         o.put("state", "CONFIRMED");
         o.put("confirmed_at", c.confirmedAt().toString());
