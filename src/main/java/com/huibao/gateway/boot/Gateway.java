@@ -109,7 +109,7 @@ public final class Gateway {
                 accepting::get,
                 PgReadiness.check(pool, database.expectedSchema()),
                 PrometheusScrapingHandler.create(metrics));
-        HttpApi.Handlers handlers = HttpModule.handlers(useCases, reference, ops, demoIdp);
+        HttpApi.Handlers handlers = HttpModule.handlers(useCases, reference, ops, demoIdp, clock, SETTLEMENT_ZONE);
         HttpApi.Security security = HttpModule.security(config, reference, stores, signing, patientTokens);
         BackgroundJobs jobs = new BackgroundJobs(vertx, pool, config, stores, reference, signing, metrics, clock);
 

@@ -7,6 +7,7 @@ import com.huibao.gateway.adapter.http.HttpApi;
 import com.huibao.gateway.adapter.http.InsurerHandlers;
 import com.huibao.gateway.adapter.http.OpsHandlers;
 import com.huibao.gateway.adapter.http.PatientHandlers;
+import com.huibao.gateway.adapter.http.PreAuthHandlers;
 import com.huibao.gateway.adapter.http.RateLimiter;
 import com.huibao.gateway.adapter.http.WebhookHandlers;
 import com.huibao.gateway.adapter.http.auth.PatientTokenVerifier;
@@ -24,6 +25,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -33,7 +35,8 @@ final class HttpModule {
     private HttpModule() {}
 
     /** The handlers of every API tag. */
-    static HttpApi.Handlers handlers(UseCases u, Reference reference, OpsHandlers ops, Supplier<String> demoToken) {
+    static HttpApi.Handlers handlers(
+            UseCases u, Reference reference, OpsHandlers ops, Supplier<String> demoToken, Clock clock, ZoneId zone) {
         UseCases.Hospital h = u.hospital();
         UseCases.Insurer i = u.insurer();
         UseCases.Patient p = u.patient();
@@ -49,7 +52,17 @@ final class HttpModule {
                         new PatientHandlers.UseCases(
                                 p.policies(), p.consents(), p.grant(), p.revoke(), p.claims(), p.accessLog()),
                         demoToken),
-                new WebhookHandlers(i.registerWebhook(), i.listEvents(), i.replayEvent()));
+                new WebhookHandlers(i.registerWebhook(), i.listEvents(), i.replayEvent()),
+                new PreAuthHandlers(
+                        new PreAuthHandlers.UseCases(
+                                u.preAuthorizations().request(),
+                                u.preAuthorizations().decide(),
+                                u.preAuthorizations().withdraw(),
+                                u.preAuthorizations().get(),
+                                u.preAuthorizations().list(),
+                                u.preAuthorizations().mine()),
+                        clock,
+                        zone));
     }
 
     /** Who may call and how answers are signed. */

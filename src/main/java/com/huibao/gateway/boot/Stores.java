@@ -10,6 +10,7 @@ import com.huibao.gateway.adapter.pg.PgInsurerCatalogStore;
 import com.huibao.gateway.adapter.pg.PgOutboxQueue;
 import com.huibao.gateway.adapter.pg.PgPatientStore;
 import com.huibao.gateway.adapter.pg.PgPolicyStore;
+import com.huibao.gateway.adapter.pg.PgPreAuthStore;
 import com.huibao.gateway.adapter.pg.PgReferenceData;
 import com.huibao.gateway.adapter.pg.PgReplayGuard;
 import com.huibao.gateway.adapter.pg.PgSettlementStore;
@@ -35,7 +36,8 @@ record Stores(
         PgOutboxQueue outbox,
         PgReplayGuard replays,
         PgReferenceData referenceData,
-        PgTransactions transactions) {
+        PgTransactions transactions,
+        PgPreAuthStore preAuthorizations) {
 
     /** How long the plan and list catalogue is trusted before a cheap check for newer versions. */
     private static final long CATALOG_CHECK_MILLIS = 1000;
@@ -57,6 +59,7 @@ record Stores(
                 new PgOutboxQueue(pool),
                 new PgReplayGuard(pool),
                 new PgReferenceData(pool, pii),
-                new PgTransactions(pool, pii));
+                new PgTransactions(pool, pii),
+                new PgPreAuthStore(pool));
     }
 }

@@ -20,6 +20,12 @@ import com.huibao.gateway.app.patient.ListMyConsentsUseCase;
 import com.huibao.gateway.app.patient.ListMyPoliciesUseCase;
 import com.huibao.gateway.app.patient.RevokeConsentUseCase;
 import com.huibao.gateway.app.port.IdSource;
+import com.huibao.gateway.app.preauth.DecidePreAuthorizationUseCase;
+import com.huibao.gateway.app.preauth.GetPreAuthorizationUseCase;
+import com.huibao.gateway.app.preauth.ListMyPreAuthorizationsUseCase;
+import com.huibao.gateway.app.preauth.ListPreAuthorizationsUseCase;
+import com.huibao.gateway.app.preauth.RequestPreAuthorizationUseCase;
+import com.huibao.gateway.app.preauth.WithdrawPreAuthorizationUseCase;
 import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
@@ -36,7 +42,21 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 /** Every use case, built once from the stores, the reference data and the keys. */
-record UseCases(Hospital hospital, Insurer insurer, Patient patient, IngestSettlementUseCase ingest) {
+record UseCases(
+        Hospital hospital,
+        Insurer insurer,
+        Patient patient,
+        IngestSettlementUseCase ingest,
+        PreAuthorizations preAuthorizations) {
+
+    /** Applications for specialty drugs (特药申请), by hospitals, pharmacies and patients, decided by insurers. */
+    record PreAuthorizations(
+            RequestPreAuthorizationUseCase request,
+            DecidePreAuthorizationUseCase decide,
+            WithdrawPreAuthorizationUseCase withdraw,
+            GetPreAuthorizationUseCase get,
+            ListPreAuthorizationsUseCase list,
+            ListMyPreAuthorizationsUseCase mine) {}
 
     /** What hospitals do. */
     record Hospital(
@@ -81,7 +101,7 @@ record UseCases(Hospital hospital, Insurer insurer, Patient patient, IngestSettl
         SettlementChecks checks = new SettlementChecks(
                 new SettlementValidator(reference.reader().dialects().validationProfiles()));
         Hospital hospital = new Hospital(
-                new PreviewDirectSettlementUseCase(checks, cases, s.accessLog(), clock),
+                new PreviewDirectSettlementUseCase(checks, cases, s.preAuthorizations(), s.accessLog(), clock),
                 new ConfirmDirectSettlementUseCase(
                         checks, cases, s.directSettlements(), s.transactions(), s.accessLog(), ids, clock),
                 new GetDirectSettlementUseCase(s.directSettlements(), s.accessLog(), clock),
@@ -119,6 +139,13 @@ record UseCases(Hospital hospital, Insurer insurer, Patient patient, IngestSettl
                 new GetMyAccessLogUseCase(s.accessLog()));
         IngestSettlementUseCase ingest =
                 new IngestSettlementUseCase(checks, s.settlements(), cases, creation, clock, zone);
-        return new UseCases(hospital, insurer, patient, ingest);
+        PreAuthorizations preAuthorizations = new PreAuthorizations(
+                new RequestPreAuthorizationUseCase(s.patients(), pii, s.catalog(), s.transactions(), ids, clock, zone),
+                new DecidePreAuthorizationUseCase(s.transactions(), s.consents(), rules, clock, zone),
+                new WithdrawPreAuthorizationUseCase(s.transactions(), clock, zone),
+                new GetPreAuthorizationUseCase(s.preAuthorizations(), s.consents(), rules, s.accessLog(), clock, zone),
+                new ListPreAuthorizationsUseCase(s.preAuthorizations(), s.consents(), rules, clock, zone),
+                new ListMyPreAuthorizationsUseCase(s.preAuthorizations()));
+        return new UseCases(hospital, insurer, patient, ingest, preAuthorizations);
     }
 }

@@ -3,22 +3,36 @@ package com.huibao.gateway.codec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.domain.claim.ApprovedClaim;
 import com.huibao.gateway.domain.claim.ClaimEvent;
+import com.huibao.gateway.domain.event.InsurerEvent;
+import com.huibao.gateway.domain.preauth.PreAuthEvent;
+import com.huibao.gateway.domain.preauth.PreAuthorization;
 
 /**
- * The {@code type} and {@code data} of the webhook events about claims (the contract's {@code webhooks} section):
+ * The {@code type} and {@code data} of the webhook events about claims and pre-authorizations (the contract's {@code webhooks} section):
  * {@code claim.created} carries the policy's result with the claim, no identity of the patient.
  */
 public final class EventJson {
     private EventJson() {}
 
-    public static String type(ClaimEvent e) {
+    public static String type(InsurerEvent e) {
+        if (e instanceof PreAuthEvent p) {
+            return p.type();
+        }
         if (e instanceof ClaimEvent.ClaimCreated) {
             return "claim.created";
         }
         return e instanceof ClaimEvent.ClaimReversed ? "claim.reversed" : "settlement.available";
     }
 
-    public static ObjectNode data(ClaimEvent e) {
+    public static ObjectNode data(InsurerEvent e) {
+        if (e instanceof PreAuthEvent p) {
+            PreAuthorization a = p.preAuthorization();
+            return Json.object()
+                    .put("pre_authorization_id", a.id().toString())
+                    .put("policy_no", a.policyNo())
+                    .put("state", a.state().name())
+                    .put("approval_no", a.approvalNo());
+        }
         if (e instanceof ClaimEvent.ClaimCreated c) {
             return created(c.claim());
         }

@@ -12,6 +12,7 @@ import com.huibao.gateway.domain.plan.LineFilter;
 import com.huibao.gateway.domain.plan.LinePart;
 import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.plan.PlanValidator;
+import com.huibao.gateway.domain.plan.PreAuthRules;
 import com.huibao.gateway.domain.plan.Responsibility;
 import com.huibao.gateway.domain.plan.SubLimit;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
@@ -28,7 +29,7 @@ import java.util.function.Predicate;
 public final class PlanJson {
     /** Plan members an edition may replace as a whole. */
     private static final Set<String> EDITION_MEMBERS =
-            Set.of("name", "deductible_pools", "overall_cap", "compensation");
+            Set.of("name", "deductible_pools", "overall_cap", "compensation", "pre_authorization");
 
     private PlanJson() {}
 
@@ -131,7 +132,8 @@ public final class PlanJson {
                 base.responsibilities(),
                 null,
                 derived,
-                base.compensation());
+                base.compensation(),
+                base.preAuthorization());
     }
 
     private static void override(Fields f, ObjectNode merged, JsonNode o, String id, String edition, String eat) {
@@ -192,7 +194,31 @@ public final class PlanJson {
                 responsibilities,
                 edition,
                 Map.of(),
-                compensation(f, p.get("compensation"), at + "compensation."));
+                compensation(f, p.get("compensation"), at + "compensation."),
+                preAuthorization(f, p.get("pre_authorization"), at + "pre_authorization."));
+    }
+
+    /** {@code {"auto_approve": bool, "max_days_supply": int, "validity_days": int}}; absent: review every one. */
+    private static PreAuthRules preAuthorization(Fields f, JsonNode n, String at) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isObject()) {
+            f.add(at.substring(0, at.length() - 1), "INVALID_TYPE", "pre_authorization must be an object");
+            return null;
+        }
+        Integer maxDays = f.integer(n, "max_days_supply", at + "max_days_supply", false);
+        Integer validity = f.integer(n, "validity_days", at + "validity_days", false);
+        if (maxDays != null && maxDays < 1) {
+            f.add(at + "max_days_supply", "NOT_POSITIVE", "max_days_supply must be at least 1");
+        }
+        if (validity != null && validity < 1) {
+            f.add(at + "validity_days", "NOT_POSITIVE", "validity_days must be at least 1");
+        }
+        return new PreAuthRules(
+                f.bool(n, "auto_approve", at + "auto_approve"),
+                maxDays == null || maxDays < 1 ? 30 : maxDays,
+                validity == null || validity < 1 ? 30 : validity);
     }
 
     private static DeductiblePool pool(Fields f, JsonNode n, String pat) {

@@ -8,6 +8,7 @@ import com.huibao.gateway.adapter.http.json.ReversalJson;
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.StoredSettlement;
 import com.huibao.gateway.app.security.Principal;
+import com.huibao.gateway.app.security.Role;
 import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.PreviewDirectSettlementUseCase;
@@ -61,7 +62,8 @@ public final class HospitalHandlers {
 
     void confirm(RoutingContext rc) {
         Principal hospital = RequestContext.principal(rc);
-        StoredSettlement s = received(rc, reader, "HOSPITAL", hospital.tenant());
+        StoredSettlement s =
+                received(rc, reader, hospital.role() == Role.PHARMACY ? "PHARMACY" : "HOSPITAL", hospital.tenant());
         confirm.execute(hospital, rc.pathParam("setl_id"), s, s.contentHash(), ConfirmationJson::write)
                 .onSuccess(response -> raw(rc, 200, response))
                 .onFailure(rc::fail);

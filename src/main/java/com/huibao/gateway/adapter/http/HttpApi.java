@@ -45,7 +45,8 @@ public final class HttpApi {
             InsurerHandlers insurer,
             ClaimHandlers claims,
             PatientHandlers patients,
-            WebhookHandlers webhooks) {}
+            WebhookHandlers webhooks,
+            PreAuthHandlers preAuthorizations) {}
 
     /** Request limits: the largest body, and the requests one instance serves at once before it sheds. */
     public record Limits(long bodyBytes, int maxInFlight) {}
@@ -122,6 +123,14 @@ public final class HttpApi {
         t.put("listWebhookEvents", rc -> handlers.webhooks().events(rc));
         t.put("replayWebhookEvent", rc -> handlers.webhooks().replay(rc));
         t.put("getMyAccessLog", rc -> handlers.patients().accessLog(rc));
+        t.put("requestPreAuthorization", rc -> handlers.preAuthorizations().request(rc));
+        t.put("listPreAuthorizations", rc -> handlers.preAuthorizations().list(rc));
+        t.put("getPreAuthorization", rc -> handlers.preAuthorizations().get(rc));
+        t.put("decidePreAuthorization", rc -> handlers.preAuthorizations().decide(rc));
+        t.put("withdrawPreAuthorization", rc -> handlers.preAuthorizations().withdraw(rc));
+        t.put("listMyPreAuthorizations", rc -> handlers.preAuthorizations().mine(rc));
+        t.put("requestMyPreAuthorization", rc -> handlers.preAuthorizations().request(rc));
+        t.put("withdrawMyPreAuthorization", rc -> handlers.preAuthorizations().withdraw(rc));
         return t;
     }
 

@@ -5,6 +5,7 @@ import com.huibao.gateway.app.port.AuditTrail;
 import com.huibao.gateway.app.port.ClaimLedger;
 import com.huibao.gateway.app.port.DirectSettlementLedger;
 import com.huibao.gateway.app.port.EventOutbox;
+import com.huibao.gateway.app.port.PreAuthLedger;
 import com.huibao.gateway.app.port.SettlementLedger;
 import com.huibao.gateway.app.port.Transaction;
 import com.huibao.gateway.codec.EventJson;
@@ -48,10 +49,15 @@ final class PgTransaction implements Transaction {
     public EventOutbox outbox() {
         return (events, at) -> {
             List<Future<Void>> added = new ArrayList<>();
-            events.forEach(e ->
-                    added.add(PgOutbox.add(tx, e.insurerId(), e.policyNo(), EventJson.type(e), EventJson.data(e), at)));
+            events.forEach(e -> added.add(
+                    PgOutbox.add(tx, e.insurerId(), e.orderingKey(), EventJson.type(e), EventJson.data(e), at)));
             return Future.all(added).mapEmpty();
         };
+    }
+
+    @Override
+    public PreAuthLedger preAuthorizations() {
+        return new PgPreAuthLedger(tx);
     }
 
     @Override

@@ -13,4 +13,6 @@ public interface Transaction {
     EventOutbox outbox();
 
     AuditTrail audit();
+
+    PreAuthLedger preAuthorizations();
 }

@@ -10,17 +10,20 @@ import com.huibao.gateway.app.port.Transaction;
 import com.huibao.gateway.app.port.Transactions;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.app.shared.PatientCases;
+import com.huibao.gateway.app.shared.PreAuthPurchases;
 import com.huibao.gateway.app.shared.SettlementChecks;
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.claim.ClaimChannel;
 import com.huibao.gateway.domain.claim.Confirmation;
 import com.huibao.gateway.domain.claim.DirectSettlementConfirmation;
 import com.huibao.gateway.domain.consent.Purpose;
+import com.huibao.gateway.domain.preauth.PreAuthorization;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +34,9 @@ import java.util.function.Function;
 
 /**
  * {@code PUT /v1/direct-settlements/{setl_id}}: confirm a direct settlement exactly once. In one transaction: the
- * settlement stored, the policies locked and their accumulators read, the confirmation decided
- * ({@link DirectSettlementConfirmation}), its claims, deltas, events, audit record and response written. The same
+ * settlement stored, the policies (and any pre-authorization its purchase lines quote) locked and read, the
+ * confirmation decided ({@link DirectSettlementConfirmation}, {@link PreAuthPurchases}), its claims, deltas,
+ * pre-authorization uses, events, audit record and response written. The same
  * request again gets that stored response back, untouched; a different body under the same id is a conflict.
  */
 public final class ConfirmDirectSettlementUseCase {
@@ -117,13 +121,18 @@ public final class ConfirmDirectSettlementUseCase {
                     Future<Map<String, Accumulators>> accumulators =
                             tx.accumulators().of(policyNos);
                     Future<Set<String>> claimed = tx.claims().liveClaimants(setlId);
-                    return Future.all(List.of(serialized, stored, existing, locked, accumulators, claimed))
+                    Future<Map<String, PreAuthorization>> auths =
+                            tx.preAuthorizations().lockByApprovalNos(PreAuthPurchases.numbers(settlement.settlement()));
+                    return Future.all(List.of(serialized, stored, existing, locked, accumulators, claimed, auths))
                             .compose(v -> {
                                 if (existing.result().isPresent()) {
                                     // a concurrent confirm of this setl_id committed first
                                     return Future.succeededFuture(
                                             replay(existing.result().get(), requestHash));
                                 }
+                                // purchases under a pre-authorization consume it, or nothing happens at all
+                                PreAuthPurchases.Consumption consumed = PreAuthPurchases.consume(
+                                        settlement.settlement(), loaded.personKey(), auths.result());
                                 Confirmation c = DirectSettlementConfirmation.decide(
                                         loaded.engine(),
                                         new DirectSettlementConfirmation.Inputs(
@@ -134,19 +143,28 @@ public final class ConfirmDirectSettlementUseCase {
                                                 loaded.catalog().planVersions()),
                                         ids::claimId,
                                         clock.instant());
-                                return record(tx, c, requestHash, render.apply(c));
+                                return record(tx, c, requestHash, render.apply(c), consumed);
                             });
                 }));
     }
 
-    private static Future<String> record(Transaction tx, Confirmation c, String requestHash, String response) {
+    private static Future<String> record(
+            Transaction tx,
+            Confirmation c,
+            String requestHash,
+            String response,
+            PreAuthPurchases.Consumption consumed) {
         Instant at = c.confirmedAt();
         Map<String, Object> claims = new TreeMap<>();
         c.claims().forEach(claim -> claims.put(claim.policyNo(), claim.claimId()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("payout_total", c.payoutTotal().toString());
         details.put("claims", claims);
+        List<Future<?>> consuming = new ArrayList<>();
+        consumed.after().forEach(p -> consuming.add(tx.preAuthorizations().update(p)));
+        consuming.add(tx.preAuthorizations().recordUses(consumed.uses(), at));
         return Future.all(List.of(
+                        Future.all(consuming),
                         tx.outbox().emit(c.events(), at),
                         tx.claims().insert(c.claims()),
                         tx.accumulators()

@@ -2,6 +2,7 @@ package com.huibao.gateway.app.settlement;
 
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.DirectSettlementRecord;
+import com.huibao.gateway.app.port.PreAuthLedger;
 import com.huibao.gateway.app.port.Transaction;
 import com.huibao.gateway.app.port.Transactions;
 import com.huibao.gateway.app.security.Principal;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * {@code POST /v1/direct-settlements/{setl_id}/reversal} (冲正): in one transaction, the hospital's confirmed
- * settlement locked, its claims and recorded deltas read (locked), the reversal decided
+ * settlement locked, its claims, recorded deltas and pre-authorization uses read (locked), the reversal decided
  * ({@link DirectSettlementReversal}), and what it changes written. Idempotent: a reversed one answers its stored
  * reversal. Unknown, or another hospital's: 404. A claim already paid: 409 CLAIM_ALREADY_PAID.
  */
@@ -50,7 +51,8 @@ public final class ReverseDirectSettlementUseCase {
             Transaction tx, DirectSettlementRecord r, Function<DirectSettlementReversal.Reversed, String> render) {
         Future<List<SettledClaim>> claims = tx.claims().lockDirectSettlementClaims(r.setlId());
         Future<Map<String, Accumulators>> recorded = tx.accumulators().lockRecorded(r.setlId(), DIRECT);
-        return Future.all(claims, recorded).compose(v -> {
+        Future<List<PreAuthLedger.Use>> uses = tx.preAuthorizations().lockUses(r.setlId());
+        return Future.all(claims, recorded, uses).compose(v -> {
             Instant now = clock.instant();
             DirectSettlementReversal.Outcome outcome = DirectSettlementReversal.decide(
                     r.setlId(), r.confirmedAt(), claims.result(), recorded.result(), now);
@@ -64,6 +66,7 @@ public final class ReverseDirectSettlementUseCase {
             String response = render.apply(reversed);
             return Future.all(List.of(
                             tx.accumulators().subtractRecorded(r.setlId(), DIRECT),
+                            tx.preAuthorizations().reverseUses(r.setlId()),
                             tx.claims().markReversed(reversed.claims(), now),
                             tx.outbox().emit(reversed.events(), now),
                             tx.directSettlements().recordReversal(r.setlId(), now, response),

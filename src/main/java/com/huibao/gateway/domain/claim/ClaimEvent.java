@@ -1,17 +1,24 @@
 package com.huibao.gateway.domain.claim;
 
+import com.huibao.gateway.domain.event.InsurerEvent;
 import com.huibao.gateway.domain.money.Money;
 
 /**
  * What an insurer is told about its claims (its webhook), in the order of each policy's events. Made by the domain
  * operation that changes the claims; written to the outbox in the same transaction.
  */
-public sealed interface ClaimEvent {
+public sealed interface ClaimEvent extends InsurerEvent {
     /** The insurer told. */
+    @Override
     String insurerId();
 
     /** The policy whose events keep their order. */
     String policyNo();
+
+    @Override
+    default String orderingKey() {
+        return policyNo();
+    }
 
     /** {@code claim.created}: a claim was made. */
     record ClaimCreated(ApprovedClaim claim) implements ClaimEvent {

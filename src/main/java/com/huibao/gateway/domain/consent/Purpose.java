@@ -4,5 +4,7 @@ package com.huibao.gateway.domain.consent;
 public enum Purpose {
     DIRECT_SETTLEMENT,
     QUICK_CLAIM,
-    PROACTIVE_CLAIM
+    PROACTIVE_CLAIM,
+    /** Reading the patient's applications for specialty drugs (特药申请) and deciding them. */
+    PRE_AUTHORIZATION
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * @param edition    the edition this plan is (普通版, 关爱版, …); null for the base plan
  * @param editions   the base plan's editions by id, each a whole plan derived from it; empty for an edition
  * @param compensation how compensation from elsewhere is treated (补偿原则)
+ * @param preAuthorization how applications for its pre-approved drugs are reviewed
  */
 public record Plan(
         String planId,
@@ -25,13 +26,40 @@ public record Plan(
         List<Responsibility> responsibilities,
         String edition,
         Map<String, Plan> editions,
-        Compensation compensation) {
+        Compensation compensation,
+        PreAuthRules preAuthorization) {
 
     public Plan {
         deductiblePools = List.copyOf(deductiblePools);
         responsibilities = List.copyOf(responsibilities);
         editions = editions == null ? Map.of() : Map.copyOf(editions);
         compensation = compensation == null ? Compensation.ON_REMAINING : compensation;
+        preAuthorization = preAuthorization == null ? PreAuthRules.REVIEW_ALL : preAuthorization;
+    }
+
+    public Plan(
+            String planId,
+            String insurerId,
+            String name,
+            int cobPriority,
+            Money overallCap,
+            List<DeductiblePool> deductiblePools,
+            List<Responsibility> responsibilities,
+            String edition,
+            Map<String, Plan> editions,
+            Compensation compensation) {
+        this(
+                planId,
+                insurerId,
+                name,
+                cobPriority,
+                overallCap,
+                deductiblePools,
+                responsibilities,
+                edition,
+                editions,
+                compensation,
+                null);
     }
 
     public Plan(

@@ -19,6 +19,8 @@ import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.app.port.PatientStore;
 import com.huibao.gateway.app.port.PersonKeys;
 import com.huibao.gateway.app.port.PolicyStore;
+import com.huibao.gateway.app.port.PreAuthLedger;
+import com.huibao.gateway.app.port.PreAuthStore;
 import com.huibao.gateway.app.port.SettlementLedger;
 import com.huibao.gateway.app.port.SettlementStore;
 import com.huibao.gateway.app.port.StoredDocument;
@@ -34,14 +36,16 @@ import com.huibao.gateway.domain.benefit.LineOutcome;
 import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.claim.ApprovedClaim;
 import com.huibao.gateway.domain.claim.ClaimChannel;
-import com.huibao.gateway.domain.claim.ClaimEvent;
 import com.huibao.gateway.domain.claim.ClaimState;
 import com.huibao.gateway.domain.claim.Confirmation;
 import com.huibao.gateway.domain.claim.SettledClaim;
 import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.coverage.ListVersion;
+import com.huibao.gateway.domain.event.InsurerEvent;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.policy.Policy;
+import com.huibao.gateway.domain.preauth.PreAuthState;
+import com.huibao.gateway.domain.preauth.PreAuthorization;
 import com.huibao.gateway.domain.settlement.Provenance;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -83,10 +87,12 @@ public final class InMemoryStores implements Transactions {
             Map<String, PolicyResult> claimResults,
             Map<String, Accumulators> accumulators,
             List<Delta> deltas,
-            List<ClaimEvent> events,
+            List<InsurerEvent> events,
             List<Audit> audit,
             Map<String, List<Consent>> consents,
-            List<String> consentEvents) {
+            List<String> consentEvents,
+            Map<UUID, PreAuthorization> preAuths,
+            List<UseRow> uses) {
         Tables copy() {
             Map<String, List<Consent>> consentsCopy = new HashMap<>();
             consents.forEach((k, v) -> consentsCopy.put(k, new ArrayList<>(v)));
@@ -100,7 +106,9 @@ public final class InMemoryStores implements Transactions {
                     new ArrayList<>(events),
                     new ArrayList<>(audit),
                     consentsCopy,
-                    new ArrayList<>(consentEvents));
+                    new ArrayList<>(consentEvents),
+                    new LinkedHashMap<>(preAuths),
+                    new ArrayList<>(uses));
         }
     }
 
@@ -114,7 +122,12 @@ public final class InMemoryStores implements Transactions {
             new ArrayList<>(),
             new ArrayList<>(),
             new HashMap<>(),
+            new ArrayList<>(),
+            new LinkedHashMap<>(),
             new ArrayList<>());
+
+    /** One row of {@code pre_authorization_uses}. */
+    public record UseRow(PreAuthLedger.Use use, boolean reversed) {}
 
     private final Map<String, InsurerCatalogStore.StoredPolicy> policies = new LinkedHashMap<>();
     private final List<Map.Entry<String, AccessLog.Entry>> accessLog = new ArrayList<>();
@@ -135,6 +148,16 @@ public final class InMemoryStores implements Transactions {
     /** The person key of an identity, as {@link #personKeys()} computes it. */
     public static String personKey(String certType, String certno) {
         return certType + ":" + certno;
+    }
+
+    /** Replaces the plans and lists in force (a plan with other rules, say). */
+    public InMemoryStores withCatalog(Catalog c) {
+        this.catalog = c;
+        return this;
+    }
+
+    public Catalog catalog() {
+        return catalog;
     }
 
     public InMemoryStores withPolicy(Policy p) {
@@ -169,12 +192,20 @@ public final class InMemoryStores implements Transactions {
         return List.copyOf(t.deltas());
     }
 
-    public List<ClaimEvent> events() {
+    public List<InsurerEvent> events() {
         return List.copyOf(t.events());
     }
 
     public List<Audit> audit() {
         return List.copyOf(t.audit());
+    }
+
+    public Optional<PreAuthorization> preAuthorization(UUID id) {
+        return Optional.ofNullable(t.preAuths().get(id));
+    }
+
+    public List<UseRow> preAuthUses() {
+        return List.copyOf(t.uses());
     }
 
     public List<String> consentEvents() {
@@ -375,6 +406,66 @@ public final class InMemoryStores implements Transactions {
         }
 
         @Override
+        public PreAuthLedger preAuthorizations() {
+            return new PreAuthLedger() {
+                @Override
+                public Future<Void> insert(PreAuthorization p) {
+                    t.preAuths().put(p.id(), p);
+                    return Future.succeededFuture();
+                }
+
+                @Override
+                public Future<Optional<PreAuthorization>> lock(UUID id) {
+                    return Future.succeededFuture(
+                            Optional.ofNullable(t.preAuths().get(id)));
+                }
+
+                @Override
+                public Future<Map<String, PreAuthorization>> lockByApprovalNos(Collection<String> approvalNos) {
+                    return preAuthStore().byApprovalNos(approvalNos);
+                }
+
+                @Override
+                public Future<Void> update(PreAuthorization p) {
+                    if (p.quantityApproved() != null && p.quantityUsed().compareTo(p.quantityApproved()) > 0) {
+                        // the database's CHECK: never more used than approved
+                        return Future.failedFuture(new IllegalStateException("used beyond approved"));
+                    }
+                    t.preAuths().put(p.id(), p);
+                    return Future.succeededFuture();
+                }
+
+                @Override
+                public Future<Void> recordUses(List<Use> uses, Instant at) {
+                    uses.forEach(u -> t.uses().add(new UseRow(u, false)));
+                    return Future.succeededFuture();
+                }
+
+                @Override
+                public Future<List<Use>> lockUses(String setlId) {
+                    return Future.succeededFuture(t.uses().stream()
+                            .filter(r -> r.use().setlId().equals(setlId) && !r.reversed())
+                            .map(UseRow::use)
+                            .toList());
+                }
+
+                @Override
+                public Future<Void> reverseUses(String setlId) {
+                    List<UseRow> rows = t.uses();
+                    for (int i = 0; i < rows.size(); i++) {
+                        UseRow r = rows.get(i);
+                        if (r.use().setlId().equals(setlId) && !r.reversed()) {
+                            PreAuthorization p = t.preAuths().get(r.use().preAuthorizationId());
+                            t.preAuths().put(p.id(), p.used(r.use().quantity().negate()));
+                            rows.set(i, new UseRow(r.use(), true));
+                        }
+                    }
+                    return Future.succeededFuture();
+                }
+            };
+        }
+
+        @Override
         public AuditTrail audit() {
             return (actor, action, subject, details, at) -> {
                 t.audit().add(new Audit(actor, action, subject, details, at));
@@ -516,6 +607,41 @@ public final class InMemoryStores implements Transactions {
     }
 
     // ---- the ports outside transactions
+
+    public PreAuthStore preAuthStore() {
+        return new PreAuthStore() {
+            @Override
+            public Future<Optional<PreAuthorization>> find(UUID id) {
+                return Future.succeededFuture(Optional.ofNullable(t.preAuths().get(id)));
+            }
+
+            @Override
+            public Future<Map<String, PreAuthorization>> byApprovalNos(Collection<String> approvalNos) {
+                Map<String, PreAuthorization> out = new HashMap<>();
+                t.preAuths().values().stream()
+                        .filter(p -> p.approvalNo() != null && approvalNos.contains(p.approvalNo()))
+                        .forEach(p -> out.put(p.approvalNo(), p));
+                return Future.succeededFuture(out);
+            }
+
+            @Override
+            public Future<List<PreAuthorization>> forInsurer(String insurerId, PreAuthState state, int limit) {
+                return Future.succeededFuture(t.preAuths().values().stream()
+                        .filter(p -> p.insurerId().equals(insurerId) && (state == null || p.state() == state))
+                        .limit(limit)
+                        .toList());
+            }
+
+            @Override
+            public Future<List<PreAuthorization>> forPerson(String personKey) {
+                List<PreAuthorization> mine = new ArrayList<>(t.preAuths().values().stream()
+                        .filter(p -> p.personKey().equals(personKey))
+                        .toList());
+                java.util.Collections.reverse(mine);
+                return Future.succeededFuture(mine);
+            }
+        };
+    }
 
     public PersonKeys personKeys() {
         return InMemoryStores::personKey;
