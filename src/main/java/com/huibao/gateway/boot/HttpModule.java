@@ -5,6 +5,7 @@ import com.huibao.gateway.adapter.http.DataFeedHandlers;
 import com.huibao.gateway.adapter.http.HospitalHandlers;
 import com.huibao.gateway.adapter.http.HttpApi;
 import com.huibao.gateway.adapter.http.InsurerHandlers;
+import com.huibao.gateway.adapter.http.InvoiceClaimHandlers;
 import com.huibao.gateway.adapter.http.OpsHandlers;
 import com.huibao.gateway.adapter.http.PatientHandlers;
 import com.huibao.gateway.adapter.http.PreAuthHandlers;
@@ -62,7 +63,8 @@ final class HttpModule {
                                 u.preAuthorizations().list(),
                                 u.preAuthorizations().mine()),
                         clock,
-                        zone));
+                        zone),
+                new InvoiceClaimHandlers(u.invoiceClaims(), reference.reader()));
     }
 
     /** Who may call and how answers are signed. */

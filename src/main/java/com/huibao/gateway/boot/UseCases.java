@@ -13,6 +13,7 @@ import com.huibao.gateway.app.insurer.PublishPlanUseCase;
 import com.huibao.gateway.app.insurer.QuickClaimUseCase;
 import com.huibao.gateway.app.insurer.RegisterWebhookUseCase;
 import com.huibao.gateway.app.insurer.ReplayWebhookEventUseCase;
+import com.huibao.gateway.app.invoice.SubmitInvoiceClaimUseCase;
 import com.huibao.gateway.app.patient.GetMyAccessLogUseCase;
 import com.huibao.gateway.app.patient.GrantConsentUseCase;
 import com.huibao.gateway.app.patient.ListMyClaimsUseCase;
@@ -47,7 +48,8 @@ record UseCases(
         Insurer insurer,
         Patient patient,
         IngestSettlementUseCase ingest,
-        PreAuthorizations preAuthorizations) {
+        PreAuthorizations preAuthorizations,
+        SubmitInvoiceClaimUseCase invoiceClaims) {
 
     /** Applications for specialty drugs (特药申请), by hospitals, pharmacies and patients, decided by insurers. */
     record PreAuthorizations(
@@ -146,6 +148,8 @@ record UseCases(
                 new GetPreAuthorizationUseCase(s.preAuthorizations(), s.consents(), rules, s.accessLog(), clock, zone),
                 new ListPreAuthorizationsUseCase(s.preAuthorizations(), s.consents(), rules, clock, zone),
                 new ListMyPreAuthorizationsUseCase(s.preAuthorizations()));
-        return new UseCases(hospital, insurer, patient, ingest, preAuthorizations);
+        SubmitInvoiceClaimUseCase invoiceClaims = new SubmitInvoiceClaimUseCase(
+                checks, s.patients(), pii, cases, s.settlements(), s.claims(), creation, clock, zone);
+        return new UseCases(hospital, insurer, patient, ingest, preAuthorizations, invoiceClaims);
     }
 }

@@ -72,6 +72,10 @@ public final class SettlementReader implements SettlementParser {
             f.add("", "INVALID_TYPE", "a settlement must be a JSON object");
             throw InvalidDocumentException.malformed(f.violations);
         }
+        boolean receipt = ReceiptReader.isReceipt(doc);
+        if (receipt) {
+            doc = ReceiptReader.toFlat(doc, defaultInstitution);
+        }
         boolean national = isNational(doc);
         Message m = new Message(doc, national);
         if (national) {
@@ -91,7 +95,7 @@ public final class SettlementReader implements SettlementParser {
         SettlementBasis basis = basis(f, doc);
         MessageKind kind = basis == SettlementBasis.INVOICE
                 ? MessageKind.INVOICE
-                : national ? d.messageKind(infno) : MessageKind.FLAT;
+                : receipt ? MessageKind.RECEIPT : national ? d.messageKind(infno) : MessageKind.FLAT;
         if (kind == MessageKind.REVERSAL) {
             f.add(
                     "infno",

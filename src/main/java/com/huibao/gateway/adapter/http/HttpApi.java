@@ -46,7 +46,8 @@ public final class HttpApi {
             ClaimHandlers claims,
             PatientHandlers patients,
             WebhookHandlers webhooks,
-            PreAuthHandlers preAuthorizations) {}
+            PreAuthHandlers preAuthorizations,
+            InvoiceClaimHandlers invoiceClaims) {}
 
     /** Request limits: the largest body, and the requests one instance serves at once before it sheds. */
     public record Limits(long bodyBytes, int maxInFlight) {}
@@ -131,6 +132,8 @@ public final class HttpApi {
         t.put("listMyPreAuthorizations", rc -> handlers.preAuthorizations().mine(rc));
         t.put("requestMyPreAuthorization", rc -> handlers.preAuthorizations().request(rc));
         t.put("withdrawMyPreAuthorization", rc -> handlers.preAuthorizations().withdraw(rc));
+        t.put("submitInvoiceClaim", rc -> handlers.invoiceClaims().submit(rc));
+        t.put("submitMyInvoiceClaim", rc -> handlers.invoiceClaims().submit(rc));
         return t;
     }
 

@@ -25,7 +25,7 @@ public final class PgSettlementStore implements SettlementStore {
                                 ? Future.succeededFuture(r)
                                 : PgAudit.append(
                                                 tx,
-                                                "DATA_FEED",
+                                                settlement.source(),
                                                 "SETTLEMENT_RECEIVED",
                                                 setlId,
                                                 "{\"source\":\"" + settlement.source() + "\"}",

@@ -5,6 +5,7 @@ import com.huibao.gateway.app.port.AccessLog;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.ConsentStore;
 import com.huibao.gateway.app.security.Principal;
+import com.huibao.gateway.domain.claim.ClaimChannel;
 import com.huibao.gateway.domain.consent.ConsentRules;
 import com.huibao.gateway.domain.consent.Purpose;
 import io.vertx.core.Future;
@@ -31,7 +32,7 @@ public final class GetClaimUseCase {
 
     public Future<ClaimStore.Claim> execute(Principal insurer, String claimId) {
         return InsurerClaims.find(store, insurer, claimId).compose(c -> {
-            Purpose purpose = Purpose.valueOf(c.channel());
+            Purpose purpose = ClaimChannel.valueOf(c.channel()).purpose();
             return consents.forPerson(c.personKey()).compose(list -> {
                 String denial = rules.denial(list, insurer.tenant(), purpose, c.setlTime(), clock.instant());
                 if (denial != null) {

@@ -15,5 +15,7 @@ public enum MessageKind {
     /** Any other {@code infno}. */
     OTHER,
     /** Costs not settled by basic insurance, on an invoice or receipt. */
-    INVOICE
+    INVOICE,
+    /** A purchase receipt (a designated pharmacy's sale without a basic-insurance settlement): all self-paid. */
+    RECEIPT
 }

@@ -3,6 +3,7 @@ package com.huibao.gateway.adapter.http.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.app.insurer.QuickClaimUseCase;
+import com.huibao.gateway.app.invoice.SubmitInvoiceClaimUseCase;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.settlement.Provenance;
@@ -33,6 +34,11 @@ public final class ClaimResponses {
                 .put("setl_id", c.setlId())
                 .put("channel", c.channel())
                 .put("replay", o.replay());
+    }
+
+    /** An invoice claim answers like a quick claim: the policy's result with the claim. */
+    public static ObjectNode invoiceClaim(SubmitInvoiceClaimUseCase.Outcome o) {
+        return quickClaim(new QuickClaimUseCase.Outcome(o.claim(), o.replay()));
     }
 
     public static ObjectNode summary(ClaimStore.Claim c) {
