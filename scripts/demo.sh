@@ -63,3 +63,74 @@ for line in sys.stdin:
                 print("  %-18s %-22s pays %10s%s" % (r["setl_id"], names.get(x["id"], x["id"]), x["payable"],
                       "  (capped: %s)" % x["capped_by"] if x["capped_by"] else ""))
 '
+
+# ---- 特药: application → approval → designated-pharmacy purchases → reversal; a Boao invoice claim -------------
+call() { # client method path [body-file] → prints "HTTP <status>" then the body
+  local key=config/demo/keys/$1.private.jwk tok
+  tok=$(java -jar "$jar" sign --key "$key" --client "$1" --aud "${GATEWAY_ID:-huibao-gateway}" \
+    --method "$2" --path "$3" ${4:+--body "$4"})
+  curl -sS -X "$2" "$base$3" -H "Authorization: Bearer $tok" ${4:+-H 'Content-Type: application/json' --data-binary "@$4"} \
+    -w '\nHTTP %{http_code}\n'
+}
+field() { python3 -c 'import json,sys; print(json.loads(sys.stdin.read().rsplit("\n",2)[0])'"$1"')'; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+run=$(date +%s)
+today=$(TZ=Asia/Shanghai date +%F); until=$(TZ=Asia/Shanghai date -d '+29 days' +%F)
+now=$(TZ=Asia/Shanghai date '+%F %T')
+drug=XL01XEA147A001010181836
+
+echo "== 特药: 张三 lets INS-HMB read his specialty-drug applications (purpose PRE_AUTHORIZATION, on the H5 page)"
+id_token=$(curl -fsS -X POST "$base/demo/patient-token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id_token"])')
+curl -fsS -o /dev/null -X POST "$base/v1/me/consents" -H "Authorization: Bearer $id_token" \
+  -H 'Content-Type: application/json' --data-binary \
+  "{\"insurer_id\":\"INS-HMB\",\"purposes\":[\"PRE_AUTHORIZATION\"],\"covers_from\":\"2025-07-01\",\"expires_at\":\"2030-01-01T00:00:00+08:00\"}"
+
+cat > "$tmp/apply.json" <<JSON
+{"policy_no":"HMB26-000001","psn_cert_type":"01","certno":"310101198001010011",
+ "drug":{"code":"$drug","generic_name":"奥希替尼"},"quantity":3,"days_supply":90,"diagnosis":"C34.1",
+ "prescriber":"王医生","documents":["$(printf 'prescription %s' "$run" | sha256sum | cut -c1-64)"]}
+JSON
+app=$(call demo-hospital POST /v1/pre-authorizations "$tmp/apply.json")
+pa=$(echo "$app" | field '["id"]')
+echo "  the hospital applies for 3 boxes of 奥希替尼 (C34.1): $(echo "$app" | field '["state"]') ($pa)"
+
+echo "{\"decision\":\"APPROVE\",\"quantity\":3,\"valid_from\":\"$today\",\"valid_to\":\"$until\"}" > "$tmp/approve.json"
+approval=$(call demo-insurer-hmb POST "/v1/pre-authorizations/$pa/decision" "$tmp/approve.json" | field '["approval_no"]')
+echo "  INS-HMB approves 3 boxes, $today to $until: approval number $approval"
+
+purchase() { # setl_id boxes → a designated pharmacy's sale at 15,000.00 a box (outside the catalogue: all self-paid)
+  local total=$(( 15000 * $2 )).00
+  cat > "$tmp/$1.json" <<JSON
+{"setlinfo":{"setl_id":"$1","mdtrt_id":"M-$1","psn_no":"P-1","psn_cert_type":"01","certno":"310101198001010011",
+ "psn_name":"张三","insutype":"310","med_type":"41","setl_time":"$now","fixmedins_code":"DEMO-PHARMACY-01",
+ "medfee_sumamt":"$total","fulamt_ownpay_amt":"$total","overlmt_selfpay":"0.00","preselfpay_amt":"0.00",
+ "inscp_scp_amt":"0.00","act_pay_dedc":"0.00","hifp_pay":"0.00","hifmi_pay":"0.00","hifob_pay":"0.00","maf_pay":"0.00",
+ "cvlserv_pay":"0.00","oth_pay":"0.00","fund_pay_sumamt":"0.00","psn_part_amt":"$total","acct_pay":"0.00",
+ "psn_cash_pay":"$total","hosp_part_amt":"0.00"},
+ "diseinfo":[{"diag_code":"C34.100","maindiag_flag":"1"}],
+ "feedetail":[{"feedetl_sn":"1","med_list_codg":"$drug","medins_list_name":"奥希替尼片","med_chrgitm_type":"09",
+  "chrgitm_lv":"03","cnt":$2,"pric":"15000.00","det_item_fee_sumamt":"$total","fulamt_ownpay_amt":"$total",
+  "overlmt_amt":"0.00","preselfpay_amt":"0.00","inscp_scp_amt":"0.00","selfpay_prop":"1","preapproval_no":"$approval"}]}
+JSON
+  call demo-pharmacy PUT "/v1/direct-settlements/$1" "$tmp/$1.json"
+}
+remaining() { call demo-hospital GET "/v1/pre-authorizations/$pa" | field '["quantity_remaining"]'; } # the applicant reads it
+first=$(purchase "PH-$run-1" 2)
+echo "  the pharmacy sells 2 boxes (30,000.00): 沪惠保 pays $(echo "$first" | field '["payout_total"]'), the patient pays $(echo "$first" | field '["patient_cash_due"]'); $(remaining) box(es) left"
+second=$(purchase "PH-$run-2" 1)
+echo "  then 1 box: 沪惠保 pays $(echo "$second" | field '["payout_total"]'); $(remaining) left"
+third=$(purchase "PH-$run-3" 1)
+echo "  a 4th box is refused: $(echo "$third" | tail -1), $(echo "$third" | field '["code"]')"
+call demo-pharmacy POST "/v1/direct-settlements/PH-$run-1/reversal" >/dev/null
+echo "  the first sale is reversed (冲正): $(remaining) box(es) left again"
+
+echo "== a Boao invoice claim: 李四's Lumakras bought at 海南博鳌超级医院 (海外特殊药品, no basic insurance)"
+cat > "$tmp/invoice.json" <<JSON
+{"policy_no":"HMB25-000002","receipt":{"receipt_no":"INV-BOAO-DEMO","fixmedins_code":"DEMO-BOAO-1","psn_cert_type":"01",
+ "certno":"310104199002020022","psn_name":"李四","time":"2026-03-10 10:00:00","diagnosis":"C34.1",
+ "items":[{"code":"BOAO-SOTORASIB-120","generic_name":"Lumakras","name":"Lumakras 120mg","quantity":1,
+  "price":"50000.00","amount":"50000.00","preapproval_no":"BOAO-PA-2026-0310"}]},
+ "documents":["$(printf 'invoice INV-BOAO-DEMO' | sha256sum | cut -c1-64)"]}
+JSON
+inv=$(call demo-insurer-hmb POST /v1/invoice-claims "$tmp/invoice.json")
+echo "  INS-HMB claims the 50,000.00 invoice: pays $(echo "$inv" | field '["payout"]') (claim $(echo "$inv" | field '["claim_id"]'), $(echo "$inv" | field '["state"]'))"

@@ -1,10 +1,16 @@
 // 惠保 H5: a patient's policies, authorizations, claims and access log, from the same API as everyone else.
 (function () {
   'use strict';
-  const PURPOSES = { DIRECT_SETTLEMENT: '直赔', QUICK_CLAIM: '快赔', PROACTIVE_CLAIM: '主动赔' };
+  const PURPOSES = { DIRECT_SETTLEMENT: '直赔', QUICK_CLAIM: '快赔', PROACTIVE_CLAIM: '主动赔',
+    PRE_AUTHORIZATION: '特药申请', POLICY_SERVICE: '保单服务' };
   const ACTIONS = { DIRECT_SETTLEMENT_PREVIEW: '直赔试算', DIRECT_SETTLEMENT_CONFIRM: '直赔结算',
-    QUICK_CLAIM: '快赔调取', CLAIM_READ: '查看理赔' };
-  const CHANNELS = { DIRECT_SETTLEMENT: '直赔', QUICK_CLAIM: '快赔', PROACTIVE_CLAIM: '主动赔' };
+    DIRECT_SETTLEMENT_READ: '查看直赔结算', QUICK_CLAIM: '快赔调取', CLAIM_READ: '查看理赔',
+    POLICY_READ: '查看保单', PRE_AUTHORIZATION_READ: '查看特药申请' };
+  const ROLES = { INSURER: '保险公司', HOSPITAL: '医院', PHARMACY: '药店' };
+  const CHANNELS = { DIRECT_SETTLEMENT: '直赔', QUICK_CLAIM: '快赔', PROACTIVE_CLAIM: '主动赔',
+    INVOICE_CLAIM: '发票理赔' };
+  const PREAUTH_STATES = { REQUESTED: '审核中', APPROVED: '已批准', DENIED: '未批准', WITHDRAWN: '已撤回',
+    EXPIRED: '已过期' };
   const STATES = { APPROVED: '已核定', PAID: '已支付', REVERSED: '已冲正' };
   let token = null;
 
@@ -81,12 +87,49 @@
   async function loadAccess() {
     const { entries } = await api('GET', '/v1/me/access-log');
     fill($('access'), entries.map(e => li([(ACTIONS[e.action] || e.action) + ' · ' + e.actor_tenant,
-      time(e.at) + '，' + (e.actor_role === 'INSURER' ? '保险公司' : '医院') + ' ' + e.actor_id + '，用途：'
+      time(e.at) + '，' + (ROLES[e.actor_role] || e.actor_role) + ' ' + e.actor_id + '，用途：'
         + (PURPOSES[e.purpose] || e.purpose) + '，对象 ' + e.subject])), '暂无访问记录');
   }
 
+  function applicant(by) {
+    if (by === 'PATIENT') return '本人';
+    const [role, code] = String(by || '').split(':');
+    return (ROLES[role] || role) + (code ? ' ' + code : '');
+  }
+
+  async function loadPreAuthorizations() {
+    const { pre_authorizations } = await api('GET', '/v1/me/pre-authorizations');
+    fill($('preauths'), pre_authorizations.map(p => {
+      const drug = p.drug.generic_name || p.drug.code;
+      const lines = [drug + ' · ' + (PREAUTH_STATES[p.state] || p.state),
+        '申请 ' + p.quantity_requested + '（' + p.days_supply + ' 天用量），保单 ' + p.policy_no + '，'
+          + p.insurer_id + '，' + applicant(p.requested_by) + ' 于 ' + time(p.requested_at) + ' 提交'];
+      if (p.state === 'APPROVED') {
+        lines.push('批准号 ' + p.approval_no + '：批准 ' + p.quantity_approved + '，已用 ' + p.quantity_used
+          + '，剩余 ' + p.quantity_remaining + '，有效期 ' + p.valid_from + ' 至 ' + p.valid_to);
+      }
+      if (p.reason) lines.push('说明：' + p.reason);
+      let button = null;
+      if (p.state === 'REQUESTED') {
+        button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'revoke';
+        button.textContent = '撤回申请';
+        button.addEventListener('click', async () => {
+          if (!window.confirm('撤回后保险公司将不再审核这份申请，确定撤回？')) return;
+          await api('POST', '/v1/me/pre-authorizations/' + p.id + '/withdrawal');
+          await refresh();
+        });
+      }
+      const item = li(lines, button);
+      item.dataset.state = p.state;
+      item.dataset.id = p.id;
+      return item;
+    }), '暂无特药申请');
+  }
+
   async function refresh() {
-    await Promise.all([loadPolicies(), loadConsents(), loadClaims(), loadAccess()]);
+    await Promise.all([loadPolicies(), loadConsents(), loadPreAuthorizations(), loadClaims(), loadAccess()]);
   }
 
   $('grant').addEventListener('submit', async (ev) => {

@@ -63,6 +63,14 @@ class RunScriptIT {
                     .contains("154000.00")
                     .contains("特定住院自费医疗费用")
                     .contains("13300.00");
+            // 特药 (README): approval, two pharmacy sales, a refusal beyond the quantity, a reversal; a Boao invoice
+            assertThat(out)
+                    .containsPattern("approval number HBPA-[0-9A-F]{12}")
+                    .contains("沪惠保 pays 21000.00, the patient pays 9000.00; 1 box(es) left")
+                    .contains("then 1 box: 沪惠保 pays 10500.00; 0 left")
+                    .contains("HTTP 409, PREAUTH_QUANTITY_EXCEEDED")
+                    .contains("2 box(es) left again")
+                    .contains("INS-HMB claims the 50,000.00 invoice: pays 35000.00");
         } finally {
             gateway.destroy(); // SIGTERM
             assertThat(gateway.waitFor(60, TimeUnit.SECONDS))

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -37,32 +39,12 @@ class PatientPageBrowserTest {
 
     @Test
     void grant_see_a_claim_revoke_and_see_the_access_log() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Debian chromium and chromium-driver are needed (.ci/run installs them)");
+        assumeChromium();
         try (TestGateway gw = TestGateway.start(Map.of())) {
             assertThat(gw.signed("demo-datafeed", "POST", "/v1/settlements", Settlements.inpatient("S-H5"))
                             .statusCode())
                     .isEqualTo(201);
-            ChromeOptions options = new ChromeOptions()
-                    .setBinary(CHROMIUM.toFile())
-                    .addArguments(
-                            "--headless=new",
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-dev-shm-usage",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--window-size=375,812",
-                            "--user-data-dir=" + Files.createTempDirectory("h5-chromium"));
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(DRIVER.toFile())
-                    .usingAnyFreePort()
-                    .build();
-            WebDriver browser = new ChromeDriver(service, options);
+            WebDriver browser = chromium();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
                 browser.get("http://127.0.0.1:" + gw.port() + "/app/");
@@ -134,6 +116,116 @@ class PatientPageBrowserTest {
                 browser.quit();
             }
         }
+    }
+
+    private static void assumeChromium() {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Debian chromium and chromium-driver are needed (.ci/run installs them)");
+    }
+
+    /** Headless Chromium on a 375 x 812 screen, as a phone. */
+    private static WebDriver chromium() throws Exception {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=375,812",
+                        "--user-data-dir=" + Files.createTempDirectory("h5-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    @Test
+    void the_patient_follows_specialty_drug_applications_and_withdraws_one() throws Exception {
+        assumeChromium();
+        try (TestGateway gw = TestGateway.start(Map.of())) {
+            String first = apply(gw, "2");
+            String second = apply(gw, "1");
+            WebDriver browser = chromium();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                browser.get("http://127.0.0.1:" + gw.port() + "/app/");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-login")))
+                        .click();
+                wait.until(d -> d.findElements(By.cssSelector("#preauths li[data-state=REQUESTED]"))
+                                .size()
+                        == 2);
+                assertThat(browser.findElement(By.id("preauths")).getText())
+                        .contains("审核中")
+                        .contains("医院 H31010100001");
+
+                // The patient lets INS-HMB read the applications; the insurer approves the first one.
+                new Select(browser.findElement(By.id("grant-insurer"))).selectByValue("INS-HMB");
+                browser.findElement(By.cssSelector("input[name=purpose][value=PRE_AUTHORIZATION]"))
+                        .click();
+                browser.findElement(By.id("grant-submit")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("grant-result"), "已授权"));
+                LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+                var approved = gw.signed(
+                        "demo-insurer-hmb",
+                        "POST",
+                        "/v1/pre-authorizations/" + first + "/decision",
+                        ("{\"decision\":\"APPROVE\",\"quantity\":2,\"valid_from\":\"" + today + "\",\"valid_to\":\""
+                                        + today.plusDays(29) + "\"}")
+                                .getBytes(StandardCharsets.UTF_8));
+                assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+                String approvalNo =
+                        Json.parse(approved.body()).get("approval_no").asText();
+
+                // The patient withdraws the second on the page, and sees the first approved with its number.
+                ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+                browser.findElement(By.id("refresh")).click();
+                WebElement withdraw = wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("#preauths li[data-id='" + second + "'] button.revoke")));
+                withdraw.click();
+                wait.until(d -> d.findElements(By.cssSelector("#preauths li[data-state=WITHDRAWN]"))
+                                .size()
+                        == 1);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preauths"), approvalNo));
+                assertThat(browser.findElement(By.cssSelector("#preauths li[data-id='" + first + "']"))
+                                .getText())
+                        .contains("已批准")
+                        .contains("批准 2，已用 0，剩余 2")
+                        .contains("有效期 " + today + " 至 " + today.plusDays(29));
+                assertThat(browser.findElement(By.cssSelector("#preauths li[data-id='" + second + "']"))
+                                .getText())
+                        .contains("已撤回");
+                assertThat(Json.parse(gw.signed("demo-hospital", "GET", "/v1/pre-authorizations/" + second, null)
+                                        .body())
+                                .get("state")
+                                .asText())
+                        .isEqualTo("WITHDRAWN");
+                screenshot(browser, "h5-pre-authorizations.png");
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    /** The demo hospital applies for 奥希替尼 for 张三 under his 沪惠保 policy; the application's id. */
+    private static String apply(TestGateway gw, String quantity) {
+        var r = gw.signed(
+                "demo-hospital",
+                "POST",
+                "/v1/pre-authorizations",
+                ("{\"policy_no\":\"HMB26-000001\",\"psn_cert_type\":\"01\",\"certno\":\"310101198001010011\","
+                                + "\"drug\":{\"code\":\"XL01XEA147A001010181836\",\"generic_name\":\"奥希替尼\"},"
+                                + "\"quantity\":" + quantity + ",\"days_supply\":30,\"diagnosis\":\"C34.1\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Json.parse(r.body()).get("id").asText();
     }
 
     private static void screenshot(WebDriver browser, String name) throws Exception {
