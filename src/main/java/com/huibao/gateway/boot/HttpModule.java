@@ -2,6 +2,7 @@ package com.huibao.gateway.boot;
 
 import com.huibao.gateway.adapter.http.ClaimHandlers;
 import com.huibao.gateway.adapter.http.DataFeedHandlers;
+import com.huibao.gateway.adapter.http.EligibilityHandlers;
 import com.huibao.gateway.adapter.http.HospitalHandlers;
 import com.huibao.gateway.adapter.http.HttpApi;
 import com.huibao.gateway.adapter.http.InsurerHandlers;
@@ -64,7 +65,8 @@ final class HttpModule {
                                 u.preAuthorizations().mine()),
                         clock,
                         zone),
-                new InvoiceClaimHandlers(u.invoiceClaims(), reference.reader()));
+                new InvoiceClaimHandlers(u.invoiceClaims(), reference.reader()),
+                new EligibilityHandlers(u.eligibility()));
     }
 
     /** Who may call and how answers are signed. */

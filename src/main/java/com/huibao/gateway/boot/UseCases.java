@@ -1,5 +1,6 @@
 package com.huibao.gateway.boot;
 
+import com.huibao.gateway.app.eligibility.CheckEligibilityUseCase;
 import com.huibao.gateway.app.insurer.EnrollPoliciesUseCase;
 import com.huibao.gateway.app.insurer.GetClaimUseCase;
 import com.huibao.gateway.app.insurer.GetListVersionUseCase;
@@ -49,7 +50,8 @@ record UseCases(
         Patient patient,
         IngestSettlementUseCase ingest,
         PreAuthorizations preAuthorizations,
-        SubmitInvoiceClaimUseCase invoiceClaims) {
+        SubmitInvoiceClaimUseCase invoiceClaims,
+        CheckEligibilityUseCase eligibility) {
 
     /** Applications for specialty drugs (特药申请), by hospitals, pharmacies and patients, decided by insurers. */
     record PreAuthorizations(
@@ -150,6 +152,8 @@ record UseCases(
                 new ListMyPreAuthorizationsUseCase(s.preAuthorizations()));
         SubmitInvoiceClaimUseCase invoiceClaims = new SubmitInvoiceClaimUseCase(
                 checks, s.patients(), pii, cases, s.settlements(), s.claims(), creation, clock, zone);
-        return new UseCases(hospital, insurer, patient, ingest, preAuthorizations, invoiceClaims);
+        CheckEligibilityUseCase eligibility = new CheckEligibilityUseCase(
+                pii, s.policies(), s.catalog(), s.accumulators(), s.consents(), rules, s.accessLog(), clock, zone);
+        return new UseCases(hospital, insurer, patient, ingest, preAuthorizations, invoiceClaims, eligibility);
     }
 }

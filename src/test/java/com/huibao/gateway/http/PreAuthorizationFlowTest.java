@@ -241,4 +241,66 @@ class PreAuthorizationFlowTest {
                                 + "'"))
                 .isEqualTo(5);
     }
+
+    @Test
+    void a_pharmacy_sells_on_a_receipt_document_when_no_basic_insurance_settled_the_drug() {
+        String id = apply("2").get("id").asText();
+        String no = approve(id, "2").get("approval_no").asText();
+        String now = LocalDateTime.now(ZoneId.of("Asia/Shanghai"))
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String receipt = "{\"receipt\":{\"receipt_no\":\"RC-1\",\"psn_cert_type\":\"01\",\"certno\":\"" + CERTNO
+                + "\",\"psn_name\":\"张三\",\"time\":\"" + now + "\",\"diagnosis\":\"C34.1\",\"items\":[{\"code\":\""
+                + DRUG + "\",\"generic_name\":\"奥希替尼\",\"name\":\"甲磺酸奥希替尼片 80mg\",\"quantity\":1,"
+                + "\"price\":\"15000.00\",\"amount\":\"15000.00\",\"preapproval_no\":\"" + no + "\"}]}}";
+        HttpResponse<String> sold = as("demo-pharmacy", "PUT", "/v1/direct-settlements/RC-1", receipt);
+        assertThat(sold.statusCode()).as(sold.body()).isEqualTo(200);
+        JsonNode r = Json.parse(sold.body());
+        assertThat(r.get("payout_total").asText()).as("70 % of 15,000").isEqualTo("10500.00");
+        assertThat(r.get("patient_cash_due").asText()).isEqualTo("4500.00");
+        assertThat(read(id).get("quantity_remaining").asText()).isEqualTo("1");
+        assertThat(
+                        Sql.count(
+                                gw.gateway().database(),
+                                "SELECT count(*) FROM settlements WHERE setl_id = 'RC-1' AND fixmedins_code = 'DEMO-PHARMACY-01'"))
+                .as("the seller is the calling pharmacy")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_withdrawn_approval_or_one_not_yet_valid_serves_no_purchase_and_a_denial_gives_no_number() {
+        String denied = apply("1").get("id").asText();
+        HttpResponse<String> deny = as(
+                "demo-insurer-hmb",
+                "POST",
+                "/v1/pre-authorizations/" + denied + "/decision",
+                "{\"decision\":\"DENY\",\"reason\":\"适应症不符\"}");
+        assertThat(deny.statusCode()).as(deny.body()).isEqualTo(200);
+        assertThat(Json.parse(deny.body()).get("state").asText()).isEqualTo("DENIED");
+        assertThat(Json.parse(deny.body()).get("approval_no").isNull()).isTrue();
+        assertThat(Json.parse(deny.body()).get("reason").asText()).isEqualTo("适应症不符");
+
+        String withdrawn = apply("1").get("id").asText();
+        String withdrawnNo = approve(withdrawn, "1").get("approval_no").asText();
+        HttpResponse<String> back =
+                as("demo-hospital", "POST", "/v1/pre-authorizations/" + withdrawn + "/withdrawal", null);
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        HttpResponse<String> onWithdrawn = sell("PH-D1", withdrawnNo, 1);
+        assertThat(onWithdrawn.statusCode()).as(onWithdrawn.body()).isEqualTo(409);
+        assertThat(Json.parse(onWithdrawn.body()).get("code").asText()).isEqualTo("PREAUTH_NOT_APPROVED");
+
+        String later = apply("1").get("id").asText();
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+        HttpResponse<String> approved = as(
+                "demo-insurer-hmb",
+                "POST",
+                "/v1/pre-authorizations/" + later + "/decision",
+                "{\"decision\":\"APPROVE\",\"quantity\":1,\"valid_from\":\"" + tomorrow + "\",\"valid_to\":\""
+                        + tomorrow.plusDays(29) + "\"}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        HttpResponse<String> early =
+                sell("PH-D2", Json.parse(approved.body()).get("approval_no").asText(), 1);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+        assertThat(Json.parse(early.body()).get("code").asText()).isEqualTo("PREAUTH_EXPIRED");
+        assertThat(read(later).get("quantity_used").asText()).isEqualTo("0");
+    }
 }

@@ -47,7 +47,8 @@ public final class HttpApi {
             PatientHandlers patients,
             WebhookHandlers webhooks,
             PreAuthHandlers preAuthorizations,
-            InvoiceClaimHandlers invoiceClaims) {}
+            InvoiceClaimHandlers invoiceClaims,
+            EligibilityHandlers eligibility) {}
 
     /** Request limits: the largest body, and the requests one instance serves at once before it sheds. */
     public record Limits(long bodyBytes, int maxInFlight) {}
@@ -134,6 +135,7 @@ public final class HttpApi {
         t.put("withdrawMyPreAuthorization", rc -> handlers.preAuthorizations().withdraw(rc));
         t.put("submitInvoiceClaim", rc -> handlers.invoiceClaims().submit(rc));
         t.put("submitMyInvoiceClaim", rc -> handlers.invoiceClaims().submit(rc));
+        t.put("checkEligibility", rc -> handlers.eligibility().check(rc));
         return t;
     }
 
