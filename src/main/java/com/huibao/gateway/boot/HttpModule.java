@@ -9,6 +9,7 @@ import com.huibao.gateway.adapter.http.InsurerHandlers;
 import com.huibao.gateway.adapter.http.InvoiceClaimHandlers;
 import com.huibao.gateway.adapter.http.OpsHandlers;
 import com.huibao.gateway.adapter.http.PatientHandlers;
+import com.huibao.gateway.adapter.http.PaymentHandlers;
 import com.huibao.gateway.adapter.http.PreAuthHandlers;
 import com.huibao.gateway.adapter.http.RateLimiter;
 import com.huibao.gateway.adapter.http.WebhookHandlers;
@@ -66,7 +67,8 @@ final class HttpModule {
                         clock,
                         zone),
                 new InvoiceClaimHandlers(u.invoiceClaims(), reference.reader()),
-                new EligibilityHandlers(u.eligibility()));
+                new EligibilityHandlers(u.eligibility()),
+                new PaymentHandlers(u.payments().post(), u.payments().remittances()));
     }
 
     /** Who may call and how answers are signed. */

@@ -12,6 +12,7 @@ import com.huibao.gateway.adapter.pg.PgPatientStore;
 import com.huibao.gateway.adapter.pg.PgPolicyStore;
 import com.huibao.gateway.adapter.pg.PgPreAuthStore;
 import com.huibao.gateway.adapter.pg.PgReferenceData;
+import com.huibao.gateway.adapter.pg.PgRemittanceStore;
 import com.huibao.gateway.adapter.pg.PgReplayGuard;
 import com.huibao.gateway.adapter.pg.PgSettlementStore;
 import com.huibao.gateway.adapter.pg.PgTransactions;
@@ -37,7 +38,8 @@ record Stores(
         PgReplayGuard replays,
         PgReferenceData referenceData,
         PgTransactions transactions,
-        PgPreAuthStore preAuthorizations) {
+        PgPreAuthStore preAuthorizations,
+        PgRemittanceStore remittances) {
 
     /** How long the plan and list catalogue is trusted before a cheap check for newer versions. */
     private static final long CATALOG_CHECK_MILLIS = 1000;
@@ -60,6 +62,7 @@ record Stores(
                 new PgReplayGuard(pool),
                 new PgReferenceData(pool, pii),
                 new PgTransactions(pool, pii),
-                new PgPreAuthStore(pool));
+                new PgPreAuthStore(pool),
+                new PgRemittanceStore(pool));
     }
 }

@@ -21,6 +21,8 @@ import com.huibao.gateway.app.patient.ListMyClaimsUseCase;
 import com.huibao.gateway.app.patient.ListMyConsentsUseCase;
 import com.huibao.gateway.app.patient.ListMyPoliciesUseCase;
 import com.huibao.gateway.app.patient.RevokeConsentUseCase;
+import com.huibao.gateway.app.payment.ListRemittancesUseCase;
+import com.huibao.gateway.app.payment.PostPaymentBatchUseCase;
 import com.huibao.gateway.app.port.IdSource;
 import com.huibao.gateway.app.preauth.DecidePreAuthorizationUseCase;
 import com.huibao.gateway.app.preauth.GetPreAuthorizationUseCase;
@@ -51,7 +53,11 @@ record UseCases(
         IngestSettlementUseCase ingest,
         PreAuthorizations preAuthorizations,
         SubmitInvoiceClaimUseCase invoiceClaims,
-        CheckEligibilityUseCase eligibility) {
+        CheckEligibilityUseCase eligibility,
+        Payments payments) {
+
+    /** Insurers' payment batches and the payees' remittances. */
+    record Payments(PostPaymentBatchUseCase post, ListRemittancesUseCase remittances) {}
 
     /** Applications for specialty drugs (特药申请), by hospitals, pharmacies and patients, decided by insurers. */
     record PreAuthorizations(
@@ -154,6 +160,9 @@ record UseCases(
                 checks, s.patients(), pii, cases, s.settlements(), s.claims(), creation, clock, zone);
         CheckEligibilityUseCase eligibility = new CheckEligibilityUseCase(
                 pii, s.policies(), s.catalog(), s.accumulators(), s.consents(), rules, s.accessLog(), clock, zone);
-        return new UseCases(hospital, insurer, patient, ingest, preAuthorizations, invoiceClaims, eligibility);
+        Payments payments = new Payments(
+                new PostPaymentBatchUseCase(s.transactions(), clock), new ListRemittancesUseCase(s.remittances()));
+        return new UseCases(
+                hospital, insurer, patient, ingest, preAuthorizations, invoiceClaims, eligibility, payments);
     }
 }

@@ -48,7 +48,8 @@ public final class HttpApi {
             WebhookHandlers webhooks,
             PreAuthHandlers preAuthorizations,
             InvoiceClaimHandlers invoiceClaims,
-            EligibilityHandlers eligibility) {}
+            EligibilityHandlers eligibility,
+            PaymentHandlers payments) {}
 
     /** Request limits: the largest body, and the requests one instance serves at once before it sheds. */
     public record Limits(long bodyBytes, int maxInFlight) {}
@@ -136,6 +137,8 @@ public final class HttpApi {
         t.put("submitInvoiceClaim", rc -> handlers.invoiceClaims().submit(rc));
         t.put("submitMyInvoiceClaim", rc -> handlers.invoiceClaims().submit(rc));
         t.put("checkEligibility", rc -> handlers.eligibility().check(rc));
+        t.put("postPaymentBatch", rc -> handlers.payments().post(rc));
+        t.put("listRemittances", rc -> handlers.payments().remittances(rc));
         return t;
     }
 

@@ -5,6 +5,7 @@ import com.huibao.gateway.app.port.AuditTrail;
 import com.huibao.gateway.app.port.ClaimLedger;
 import com.huibao.gateway.app.port.DirectSettlementLedger;
 import com.huibao.gateway.app.port.EventOutbox;
+import com.huibao.gateway.app.port.PaymentLedger;
 import com.huibao.gateway.app.port.PreAuthLedger;
 import com.huibao.gateway.app.port.SettlementLedger;
 import com.huibao.gateway.app.port.Transaction;
@@ -58,6 +59,11 @@ final class PgTransaction implements Transaction {
     @Override
     public PreAuthLedger preAuthorizations() {
         return new PgPreAuthLedger(tx);
+    }
+
+    @Override
+    public PaymentLedger payments() {
+        return new PgPaymentLedger(tx);
     }
 
     @Override

@@ -15,4 +15,6 @@ public interface Transaction {
     AuditTrail audit();
 
     PreAuthLedger preAuthorizations();
+
+    PaymentLedger payments();
 }

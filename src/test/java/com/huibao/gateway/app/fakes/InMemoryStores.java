@@ -17,6 +17,7 @@ import com.huibao.gateway.app.port.DirectSettlementStore;
 import com.huibao.gateway.app.port.EventOutbox;
 import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.app.port.PatientStore;
+import com.huibao.gateway.app.port.PaymentLedger;
 import com.huibao.gateway.app.port.PersonKeys;
 import com.huibao.gateway.app.port.PolicyStore;
 import com.huibao.gateway.app.port.PreAuthLedger;
@@ -43,6 +44,9 @@ import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.event.InsurerEvent;
 import com.huibao.gateway.domain.money.Money;
+import com.huibao.gateway.domain.payment.PayableClaim;
+import com.huibao.gateway.domain.payment.PaymentBatch;
+import com.huibao.gateway.domain.payment.Remittance;
 import com.huibao.gateway.domain.policy.Policy;
 import com.huibao.gateway.domain.preauth.PreAuthState;
 import com.huibao.gateway.domain.preauth.PreAuthorization;
@@ -92,7 +96,9 @@ public final class InMemoryStores implements Transactions {
             Map<String, List<Consent>> consents,
             List<String> consentEvents,
             Map<UUID, PreAuthorization> preAuths,
-            List<UseRow> uses) {
+            List<UseRow> uses,
+            Map<String, PaymentLedger.StoredBatch> batches,
+            Map<String, Money> remitted) {
         Tables copy() {
             Map<String, List<Consent>> consentsCopy = new HashMap<>();
             consents.forEach((k, v) -> consentsCopy.put(k, new ArrayList<>(v)));
@@ -108,7 +114,9 @@ public final class InMemoryStores implements Transactions {
                     consentsCopy,
                     new ArrayList<>(consentEvents),
                     new LinkedHashMap<>(preAuths),
-                    new ArrayList<>(uses));
+                    new ArrayList<>(uses),
+                    new LinkedHashMap<>(batches),
+                    new HashMap<>(remitted));
         }
     }
 
@@ -124,7 +132,9 @@ public final class InMemoryStores implements Transactions {
             new HashMap<>(),
             new ArrayList<>(),
             new LinkedHashMap<>(),
-            new ArrayList<>());
+            new ArrayList<>(),
+            new LinkedHashMap<>(),
+            new HashMap<>());
 
     /** One row of {@code pre_authorization_uses}. */
     public record UseRow(PreAuthLedger.Use use, boolean reversed) {}
@@ -348,6 +358,68 @@ public final class InMemoryStores implements Transactions {
         @Override
         public ClaimLedger claims() {
             return new InMemoryClaimLedger();
+        }
+
+        @Override
+        public PaymentLedger payments() {
+            return new PaymentLedger() {
+                @Override
+                public Future<Optional<StoredBatch>> lockBatch(String insurerId, String batchId) {
+                    return Future.succeededFuture(
+                            Optional.ofNullable(t.batches().get(insurerId + "/" + batchId)));
+                }
+
+                @Override
+                public Future<Map<String, PayableClaim>> lockClaims(Collection<String> claimIds) {
+                    Map<String, PayableClaim> out = new HashMap<>();
+                    for (String id : claimIds) {
+                        ClaimStore.Claim c = t.claims().get(id);
+                        if (c != null) {
+                            out.put(
+                                    id,
+                                    new PayableClaim(
+                                            id,
+                                            c.insurerId(),
+                                            ClaimState.valueOf(c.state()),
+                                            c.paysHospital(),
+                                            remitted(id),
+                                            t.settlements()
+                                                    .get(c.setlId())
+                                                    .settlement()
+                                                    .settlement()
+                                                    .setlinfo()
+                                                    .fixmedinsCode()));
+                        }
+                    }
+                    return Future.succeededFuture(out);
+                }
+
+                @Override
+                public Future<Void> record(
+                        String insurerId,
+                        PaymentBatch batch,
+                        Remittance.Applied applied,
+                        String requestHash,
+                        String response,
+                        Instant at) {
+                    t.batches().put(insurerId + "/" + batch.batchId(), new StoredBatch(requestHash, response));
+                    for (Remittance.ClaimChange c : applied.changes()) {
+                        t.remitted().put(c.claimId(), c.remitted());
+                        if (c.state() == ClaimState.PAID) {
+                            t.claims()
+                                    .put(
+                                            c.claimId(),
+                                            with(
+                                                    t.claims().get(c.claimId()),
+                                                    ClaimState.PAID.name(),
+                                                    at,
+                                                    batch.batchId(),
+                                                    null));
+                        }
+                    }
+                    return Future.succeededFuture();
+                }
+            };
         }
 
         @Override
@@ -604,6 +676,11 @@ public final class InMemoryStores implements Transactions {
         var h = s.settlement().setlinfo();
         t.settlements().put(setlId, new StoredRow(s, personKey(h.psnCertType(), h.certno()), clock.instant()));
         return Future.succeededFuture(new SettlementStore.Intake(true, clock.instant()));
+    }
+
+    /** What was remitted on a claim so far (payment batches). */
+    public Money remitted(String claimId) {
+        return t.remitted().getOrDefault(claimId, Money.ZERO);
     }
 
     // ---- the ports outside transactions
