@@ -12,6 +12,7 @@ import com.huibao.gateway.adapter.http.PatientHandlers;
 import com.huibao.gateway.adapter.http.PaymentHandlers;
 import com.huibao.gateway.adapter.http.PreAuthHandlers;
 import com.huibao.gateway.adapter.http.RateLimiter;
+import com.huibao.gateway.adapter.http.ReconciliationHandlers;
 import com.huibao.gateway.adapter.http.WebhookHandlers;
 import com.huibao.gateway.adapter.http.auth.PatientTokenVerifier;
 import com.huibao.gateway.adapter.http.auth.RequestAuthenticator;
@@ -68,7 +69,11 @@ final class HttpModule {
                         zone),
                 new InvoiceClaimHandlers(u.invoiceClaims(), reference.reader()),
                 new EligibilityHandlers(u.eligibility()),
-                new PaymentHandlers(u.payments().post(), u.payments().remittances()));
+                new PaymentHandlers(u.payments().post(), u.payments().remittances()),
+                new ReconciliationHandlers(new ReconciliationHandlers.UseCases(
+                        u.reconciliation().totals(),
+                        u.reconciliation().details(),
+                        u.reconciliation().export())));
     }
 
     /** Who may call and how answers are signed. */

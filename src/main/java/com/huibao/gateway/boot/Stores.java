@@ -9,6 +9,7 @@ import com.huibao.gateway.adapter.pg.PgDirectSettlementStore;
 import com.huibao.gateway.adapter.pg.PgInsurerCatalogStore;
 import com.huibao.gateway.adapter.pg.PgOutboxQueue;
 import com.huibao.gateway.adapter.pg.PgPatientStore;
+import com.huibao.gateway.adapter.pg.PgPeriodActivityStore;
 import com.huibao.gateway.adapter.pg.PgPolicyStore;
 import com.huibao.gateway.adapter.pg.PgPreAuthStore;
 import com.huibao.gateway.adapter.pg.PgReferenceData;
@@ -39,7 +40,8 @@ record Stores(
         PgReferenceData referenceData,
         PgTransactions transactions,
         PgPreAuthStore preAuthorizations,
-        PgRemittanceStore remittances) {
+        PgRemittanceStore remittances,
+        PgPeriodActivityStore periods) {
 
     /** How long the plan and list catalogue is trusted before a cheap check for newer versions. */
     private static final long CATALOG_CHECK_MILLIS = 1000;
@@ -63,6 +65,7 @@ record Stores(
                 new PgReferenceData(pool, pii),
                 new PgTransactions(pool, pii),
                 new PgPreAuthStore(pool),
-                new PgRemittanceStore(pool));
+                new PgRemittanceStore(pool),
+                new PgPeriodActivityStore(pool));
     }
 }

@@ -30,6 +30,9 @@ import com.huibao.gateway.app.preauth.ListMyPreAuthorizationsUseCase;
 import com.huibao.gateway.app.preauth.ListPreAuthorizationsUseCase;
 import com.huibao.gateway.app.preauth.RequestPreAuthorizationUseCase;
 import com.huibao.gateway.app.preauth.WithdrawPreAuthorizationUseCase;
+import com.huibao.gateway.app.reconciliation.ExportPeriodUseCase;
+import com.huibao.gateway.app.reconciliation.ReconcileDetailsUseCase;
+import com.huibao.gateway.app.reconciliation.ReconcileTotalsUseCase;
 import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
@@ -54,7 +57,11 @@ record UseCases(
         PreAuthorizations preAuthorizations,
         SubmitInvoiceClaimUseCase invoiceClaims,
         CheckEligibilityUseCase eligibility,
-        Payments payments) {
+        Payments payments,
+        Reconciliation reconciliation) {
+
+    /** Reconciliation as hospitals push it, and the period's detail file. */
+    record Reconciliation(ReconcileTotalsUseCase totals, ReconcileDetailsUseCase details, ExportPeriodUseCase export) {}
 
     /** Insurers' payment batches and the payees' remittances. */
     record Payments(PostPaymentBatchUseCase post, ListRemittancesUseCase remittances) {}
@@ -162,7 +169,19 @@ record UseCases(
                 pii, s.policies(), s.catalog(), s.accumulators(), s.consents(), rules, s.accessLog(), clock, zone);
         Payments payments = new Payments(
                 new PostPaymentBatchUseCase(s.transactions(), clock), new ListRemittancesUseCase(s.remittances()));
+        Reconciliation reconciliation = new Reconciliation(
+                new ReconcileTotalsUseCase(s.periods()),
+                new ReconcileDetailsUseCase(s.periods()),
+                new ExportPeriodUseCase(s.periods()));
         return new UseCases(
-                hospital, insurer, patient, ingest, preAuthorizations, invoiceClaims, eligibility, payments);
+                hospital,
+                insurer,
+                patient,
+                ingest,
+                preAuthorizations,
+                invoiceClaims,
+                eligibility,
+                payments,
+                reconciliation);
     }
 }

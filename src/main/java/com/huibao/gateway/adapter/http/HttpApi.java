@@ -49,7 +49,8 @@ public final class HttpApi {
             PreAuthHandlers preAuthorizations,
             InvoiceClaimHandlers invoiceClaims,
             EligibilityHandlers eligibility,
-            PaymentHandlers payments) {}
+            PaymentHandlers payments,
+            ReconciliationHandlers reconciliation) {}
 
     /** Request limits: the largest body, and the requests one instance serves at once before it sheds. */
     public record Limits(long bodyBytes, int maxInFlight) {}
@@ -139,6 +140,9 @@ public final class HttpApi {
         t.put("checkEligibility", rc -> handlers.eligibility().check(rc));
         t.put("postPaymentBatch", rc -> handlers.payments().post(rc));
         t.put("listRemittances", rc -> handlers.payments().remittances(rc));
+        t.put("reconcileTotals", rc -> handlers.reconciliation().totals(rc));
+        t.put("reconcileDetails", rc -> handlers.reconciliation().details(rc));
+        t.put("exportReconciliationPeriod", rc -> handlers.reconciliation().export(rc));
         return t;
     }
 
