@@ -3,6 +3,8 @@
 
 ALTER TABLE claims ADD COLUMN remitted numeric(16,2) NOT NULL DEFAULT 0
   CHECK (remitted = round(remitted, 2) AND remitted >= 0);
+-- a claim paid before batches existed was paid its hospital share in full
+UPDATE claims SET remitted = pays_hospital WHERE state = 'PAID';
 
 CREATE TABLE payment_batches (
   insurer_id   text          NOT NULL,

@@ -13,6 +13,7 @@ import com.huibao.gateway.adapter.http.PaymentHandlers;
 import com.huibao.gateway.adapter.http.PreAuthHandlers;
 import com.huibao.gateway.adapter.http.RateLimiter;
 import com.huibao.gateway.adapter.http.ReconciliationHandlers;
+import com.huibao.gateway.adapter.http.RefundHandlers;
 import com.huibao.gateway.adapter.http.WebhookHandlers;
 import com.huibao.gateway.adapter.http.auth.PatientTokenVerifier;
 import com.huibao.gateway.adapter.http.auth.RequestAuthenticator;
@@ -73,7 +74,8 @@ final class HttpModule {
                 new ReconciliationHandlers(new ReconciliationHandlers.UseCases(
                         u.reconciliation().totals(),
                         u.reconciliation().details(),
-                        u.reconciliation().export())));
+                        u.reconciliation().export())),
+                new RefundHandlers(u.hospital().refund()));
     }
 
     /** Who may call and how answers are signed. */

@@ -38,6 +38,7 @@ import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
 import com.huibao.gateway.app.settlement.PreviewDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.ReconciliationUseCase;
+import com.huibao.gateway.app.settlement.RefundDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.ReverseDirectSettlementUseCase;
 import com.huibao.gateway.app.shared.PatientCases;
 import com.huibao.gateway.app.shared.PolicyClaimCreation;
@@ -81,7 +82,8 @@ record UseCases(
             ConfirmDirectSettlementUseCase confirm,
             GetDirectSettlementUseCase get,
             ReverseDirectSettlementUseCase reverse,
-            ReconciliationUseCase reconciliation) {}
+            ReconciliationUseCase reconciliation,
+            RefundDirectSettlementUseCase refund) {}
 
     /** What insurers do. */
     record Insurer(
@@ -123,7 +125,8 @@ record UseCases(
                         checks, cases, s.directSettlements(), s.transactions(), s.accessLog(), ids, clock),
                 new GetDirectSettlementUseCase(s.directSettlements(), s.accessLog(), clock),
                 new ReverseDirectSettlementUseCase(s.transactions(), clock),
-                new ReconciliationUseCase(s.directSettlements()));
+                new ReconciliationUseCase(s.directSettlements()),
+                new RefundDirectSettlementUseCase(checks, cases, reference.reader(), s.transactions(), ids, clock));
         Insurer insurer = new Insurer(
                 new PublishPlanUseCase(s.insurerCatalog(), s.catalog()),
                 new GetPlanUseCase(s.insurerCatalog()),

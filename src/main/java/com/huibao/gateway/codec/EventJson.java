@@ -21,6 +21,9 @@ public final class EventJson {
         if (e instanceof ClaimEvent.ClaimCreated) {
             return "claim.created";
         }
+        if (e instanceof ClaimEvent.ClaimAdjusted) {
+            return "claim.adjusted";
+        }
         return e instanceof ClaimEvent.ClaimReversed ? "claim.reversed" : "settlement.available";
     }
 
@@ -43,6 +46,19 @@ public final class EventJson {
                     .put("policy_no", r.policyNo())
                     .put("state", "REVERSED")
                     .put("payout", r.payout().toString());
+        }
+        if (e instanceof ClaimEvent.ClaimAdjusted a) {
+            return Json.object()
+                    .put("claim_id", a.claimId())
+                    .put("setl_id", a.setlId())
+                    .put("refund_id", a.refundId())
+                    .put("policy_no", a.policyNo())
+                    .put("payout_before", a.payoutBefore().toString())
+                    .put("payout", a.payout().toString())
+                    .put("pays_hospital", a.paysHospital().toString())
+                    .put("pays_patient", a.paysPatient().toString())
+                    .put("receivable_from_hospital", a.receivableFromHospital().toString())
+                    .put("receivable_from_patient", a.receivableFromPatient().toString());
         }
         ClaimEvent.SettlementAvailable s = (ClaimEvent.SettlementAvailable) e;
         return Json.object().put("setl_id", s.setlId()).put("policy_no", s.policyNo());

@@ -57,6 +57,17 @@ public final class SettlementReader implements SettlementParser {
         return read(Json.parse(document), defaultInstitution);
     }
 
+    @Override
+    public Settlement parseRefunded(String document, List<String> refunds, String defaultInstitution) {
+        JsonNode doc = Json.parse(document);
+        if (ReceiptReader.isReceipt(doc)) {
+            doc = ReceiptReader.toFlat(doc, defaultInstitution);
+        }
+        List<JsonNode> parsed = new ArrayList<>();
+        refunds.forEach(r -> parsed.add(Json.parse(r)));
+        return read(RefundComposer.compose(doc, parsed), defaultInstitution);
+    }
+
     /** Whether a document is a national message (bundle or platform answer) rather than the flat document. */
     public static boolean isNational(JsonNode doc) {
         return doc.isObject() && (doc.has("infno") || doc.path("output").isObject());

@@ -62,14 +62,17 @@ class ReconciliationFiguresTest {
         InsurerAccount a = InsurerAccount.of(List.of(
                         new ClaimFigure("I", ClaimState.APPROVED, m("100.00"), m("30.00")),
                         new ClaimFigure("I", ClaimState.PAID, m("50.00"), m("50.00")),
-                        new ClaimFigure("I", ClaimState.REVERSED, m("40.00"), m("15.00"))))
+                        new ClaimFigure("I", ClaimState.REVERSED, m("40.00"), m("15.00")),
+                        new ClaimFigure("I", ClaimState.PAID, m("20.00"), m("25.00"))))
                 .get("I");
-        assertThat(a.confirmed()).isEqualTo(m("190.00"));
+        assertThat(a.confirmed()).isEqualTo(m("210.00"));
         assertThat(a.reversed()).isEqualTo(m("40.00"));
-        assertThat(a.net()).isEqualTo(m("150.00"));
-        assertThat(a.paid()).isEqualTo(m("80.00"));
+        assertThat(a.net()).isEqualTo(m("170.00"));
+        assertThat(a.paid()).isEqualTo(m("100.00"));
         assertThat(a.outstanding()).isEqualTo(m("70.00"));
         assertThat(a.paid().plus(a.outstanding())).isEqualTo(a.net());
-        assertThat(a.receivable()).isEqualTo(m("15.00"));
+        assertThat(a.receivable())
+                .as("15 on the reversed claim, 5 paid beyond a refunded share")
+                .isEqualTo(m("20.00"));
     }
 }

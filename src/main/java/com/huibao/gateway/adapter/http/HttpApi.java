@@ -50,7 +50,8 @@ public final class HttpApi {
             InvoiceClaimHandlers invoiceClaims,
             EligibilityHandlers eligibility,
             PaymentHandlers payments,
-            ReconciliationHandlers reconciliation) {}
+            ReconciliationHandlers reconciliation,
+            RefundHandlers refunds) {}
 
     /** Request limits: the largest body, and the requests one instance serves at once before it sheds. */
     public record Limits(long bodyBytes, int maxInFlight) {}
@@ -141,6 +142,7 @@ public final class HttpApi {
         t.put("postPaymentBatch", rc -> handlers.payments().post(rc));
         t.put("listRemittances", rc -> handlers.payments().remittances(rc));
         t.put("reconcileTotals", rc -> handlers.reconciliation().totals(rc));
+        t.put("refundDirectSettlement", rc -> handlers.refunds().refund(rc));
         t.put("reconcileDetails", rc -> handlers.reconciliation().details(rc));
         t.put("exportReconciliationPeriod", rc -> handlers.reconciliation().export(rc));
         return t;

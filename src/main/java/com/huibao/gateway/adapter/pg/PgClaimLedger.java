@@ -6,6 +6,7 @@ import com.huibao.gateway.codec.AdjudicationJson;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.claim.ApprovedClaim;
 import com.huibao.gateway.domain.claim.ClaimState;
+import com.huibao.gateway.domain.claim.DirectSettlementRefund;
 import com.huibao.gateway.domain.claim.SettledClaim;
 import com.huibao.gateway.domain.money.Money;
 import io.vertx.core.Future;
@@ -28,10 +29,16 @@ final class PgClaimLedger implements ClaimLedger {
     private static final String LIVE =
             "SELECT policy_no FROM claims WHERE setl_id = $1 AND state <> '" + ClaimState.REVERSED + "'";
     private static final String OF_DIRECT_SETTLEMENT = "SELECT claim_id, policy_no, insurer_id, state, payout, "
-            + "pays_hospital, pays_patient FROM claims WHERE setl_id = $1 AND channel = 'DIRECT_SETTLEMENT' "
+            + "pays_hospital, pays_patient, remitted FROM claims WHERE setl_id = $1 AND channel = 'DIRECT_SETTLEMENT' "
             + "ORDER BY policy_no FOR UPDATE";
     private static final String REVERSE = "UPDATE claims SET state = 'REVERSED', reversed_at = $2 "
             + "WHERE claim_id = ANY($1) AND state = 'APPROVED'";
+
+    private static final String ADJUST = "UPDATE claims SET payout = $2, pays_hospital = $3, pays_patient = $4, "
+            + "result = $5 WHERE claim_id = $1 AND state <> 'REVERSED'";
+    private static final String ADJUSTMENT = "INSERT INTO claim_adjustments (claim_id, refund_id, adjusted_at, "
+            + "payout_before, pays_hospital_before, pays_patient_before, payout, pays_hospital, pays_patient, "
+            + "receivable_hospital, receivable_patient) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
     private final SqlConnection tx;
 
@@ -69,7 +76,8 @@ final class PgClaimLedger implements ClaimLedger {
                         ClaimState.valueOf(r.getString(3)),
                         Money.of(r.getBigDecimal(4)),
                         Money.of(r.getBigDecimal(5)),
-                        Money.of(r.getBigDecimal(6))));
+                        Money.of(r.getBigDecimal(6)),
+                        Money.of(r.getBigDecimal(7))));
             }
             return out;
         });
@@ -88,6 +96,40 @@ final class PgClaimLedger implements ClaimLedger {
         return tx.preparedQuery(INSERT + " RETURNING " + PgClaimStore.COLUMNS)
                 .execute(row(claim))
                 .map(rows -> PgClaimStore.claim(rows.iterator().next()));
+    }
+
+    @Override
+    public Future<Void> adjust(String refundId, List<DirectSettlementRefund.Adjustment> adjustments, Instant at) {
+        if (adjustments.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Tuple> updates = new ArrayList<>();
+        List<Tuple> rows = new ArrayList<>();
+        for (DirectSettlementRefund.Adjustment a : adjustments) {
+            SettledClaim b = a.before();
+            updates.add(Tuple.of(
+                    b.claimId(),
+                    a.payout().value(),
+                    a.paysHospital().value(),
+                    a.paysPatient().value(),
+                    Json.write(AdjudicationJson.policy(a.result()))));
+            rows.add(Tuple.from(List.of(
+                    b.claimId(),
+                    refundId,
+                    at.atOffset(ZoneOffset.UTC),
+                    b.payout().value(),
+                    b.paysHospital().value(),
+                    b.paysPatient().value(),
+                    a.payout().value(),
+                    a.paysHospital().value(),
+                    a.paysPatient().value(),
+                    a.receivableFromHospital().value(),
+                    a.receivableFromPatient().value())));
+        }
+        return tx.preparedQuery(ADJUST)
+                .executeBatch(updates)
+                .compose(v -> tx.preparedQuery(ADJUSTMENT).executeBatch(rows))
+                .mapEmpty();
     }
 
     @Override

@@ -130,7 +130,7 @@ public final class PgClaimStore implements ClaimStore {
     @Override
     public Future<Claim> markPaid(String insurerId, String claimId, String paymentRef, Instant paidAt) {
         return pool.withTransaction(tx -> tx.preparedQuery("UPDATE claims SET state = 'PAID', paid_at = $3, "
-                                + "payment_ref = $4 WHERE claim_id = $1 AND insurer_id = $2 AND state = 'APPROVED' RETURNING "
+                                + "payment_ref = $4, remitted = GREATEST(remitted, pays_hospital) WHERE claim_id = $1 AND insurer_id = $2 AND state = 'APPROVED' RETURNING "
                                 + COLUMNS)
                         .execute(Tuple.of(claimId, insurerId, paidAt.atOffset(ZoneOffset.UTC), paymentRef))
                         .compose(rows -> rows.size() == 0

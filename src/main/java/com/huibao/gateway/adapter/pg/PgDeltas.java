@@ -8,6 +8,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes what claims add to accumulators, in the caller's transaction: one {@code accumulator_deltas} row per
@@ -22,26 +23,37 @@ final class PgDeltas {
      * distinct, as ON CONFLICT DO UPDATE needs.
      */
     static Future<Void> add(SqlConnection tx, String setlId, String channel, List<PolicyResult> results) {
+        return add(tx, setlId, channel, results, Map.of());
+    }
+
+    /**
+     * As {@link #add(SqlConnection, String, String, List)}, the rows of a policy in {@code seqs} taking that place in
+     * the policy's order (a refund's new deltas keep their settlement's place); others take the next.
+     */
+    static Future<Void> add(
+            SqlConnection tx, String setlId, String channel, List<PolicyResult> results, Map<String, Long> seqs) {
         List<String> policies = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<String> amounts = new ArrayList<>();
+        List<Long> places = new ArrayList<>();
         for (PolicyResult p : results) {
             forEachEntry(p.delta(), (kind, key, amount) -> {
                 policies.add(p.policyNo());
                 kinds.add(kind);
                 keys.add(key);
                 amounts.add(amount.value().toPlainString());
+                places.add(seqs.get(p.policyNo()));
             });
         }
         if (policies.isEmpty()) {
             return Future.succeededFuture();
         }
         return tx.preparedQuery(
-                        "WITH rows AS (SELECT p, k, y, a::numeric AS a FROM unnest($3::text[], $4::text[], "
-                                + "$5::text[], $6::text[]) AS t(p, k, y, a)), "
-                                + "deltas AS (INSERT INTO accumulator_deltas (setl_id, policy_no, channel, kind, key, amount) "
-                                + "SELECT $1, p, $2, k, y, a FROM rows) "
+                        "WITH rows AS (SELECT p, k, y, a::numeric AS a, s FROM unnest($3::text[], $4::text[], "
+                                + "$5::text[], $6::text[], $7::bigint[]) AS t(p, k, y, a, s)), "
+                                + "deltas AS (INSERT INTO accumulator_deltas (setl_id, policy_no, channel, kind, key, amount, "
+                                + "seq) SELECT $1, p, $2, k, y, a, coalesce(s, nextval('accumulator_delta_seq')) FROM rows) "
                                 + "INSERT INTO accumulators (policy_no, kind, key, amount) SELECT p, k, y, a FROM rows "
                                 + "ON CONFLICT (policy_no, kind, key) DO UPDATE SET amount = accumulators.amount + EXCLUDED.amount")
                 .execute(Tuple.of(
@@ -50,7 +62,8 @@ final class PgDeltas {
                         policies.toArray(String[]::new),
                         kinds.toArray(String[]::new),
                         keys.toArray(String[]::new),
-                        amounts.toArray(String[]::new)))
+                        amounts.toArray(String[]::new),
+                        places.toArray(Long[]::new)))
                 .mapEmpty();
     }
 

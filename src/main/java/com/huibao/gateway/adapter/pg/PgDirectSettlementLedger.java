@@ -4,6 +4,7 @@ import com.huibao.gateway.app.port.DirectSettlementLedger;
 import com.huibao.gateway.app.port.DirectSettlementRecord;
 import com.huibao.gateway.domain.benefit.Adjudication;
 import com.huibao.gateway.domain.claim.Confirmation;
+import com.huibao.gateway.domain.settlement.Settlement;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -19,6 +20,10 @@ final class PgDirectSettlementLedger implements DirectSettlementLedger {
             + "confirm_response) VALUES ($1, $2, $3, 'CONFIRMED', $4, $5, $6, $7, $8, $9)";
     private static final String REVERSED = "UPDATE direct_settlements SET state = 'REVERSED', reversed_at = $2, "
             + "reversal_response = $3 WHERE setl_id = $1";
+
+    private static final String REFUNDED = "UPDATE direct_settlements SET payout_total = $2, "
+            + "insurer_pays_hospital = $3, patient_cash_due = $4, insurer_pays_patient = $5 WHERE setl_id = $1";
+    private static final String NET = "UPDATE settlements SET psn_part_amt = $2, psn_cash_pay = $3 WHERE setl_id = $1";
 
     private final SqlConnection tx;
 
@@ -52,6 +57,23 @@ final class PgDirectSettlementLedger implements DirectSettlementLedger {
                         ? Optional.empty()
                         : Optional.of(
                                 PgDirectSettlementStore.record(rows.iterator().next())));
+    }
+
+    @Override
+    public Future<Void> recordRefund(String setlId, Settlement settlement, Adjudication net) {
+        return tx.preparedQuery(REFUNDED)
+                .execute(Tuple.of(
+                        setlId,
+                        net.payoutTotal().value(),
+                        net.insurerPaysHospital().value(),
+                        net.patientCashDue().value(),
+                        net.insurerPaysPatient().value()))
+                .compose(v -> tx.preparedQuery(NET)
+                        .execute(Tuple.of(
+                                setlId,
+                                settlement.setlinfo().psnPartAmt().value(),
+                                settlement.setlinfo().psnCashPay().value())))
+                .mapEmpty();
     }
 
     @Override

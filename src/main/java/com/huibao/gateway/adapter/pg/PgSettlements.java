@@ -18,6 +18,11 @@ final class PgSettlements {
         this.pii = pii;
     }
 
+    /** The protector documents are encrypted with. */
+    PiiProtector pii() {
+        return pii;
+    }
+
     /**
      * Inserts the settlement unless its {@code setl_id} exists; an existing one must have the same content (fails with
      * {@link Failure.Conflict} otherwise). Waits for a concurrent insert of the same id to finish first.

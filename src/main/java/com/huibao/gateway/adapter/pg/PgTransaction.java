@@ -7,6 +7,7 @@ import com.huibao.gateway.app.port.DirectSettlementLedger;
 import com.huibao.gateway.app.port.EventOutbox;
 import com.huibao.gateway.app.port.PaymentLedger;
 import com.huibao.gateway.app.port.PreAuthLedger;
+import com.huibao.gateway.app.port.RefundLedger;
 import com.huibao.gateway.app.port.SettlementLedger;
 import com.huibao.gateway.app.port.Transaction;
 import com.huibao.gateway.codec.EventJson;
@@ -64,6 +65,11 @@ final class PgTransaction implements Transaction {
     @Override
     public PaymentLedger payments() {
         return new PgPaymentLedger(tx);
+    }
+
+    @Override
+    public RefundLedger refunds() {
+        return new PgRefundLedger(tx, settlements.pii());
     }
 
     @Override

@@ -26,6 +26,20 @@ public interface AccumulatorLedger {
     /** Locks the policies this settlement added to through the channel, and reads what it added (not yet reversed). */
     Future<Map<String, Accumulators>> lockRecorded(String setlId, ClaimChannel channel);
 
+    /**
+     * The accumulators of the policies this settlement added to through the channel, as they were just before it
+     * did: now, less every live delta of the policy added at or after this settlement's (locked by
+     * {@link #lockRecorded}).
+     */
+    Future<Map<String, Accumulators>> before(String setlId, ClaimChannel channel);
+
+    /**
+     * Replaces what the settlement added through the channel by these results' deltas (a partial refund): the
+     * accumulators lose the old deltas and gain the new ones, and the settlement keeps its place in each policy's
+     * order.
+     */
+    Future<Void> replaceRecorded(String setlId, ClaimChannel channel, List<PolicyResult> results);
+
     /** Subtracts exactly what the settlement added through the channel, and marks those deltas reversed. */
     Future<Void> subtractRecorded(String setlId, ClaimChannel channel);
 }

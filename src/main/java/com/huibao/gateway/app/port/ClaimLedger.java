@@ -1,6 +1,7 @@
 package com.huibao.gateway.app.port;
 
 import com.huibao.gateway.domain.claim.ApprovedClaim;
+import com.huibao.gateway.domain.claim.DirectSettlementRefund;
 import com.huibao.gateway.domain.claim.SettledClaim;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -23,6 +24,9 @@ public interface ClaimLedger {
 
     /** Inserts one claim and returns it as stored. */
     Future<ClaimStore.Claim> insertAndGet(ApprovedClaim claim);
+
+    /** Stores the claims' new amounts and results after a partial refund, and each adjustment beside them. */
+    Future<Void> adjust(String refundId, List<DirectSettlementRefund.Adjustment> adjustments, Instant at);
 
     /** Stores the move of these claims (as the domain decided) to REVERSED. */
     Future<Void> markReversed(List<SettledClaim> reversed, Instant at);

@@ -1,6 +1,8 @@
 package com.huibao.gateway.app.port;
 
+import com.huibao.gateway.domain.benefit.Adjudication;
 import com.huibao.gateway.domain.claim.Confirmation;
+import com.huibao.gateway.domain.settlement.Settlement;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,6 +19,9 @@ public interface DirectSettlementLedger {
 
     /** Records the confirmation with the request that made it and the response it answered. */
     Future<Void> recordConfirmation(Confirmation confirmation, String requestHash, String response);
+
+    /** The settlement's totals after a partial refund: the net settlement and its adjudication. */
+    Future<Void> recordRefund(String setlId, Settlement net, Adjudication adjudication);
 
     /** Marks the settlement REVERSED with the response the reversal answered. */
     Future<Void> recordReversal(String setlId, Instant at, String response);

@@ -17,4 +17,6 @@ public interface Transaction {
     PreAuthLedger preAuthorizations();
 
     PaymentLedger payments();
+
+    RefundLedger refunds();
 }

@@ -37,6 +37,24 @@ public sealed interface ClaimEvent extends InsurerEvent {
     record ClaimReversed(String claimId, String setlId, String policyNo, String insurerId, Money payout)
             implements ClaimEvent {}
 
+    /**
+     * {@code claim.adjusted}: a partial refund (退费) re-adjudicated the claim; its amounts before and after, and what
+     * was already paid beyond the new amounts (owed back by the hospital and by the patient).
+     */
+    record ClaimAdjusted(
+            String claimId,
+            String setlId,
+            String refundId,
+            String policyNo,
+            String insurerId,
+            Money payoutBefore,
+            Money payout,
+            Money paysHospital,
+            Money paysPatient,
+            Money receivableFromHospital,
+            Money receivableFromPatient)
+            implements ClaimEvent {}
+
     /** {@code settlement.available}: the data feed brought a settlement of the policy (before its proactive claim). */
     record SettlementAvailable(String setlId, String policyNo, String insurerId) implements ClaimEvent {}
 }

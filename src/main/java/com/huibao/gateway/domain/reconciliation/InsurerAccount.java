@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Per insurer, over a period's direct-settlement claims: confirmed and reversed hospital shares, what was paid on
  * the standing claims, what is still outstanding, and what was paid on claims since reversed (owed back: a
- * receivable). {@code net = confirmed − reversed = paid + outstanding} for the standing claims.
+ * receivable, as is what was paid on a standing claim beyond its share since a partial refund lowered it).
+ * {@code net = confirmed − reversed = paid + outstanding} for the standing claims.
  */
 public record InsurerAccount(
         String insurerId,
@@ -44,7 +45,12 @@ public record InsurerAccount(
                 gone ? Money.ZERO : share,
                 paid,
                 outstanding,
-                gone ? c.remitted() : Money.ZERO);
+                gone ? c.remitted() : over(c.remitted(), share));
+    }
+
+    /** What was remitted beyond the claim's share (a refund after payment lowered it): owed back. */
+    private static Money over(Money remitted, Money share) {
+        return remitted.compareTo(share) > 0 ? remitted.minus(share) : Money.ZERO;
     }
 
     private InsurerAccount plus(InsurerAccount o) {

@@ -22,6 +22,7 @@ import com.huibao.gateway.app.port.PersonKeys;
 import com.huibao.gateway.app.port.PolicyStore;
 import com.huibao.gateway.app.port.PreAuthLedger;
 import com.huibao.gateway.app.port.PreAuthStore;
+import com.huibao.gateway.app.port.RefundLedger;
 import com.huibao.gateway.app.port.SettlementLedger;
 import com.huibao.gateway.app.port.SettlementStore;
 import com.huibao.gateway.app.port.StoredDocument;
@@ -33,12 +34,14 @@ import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.codec.AdjudicationJson;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.benefit.Accumulators;
+import com.huibao.gateway.domain.benefit.Adjudication;
 import com.huibao.gateway.domain.benefit.LineOutcome;
 import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.claim.ApprovedClaim;
 import com.huibao.gateway.domain.claim.ClaimChannel;
 import com.huibao.gateway.domain.claim.ClaimState;
 import com.huibao.gateway.domain.claim.Confirmation;
+import com.huibao.gateway.domain.claim.DirectSettlementRefund;
 import com.huibao.gateway.domain.claim.SettledClaim;
 import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.coverage.ListVersion;
@@ -51,6 +54,7 @@ import com.huibao.gateway.domain.policy.Policy;
 import com.huibao.gateway.domain.preauth.PreAuthState;
 import com.huibao.gateway.domain.preauth.PreAuthorization;
 import com.huibao.gateway.domain.settlement.Provenance;
+import com.huibao.gateway.domain.settlement.Settlement;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,7 +102,9 @@ public final class InMemoryStores implements Transactions {
             Map<UUID, PreAuthorization> preAuths,
             List<UseRow> uses,
             Map<String, PaymentLedger.StoredBatch> batches,
-            Map<String, Money> remitted) {
+            Map<String, Money> remitted,
+            Map<String, RefundLedger.StoredRefund> refunds,
+            Map<String, List<String>> refundDocuments) {
         Tables copy() {
             Map<String, List<Consent>> consentsCopy = new HashMap<>();
             consents.forEach((k, v) -> consentsCopy.put(k, new ArrayList<>(v)));
@@ -116,7 +122,15 @@ public final class InMemoryStores implements Transactions {
                     new LinkedHashMap<>(preAuths),
                     new ArrayList<>(uses),
                     new LinkedHashMap<>(batches),
-                    new HashMap<>(remitted));
+                    new HashMap<>(remitted),
+                    new LinkedHashMap<>(refunds),
+                    copyLists(refundDocuments));
+        }
+
+        private static Map<String, List<String>> copyLists(Map<String, List<String>> m) {
+            Map<String, List<String>> out = new HashMap<>();
+            m.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
+            return out;
         }
     }
 
@@ -134,6 +148,8 @@ public final class InMemoryStores implements Transactions {
             new LinkedHashMap<>(),
             new ArrayList<>(),
             new LinkedHashMap<>(),
+            new HashMap<>(),
+            new LinkedHashMap<>(),
             new HashMap<>());
 
     /** One row of {@code pre_authorization_uses}. */
@@ -144,6 +160,9 @@ public final class InMemoryStores implements Transactions {
     private final Map<String, String[]> webhooks = new HashMap<>();
     private final List<Map.Entry<String, WebhookStore.Event>> webhookEvents = new ArrayList<>();
     private final Clock clock;
+    /** The net adjudication of each settlement a partial refund changed. */
+    private final Map<String, Adjudication> refundedTotals = new HashMap<>();
+
     private Catalog catalog;
     private int transactionsCommitted;
     private int transactionsRolledBack;
@@ -200,6 +219,11 @@ public final class InMemoryStores implements Transactions {
 
     public List<Delta> deltas() {
         return List.copyOf(t.deltas());
+    }
+
+    /** The policy's result stored with a claim (as adjusted by refunds). */
+    public PolicyResult claimResult(String claimId) {
+        return t.claimResults().get(claimId);
     }
 
     public List<InsurerEvent> events() {
@@ -296,6 +320,12 @@ public final class InMemoryStores implements Transactions {
         public DirectSettlementLedger directSettlements() {
             return new DirectSettlementLedger() {
                 @Override
+                public Future<Void> recordRefund(String setlId, Settlement net, Adjudication adjudication) {
+                    refundedTotals.put(setlId, adjudication);
+                    return Future.succeededFuture();
+                }
+
+                @Override
                 public Future<Void> serialize(String setlId) {
                     return Future.succeededFuture();
                 }
@@ -358,6 +388,42 @@ public final class InMemoryStores implements Transactions {
         @Override
         public ClaimLedger claims() {
             return new InMemoryClaimLedger();
+        }
+
+        @Override
+        public RefundLedger refunds() {
+            return new RefundLedger() {
+                @Override
+                public Future<Optional<StoredRefund>> find(String setlId, String refundId) {
+                    return Future.succeededFuture(
+                            Optional.ofNullable(t.refunds().get(setlId + "/" + refundId)));
+                }
+
+                @Override
+                public Future<Refundable> documents(String setlId) {
+                    StoredRow row = t.settlements().get(setlId);
+                    return Future.succeededFuture(new Refundable(
+                            new StoredDocument(
+                                    row.settlement().document(),
+                                    row.settlement().settlement().setlinfo().fixmedinsCode()),
+                            List.copyOf(t.refundDocuments().getOrDefault(setlId, List.of()))));
+                }
+
+                @Override
+                public Future<Void> insert(
+                        String setlId,
+                        String refundId,
+                        String requestHash,
+                        String document,
+                        String response,
+                        Instant at) {
+                    t.refunds().put(setlId + "/" + refundId, new StoredRefund(requestHash, response));
+                    t.refundDocuments()
+                            .computeIfAbsent(setlId, k -> new ArrayList<>())
+                            .add(document);
+                    return Future.succeededFuture();
+                }
+            };
         }
 
         @Override
@@ -452,6 +518,53 @@ public final class InMemoryStores implements Transactions {
                     Map<String, Accumulators> out = new HashMap<>();
                     recorded(setlId, channel).forEach(d -> out.merge(d.policyNo(), d.amount(), Accumulators::plus));
                     return Future.succeededFuture(out);
+                }
+
+                @Override
+                public Future<Map<String, Accumulators>> before(String setlId, ClaimChannel channel) {
+                    Map<String, Accumulators> out = new HashMap<>();
+                    List<Delta> rows = t.deltas();
+                    Map<String, Integer> first = new HashMap<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        Delta d = rows.get(i);
+                        if (d.setlId().equals(setlId) && d.channel() == channel && !d.reversed()) {
+                            first.putIfAbsent(d.policyNo(), i);
+                        }
+                    }
+                    first.forEach((policy, from) -> {
+                        Accumulators a = t.accumulators().getOrDefault(policy, Accumulators.EMPTY);
+                        for (int i = from; i < rows.size(); i++) {
+                            Delta d = rows.get(i);
+                            if (d.policyNo().equals(policy) && !d.reversed()) {
+                                a = a.minus(d.amount());
+                            }
+                        }
+                        out.put(policy, a);
+                    });
+                    return Future.succeededFuture(out);
+                }
+
+                @Override
+                public Future<Void> replaceRecorded(String setlId, ClaimChannel channel, List<PolicyResult> results) {
+                    List<Delta> rows = t.deltas();
+                    Map<String, PolicyResult> fresh = new LinkedHashMap<>();
+                    results.forEach(r -> fresh.put(r.policyNo(), r));
+                    for (int i = 0; i < rows.size(); i++) {
+                        Delta d = rows.get(i);
+                        if (d.setlId().equals(setlId) && d.channel() == channel && !d.reversed()) {
+                            PolicyResult r = fresh.remove(d.policyNo());
+                            Accumulators now = r == null ? Accumulators.EMPTY : r.delta();
+                            t.accumulators()
+                                    .put(
+                                            d.policyNo(),
+                                            t.accumulators()
+                                                    .getOrDefault(d.policyNo(), Accumulators.EMPTY)
+                                                    .minus(d.amount())
+                                                    .plus(now));
+                            rows.set(i, new Delta(setlId, channel, d.policyNo(), now, false));
+                        }
+                    }
+                    return add(setlId, channel, List.copyOf(fresh.values()));
                 }
 
                 @Override
@@ -554,6 +667,38 @@ public final class InMemoryStores implements Transactions {
 
     private final class InMemoryClaimLedger implements ClaimLedger {
         @Override
+        public Future<Void> adjust(String refundId, List<DirectSettlementRefund.Adjustment> adjustments, Instant at) {
+            for (DirectSettlementRefund.Adjustment a : adjustments) {
+                ClaimStore.Claim c = t.claims().get(a.before().claimId());
+                t.claims()
+                        .put(
+                                c.claimId(),
+                                new ClaimStore.Claim(
+                                        c.claimId(),
+                                        c.setlId(),
+                                        c.policyNo(),
+                                        c.insurerId(),
+                                        c.planId(),
+                                        c.planVersion(),
+                                        c.channel(),
+                                        c.state(),
+                                        a.payout(),
+                                        a.paysHospital(),
+                                        a.paysPatient(),
+                                        Json.write(AdjudicationJson.policy(a.result())),
+                                        c.createdAt(),
+                                        c.paidAt(),
+                                        c.paymentRef(),
+                                        c.reversedAt(),
+                                        c.personKey(),
+                                        c.setlTime(),
+                                        c.provenance()));
+                t.claimResults().put(c.claimId(), a.result());
+            }
+            return Future.succeededFuture();
+        }
+
+        @Override
         public Future<Set<String>> liveClaimants(String setlId) {
             Set<String> out = new HashSet<>();
             t.claims().values().stream()
@@ -578,7 +723,8 @@ public final class InMemoryStores implements Transactions {
                             ClaimState.valueOf(c.state()),
                             c.payout(),
                             c.paysHospital(),
-                            c.paysPatient()))
+                            c.paysPatient(),
+                            remitted(c.claimId())))
                     .toList());
         }
 
@@ -833,6 +979,7 @@ public final class InMemoryStores implements Transactions {
                 if (c.state().equals(ClaimState.APPROVED.name())) {
                     c = with(c, ClaimState.PAID.name(), paidAt, paymentRef, null);
                     t.claims().put(claimId, c);
+                    t.remitted().put(claimId, remitted(claimId).max(c.paysHospital()));
                 }
                 return Future.succeededFuture(c);
             }

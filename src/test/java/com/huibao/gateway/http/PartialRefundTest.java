@@ -1,0 +1,181 @@
+package com.huibao.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.support.Settlements;
+import com.huibao.gateway.support.Sql;
+import com.huibao.gateway.support.TestGateway;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Partial refunds (退费) over signed HTTP on PostgreSQL. The worked inpatient example; the patient returns one of
+ * the two boxes of the out-of-catalogue drug (line 4, 1,000.00 all self-paid): the basic insurance refunds 1,000.00
+ * of the patient's share. 沪惠保 pays the same (the drug falls into its deductible, which it now uses 1,000.00 less
+ * of); the private plan pays 90 % of 1,000.00 less: 4,344.07 → 3,444.07.
+ */
+class PartialRefundTest {
+    private static TestGateway gw;
+
+    @BeforeAll
+    static void start() {
+        gw = TestGateway.start(Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        gw.close();
+    }
+
+    private static final String ONE_BOX = "{\"refund_id\":\"%s\",\"setlinfo\":{\"medfee_sumamt\":\"-1000.00\","
+            + "\"fulamt_ownpay_amt\":\"-1000.00\",\"psn_part_amt\":\"-1000.00\",\"psn_cash_pay\":\"-1000.00\"},"
+            + "\"feedetail\":[{\"feedetl_sn\":\"%s\",\"init_feedetl_sn\":\"4\",\"med_list_codg\":\"XL01XX0000000000000000\","
+            + "\"medins_list_name\":\"目录外抗肿瘤药\",\"med_chrgitm_type\":\"09\",\"chrgitm_lv\":\"03\",\"cnt\":-1,"
+            + "\"pric\":\"1000.00\",\"det_item_fee_sumamt\":\"-1000.00\",\"fulamt_ownpay_amt\":\"-1000.00\","
+            + "\"overlmt_amt\":\"0.00\",\"preselfpay_amt\":\"0.00\",\"inscp_scp_amt\":\"0.00\",\"selfpay_prop\":\"1.00\"}]}";
+
+    private static Map<String, String> confirm(String setlId) {
+        HttpResponse<String> r =
+                gw.signed("demo-hospital", "PUT", "/v1/direct-settlements/" + setlId, Settlements.inpatient(setlId));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Map<String, String> ids = new HashMap<>();
+        for (JsonNode p : Json.parse(r.body()).get("policies")) {
+            ids.put(p.get("policy_no").asText(), p.get("claim_id").asText());
+        }
+        return ids;
+    }
+
+    private static HttpResponse<String> refund(String setlId, String body) {
+        return gw.signed(
+                "demo-hospital",
+                "POST",
+                "/v1/direct-settlements/" + setlId + "/refunds",
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode claim(JsonNode refund, String policyNo) {
+        for (JsonNode c : refund.get("claims")) {
+            if (c.get("policy_no").asText().equals(policyNo)) {
+                return c;
+            }
+        }
+        throw new AssertionError(policyNo + " not in " + refund);
+    }
+
+    /** Every policy's accumulators equal the sum of its live deltas (the ledger's own identity). */
+    private static long accumulatorsOffTheirDeltas() {
+        return Sql.count(
+                gw.gateway().database(),
+                "SELECT count(*) FROM accumulators a FULL JOIN (SELECT policy_no, kind, key, sum(amount) AS amount "
+                        + "FROM accumulator_deltas WHERE NOT reversed GROUP BY policy_no, kind, key) d USING (policy_no, "
+                        + "kind, key) WHERE coalesce(a.amount, 0) <> coalesce(d.amount, 0)");
+    }
+
+    @Test
+    void a_refund_re_adjudicates_the_claims_once_and_moves_the_accumulators_by_the_difference() {
+        Map<String, String> claims = confirm("S-RF-1");
+        HttpResponse<String> r = refund("S-RF-1", ONE_BOX.formatted("RF-1", "4R"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode a = Json.parse(r.body());
+        assertThat(a.get("payout_total").asText()).isEqualTo("6652.33");
+        assertThat(a.get("patient_cash_due").asText()).isEqualTo("382.67");
+        JsonNode pmi = claim(a, "PMI-778899");
+        assertThat(pmi.get("payout_before").asText()).isEqualTo("4344.07");
+        assertThat(pmi.get("payout").asText()).isEqualTo("3444.07");
+        assertThat(pmi.get("receivable_from_hospital").asText()).isEqualTo("0.00");
+        assertThat(claim(a, "HMB26-000001").get("payout").asText()).isEqualTo("3208.26");
+
+        assertThat(Sql.string(
+                        gw.gateway().database(),
+                        "SELECT payout::text FROM claims WHERE claim_id = '" + claims.get("PMI-778899") + "'"))
+                .isEqualTo("3444.07");
+        assertThat(Sql.string(
+                        gw.gateway().database(),
+                        "SELECT amount::text FROM accumulators WHERE policy_no = 'PMI-778899' AND kind = 'total'"))
+                .isEqualTo("3444.07");
+        assertThat(Sql.string(
+                        gw.gateway().database(),
+                        "SELECT amount::text FROM accumulators WHERE policy_no = 'HMB26-000001' "
+                                + "AND kind = 'deductible' AND key = 'GENERAL'"))
+                .as("the drug no longer in the deductible: 2,451.76 − 1,000.00")
+                .isEqualTo("1451.76");
+        assertThat(accumulatorsOffTheirDeltas()).isZero();
+        assertThat(Sql.count(
+                        gw.gateway().database(),
+                        "SELECT count(*) FROM outbox WHERE type = 'claim.adjusted' AND payload LIKE '%RF-1%'"))
+                .as("only the claim that changed")
+                .isEqualTo(1);
+
+        HttpResponse<String> again = refund("S-RF-1", ONE_BOX.formatted("RF-1", "4R"));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(r.body());
+        HttpResponse<String> other = refund("S-RF-1", ONE_BOX.formatted("RF-1", "4S"));
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(Json.parse(other.body()).get("code").asText()).isEqualTo("REFUND_CONFLICT");
+
+        // the second box: the line is refunded in full; a third is more than was bought
+        HttpResponse<String> second = refund("S-RF-1", ONE_BOX.formatted("RF-2", "4S"));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        assertThat(claim(Json.parse(second.body()), "PMI-778899").get("payout").asText())
+                .isEqualTo("2544.07");
+        HttpResponse<String> third = refund("S-RF-1", ONE_BOX.formatted("RF-3", "4T"));
+        assertThat(third.statusCode()).as(third.body()).isEqualTo(422);
+        assertThat(Json.parse(third.body()).get("errors").findValuesAsText("code"))
+                .contains("REFUND_EXCEEDS_ORIGINAL");
+        assertThat(accumulatorsOffTheirDeltas()).isZero();
+
+        // a reversal after refunds takes back exactly what is left
+        assertThat(gw.signed("demo-hospital", "POST", "/v1/direct-settlements/S-RF-1/reversal", null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(Sql.string(
+                        gw.gateway().database(),
+                        "SELECT amount::text FROM accumulators WHERE policy_no = 'PMI-778899' AND kind = 'total'"))
+                .isEqualTo("0.00");
+        assertThat(accumulatorsOffTheirDeltas()).isZero();
+        assertThat(refund("S-RF-1", ONE_BOX.formatted("RF-4", "4U")).statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void a_refund_after_payment_leaves_the_paid_amount_and_names_what_is_owed_back() {
+        Map<String, String> claims = confirm("S-RF-2");
+        String pmi = claims.get("PMI-778899");
+        JsonNode paysHospital = Json.parse(gw.signed("demo-insurer-pmi", "GET", "/v1/claims/" + pmi, null)
+                        .body())
+                .get("pays_hospital");
+        HttpResponse<String> paid = gw.signed(
+                "demo-insurer-pmi",
+                "POST",
+                "/v1/payments",
+                ("{\"batch_id\":\"PMI-RF\",\"payee\":\"H31010100001\",\"amount\":\"" + paysHospital.asText()
+                                + "\",\"value_date\":\"2026-03-20\",\"items\":[{\"claim_id\":\"" + pmi
+                                + "\",\"amount\":\"" + paysHospital.asText() + "\"}]}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+
+        HttpResponse<String> r = refund("S-RF-2", ONE_BOX.formatted("RF-1", "4R"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode c = claim(Json.parse(r.body()), "PMI-778899");
+        assertThat(c.get("state").asText()).isEqualTo("PAID");
+        assertThat(c.get("payout").asText()).isEqualTo("3444.07");
+        assertThat(c.get("receivable_from_hospital").asText())
+                .as("paid 4,344.07 to the hospital, owed 3,444.07")
+                .isEqualTo("900.00");
+        assertThat(Sql.string(
+                        gw.gateway().database(),
+                        "SELECT state || ' ' || remitted::text FROM claims WHERE claim_id = '" + pmi + "'"))
+                .isEqualTo("PAID 4344.07");
+        assertThat(Sql.string(
+                        gw.gateway().database(),
+                        "SELECT receivable_hospital::text FROM claim_adjustments WHERE claim_id = '" + pmi + "'"))
+                .isEqualTo("900.00");
+    }
+}
