@@ -68,6 +68,8 @@ public final class StatementJson {
                 .put("confirmed", t.confirmed().toString())
                 .put("reversed_claims", t.reversedClaims())
                 .put("reversed", t.reversed().toString())
+                .put("adjusted_claims", t.adjustedClaims())
+                .put("adjusted", t.adjusted().toString())
                 .put("net", t.net().toString());
     }
 
@@ -88,6 +90,7 @@ public final class StatementJson {
                                 "pays_patient",
                                 "confirmed",
                                 "reversed",
+                                "adjusted",
                                 "net"),
                         CsvSchema.ColumnType.STRING)
                 .setUseHeader(true)
@@ -107,6 +110,7 @@ public final class StatementJson {
                     l.payout().toString(),
                     l.paysHospital().toString(),
                     l.paysPatient().toString(),
+                    "",
                     "",
                     "",
                     ""
@@ -136,6 +140,7 @@ public final class StatementJson {
             "",
             t.confirmed().toString(),
             t.reversed().toString(),
+            t.adjusted().toString(),
             t.net().toString()
         };
     }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.TestGateway;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,5 +182,25 @@ class PartialRefundTest {
                         gw.gateway().database(),
                         "SELECT receivable_hospital::text FROM claim_adjustments WHERE claim_id = '" + pmi + "'"))
                 .isEqualTo("900.00");
+
+        // the day's statement: the confirmation as confirmed, the refund as its change, totals that add up
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode statement = Json.parse(gw.signed("demo-hospital", "GET", "/v1/reconciliation/" + today, null)
+                .body());
+        List<String> pmiEntries = new ArrayList<>();
+        for (JsonNode e : statement.get("entries")) {
+            if (e.get("claim_id").asText().equals(pmi)) {
+                pmiEntries.add(
+                        e.get("event").asText() + " " + e.get("pays_hospital").asText());
+            }
+        }
+        assertThat(pmiEntries).containsExactly("CONFIRMED 4344.07", "ADJUSTED -900.00");
+        for (JsonNode t : statement.at("/totals/by_insurer")) {
+            assertThat(Money.parse(t.get("net").asText()))
+                    .isEqualTo(Money.parse(t.get("confirmed").asText())
+                            .minus(Money.parse(t.get("reversed").asText()))
+                            .plus(Money.parse(t.get("adjusted").asText())));
+        }
+        assertThat(statement.get("settlements").findValuesAsText("event")).contains("ADJUSTED");
     }
 }

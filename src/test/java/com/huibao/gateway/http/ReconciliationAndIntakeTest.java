@@ -102,17 +102,17 @@ class ReconciliationAndIntakeTest {
                 .hasValue(Sm3.hex(csv.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(csv.body())
                 .startsWith("row,setl_id,event")
-                .contains("TOTAL,,,,,INS-HMB,,,,,9624.78,3208.26,6416.52")
+                .contains("TOTAL,,,,,INS-HMB,,,,,9624.78,3208.26,0.00,6416.52")
                 .endsWith("\r\n")
                 .doesNotContain("#");
-        // a strict RFC 4180 reader takes every line as a row of the header's 13 columns
+        // a strict RFC 4180 reader takes every line as a row of the header's 14 columns
         List<Map<String, String>> rows = new CsvMapper()
                 .readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader().withStrictHeaders(true))
                 .with(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
                 .<Map<String, String>>readValues(csv.body())
                 .readAll();
-        assertThat(rows).hasSize(8 + 3).allSatisfy(row -> assertThat(row).hasSize(13));
+        assertThat(rows).hasSize(8 + 3).allSatisfy(row -> assertThat(row).hasSize(14));
         assertThat(rows.get(10))
                 .containsEntry("row", "TOTAL")
                 .containsEntry("insurer_id", "*")

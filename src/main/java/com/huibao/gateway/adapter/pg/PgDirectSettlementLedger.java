@@ -21,8 +21,6 @@ final class PgDirectSettlementLedger implements DirectSettlementLedger {
     private static final String REVERSED = "UPDATE direct_settlements SET state = 'REVERSED', reversed_at = $2, "
             + "reversal_response = $3 WHERE setl_id = $1";
 
-    private static final String REFUNDED = "UPDATE direct_settlements SET payout_total = $2, "
-            + "insurer_pays_hospital = $3, patient_cash_due = $4, insurer_pays_patient = $5 WHERE setl_id = $1";
     private static final String NET = "UPDATE settlements SET psn_part_amt = $2, psn_cash_pay = $3 WHERE setl_id = $1";
 
     private final SqlConnection tx;
@@ -61,18 +59,11 @@ final class PgDirectSettlementLedger implements DirectSettlementLedger {
 
     @Override
     public Future<Void> recordRefund(String setlId, Settlement settlement, Adjudication net) {
-        return tx.preparedQuery(REFUNDED)
+        return tx.preparedQuery(NET)
                 .execute(Tuple.of(
                         setlId,
-                        net.payoutTotal().value(),
-                        net.insurerPaysHospital().value(),
-                        net.patientCashDue().value(),
-                        net.insurerPaysPatient().value()))
-                .compose(v -> tx.preparedQuery(NET)
-                        .execute(Tuple.of(
-                                setlId,
-                                settlement.setlinfo().psnPartAmt().value(),
-                                settlement.setlinfo().psnCashPay().value())))
+                        settlement.setlinfo().psnPartAmt().value(),
+                        settlement.setlinfo().psnCashPay().value()))
                 .mapEmpty();
     }
 

@@ -54,9 +54,17 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
                         "SELECT setl_id, 'CONFIRMED', confirmed_at, payout_total, insurer_pays_hospital, patient_cash_due, "
                                 + "insurer_pays_patient FROM direct_settlements WHERE fixmedins_code = $1 AND confirmed_at >= $2 "
                                 + "AND confirmed_at < $3 UNION ALL "
+                                + "SELECT setl_id, 'ADJUSTED', refunded_at, dp, dh, dc, dq FROM (SELECT r.setl_id, r.refunded_at, "
+                                + "r.payout_total - coalesce(lag(r.payout_total) OVER w, d.payout_total) AS dp, "
+                                + "r.insurer_pays_hospital - coalesce(lag(r.insurer_pays_hospital) OVER w, d.insurer_pays_hospital) AS dh, "
+                                + "r.patient_cash_due - coalesce(lag(r.patient_cash_due) OVER w, d.patient_cash_due) AS dc, "
+                                + "r.insurer_pays_patient - coalesce(lag(r.insurer_pays_patient) OVER w, d.insurer_pays_patient) AS dq "
+                                + "FROM direct_settlement_refunds r JOIN direct_settlements d ON d.setl_id = r.setl_id "
+                                + "WHERE d.fixmedins_code = $1 WINDOW w AS (PARTITION BY r.setl_id ORDER BY r.refunded_at, "
+                                + "r.refund_id)) x WHERE refunded_at >= $2 AND refunded_at < $3 UNION ALL "
                                 + "SELECT setl_id, 'REVERSED', reversed_at, payout_total, insurer_pays_hospital, patient_cash_due, "
-                                + "insurer_pays_patient FROM direct_settlements WHERE fixmedins_code = $1 AND reversed_at >= $2 "
-                                + "AND reversed_at < $3 ORDER BY 3, 1, 2")
+                                + "insurer_pays_patient FROM direct_settlement_totals WHERE fixmedins_code = $1 "
+                                + "AND reversed_at >= $2 AND reversed_at < $3 ORDER BY 3, 1, 2")
                 .execute(args)
                 .map(rows -> {
                     List<SettlementEvent> out = new ArrayList<>();
@@ -73,10 +81,19 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
                     return out;
                 });
         Future<List<StatementLine>> claims = pool.preparedQuery(
-                        "SELECT d.setl_id, 'CONFIRMED', d.confirmed_at, c.claim_id, c.insurer_id, c.policy_no, c.payout, "
-                                + "c.pays_hospital, c.pays_patient FROM direct_settlements d JOIN claims c ON c.setl_id = d.setl_id "
-                                + "AND c.channel = 'DIRECT_SETTLEMENT' WHERE d.fixmedins_code = $1 AND d.confirmed_at >= $2 "
+                        "SELECT d.setl_id, 'CONFIRMED', d.confirmed_at, c.claim_id, c.insurer_id, c.policy_no, "
+                                + "coalesce(f.payout_before, c.payout), coalesce(f.pays_hospital_before, c.pays_hospital), "
+                                + "coalesce(f.pays_patient_before, c.pays_patient) FROM direct_settlements d "
+                                + "JOIN claims c ON c.setl_id = d.setl_id AND c.channel = 'DIRECT_SETTLEMENT' "
+                                + "LEFT JOIN LATERAL (SELECT payout_before, pays_hospital_before, pays_patient_before "
+                                + "FROM claim_adjustments a WHERE a.claim_id = c.claim_id ORDER BY a.adjusted_at, a.refund_id "
+                                + "LIMIT 1) f ON true WHERE d.fixmedins_code = $1 AND d.confirmed_at >= $2 "
                                 + "AND d.confirmed_at < $3 UNION ALL "
+                                + "SELECT d.setl_id, 'ADJUSTED', a.adjusted_at, c.claim_id, c.insurer_id, c.policy_no, "
+                                + "a.payout - a.payout_before, a.pays_hospital - a.pays_hospital_before, "
+                                + "a.pays_patient - a.pays_patient_before FROM claim_adjustments a "
+                                + "JOIN claims c ON c.claim_id = a.claim_id JOIN direct_settlements d ON d.setl_id = c.setl_id "
+                                + "WHERE d.fixmedins_code = $1 AND a.adjusted_at >= $2 AND a.adjusted_at < $3 UNION ALL "
                                 + "SELECT d.setl_id, 'REVERSED', d.reversed_at, c.claim_id, c.insurer_id, c.policy_no, c.payout, "
                                 + "c.pays_hospital, c.pays_patient FROM direct_settlements d JOIN claims c ON c.setl_id = d.setl_id "
                                 + "AND c.channel = 'DIRECT_SETTLEMENT' WHERE d.fixmedins_code = $1 AND d.reversed_at >= $2 "

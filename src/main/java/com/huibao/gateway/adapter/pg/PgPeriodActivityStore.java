@@ -16,7 +16,7 @@ import java.util.List;
 /** A hospital's direct settlements of a period by settlement day ({@code setl_time} is Beijing wall time). */
 public final class PgPeriodActivityStore implements PeriodActivityStore {
     private static final String SETTLEMENTS = "SELECT d.setl_id, s.setl_time, d.state, s.psn_part_amt, "
-            + "d.insurer_pays_hospital, d.patient_cash_due FROM direct_settlements d "
+            + "d.insurer_pays_hospital, d.patient_cash_due FROM direct_settlement_totals d "
             + "JOIN settlements s ON s.setl_id = d.setl_id WHERE d.fixmedins_code = $1 AND s.setl_time >= $2 "
             + "AND s.setl_time < $3 ORDER BY s.setl_time, d.setl_id";
     private static final String CLAIMS = "SELECT c.insurer_id, c.state, c.pays_hospital, c.remitted "

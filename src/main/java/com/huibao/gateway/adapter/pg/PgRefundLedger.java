@@ -3,6 +3,7 @@ package com.huibao.gateway.adapter.pg;
 import com.huibao.gateway.app.port.RefundLedger;
 import com.huibao.gateway.app.port.StoredDocument;
 import com.huibao.gateway.crypto.PiiProtector;
+import com.huibao.gateway.domain.benefit.Adjudication;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -22,7 +23,8 @@ final class PgRefundLedger implements RefundLedger {
     private static final String REFUNDS = "SELECT document_cipher FROM direct_settlement_refunds WHERE setl_id = $1 "
             + "ORDER BY refunded_at, refund_id";
     private static final String INSERT = "INSERT INTO direct_settlement_refunds (setl_id, refund_id, request_hash, "
-            + "document_cipher, response, refunded_at) VALUES ($1, $2, $3, $4, $5, $6)";
+            + "document_cipher, response, refunded_at, payout_total, insurer_pays_hospital, patient_cash_due, "
+            + "insurer_pays_patient) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
     private final SqlConnection tx;
     private final PiiProtector pii;
@@ -63,15 +65,25 @@ final class PgRefundLedger implements RefundLedger {
 
     @Override
     public Future<Void> insert(
-            String setlId, String refundId, String requestHash, String document, String response, Instant at) {
+            String setlId,
+            String refundId,
+            String requestHash,
+            String document,
+            String response,
+            Adjudication net,
+            Instant at) {
         return tx.preparedQuery(INSERT)
-                .execute(Tuple.of(
+                .execute(Tuple.from(List.of(
                         setlId,
                         refundId,
                         requestHash,
                         pii.encryptDocument(document),
                         response,
-                        at.atOffset(ZoneOffset.UTC)))
+                        at.atOffset(ZoneOffset.UTC),
+                        net.payoutTotal().value(),
+                        net.insurerPaysHospital().value(),
+                        net.patientCashDue().value(),
+                        net.insurerPaysPatient().value())))
                 .mapEmpty();
     }
 }

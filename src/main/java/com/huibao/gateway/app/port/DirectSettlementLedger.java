@@ -20,7 +20,10 @@ public interface DirectSettlementLedger {
     /** Records the confirmation with the request that made it and the response it answered. */
     Future<Void> recordConfirmation(Confirmation confirmation, String requestHash, String response);
 
-    /** The settlement's totals after a partial refund: the net settlement and its adjudication. */
+    /**
+     * The settlement's own amounts after a partial refund (the patient's share and cash); the confirmation keeps
+     * what it confirmed, the refunds their totals.
+     */
     Future<Void> recordRefund(String setlId, Settlement net, Adjudication adjudication);
 
     /** Marks the settlement REVERSED with the response the reversal answered. */

@@ -1,5 +1,6 @@
 package com.huibao.gateway.app.port;
 
+import com.huibao.gateway.domain.benefit.Adjudication;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,13 @@ public interface RefundLedger {
 
     Future<Refundable> documents(String setlId);
 
+    /** Stores the refund with the settlement's totals after it (the net settlement's adjudication). */
     Future<Void> insert(
-            String setlId, String refundId, String requestHash, String document, String response, Instant at);
+            String setlId,
+            String refundId,
+            String requestHash,
+            String document,
+            String response,
+            Adjudication net,
+            Instant at);
 }

@@ -26,7 +26,8 @@ public final class ReconciliationUseCase {
     static Statement statement(String hospital, LocalDate date, DayActivity day) {
         List<StatementLine> lines = day.claims();
         Map<String, Statement.InsurerTotal> by = new TreeMap<>();
-        Statement.InsurerTotal all = new Statement.InsurerTotal(0, Money.ZERO, 0, Money.ZERO, Money.ZERO);
+        Statement.InsurerTotal all =
+                new Statement.InsurerTotal(0, Money.ZERO, 0, Money.ZERO, 0, Money.ZERO, Money.ZERO);
         for (StatementLine l : lines) {
             by.merge(l.insurerId(), single(l), ReconciliationUseCase::add);
             all = add(all, single(l));
@@ -35,13 +36,12 @@ public final class ReconciliationUseCase {
     }
 
     private static Statement.InsurerTotal single(StatementLine l) {
-        boolean confirmed = "CONFIRMED".equals(l.event());
-        return new Statement.InsurerTotal(
-                confirmed ? 1 : 0,
-                confirmed ? l.paysHospital() : Money.ZERO,
-                confirmed ? 0 : 1,
-                confirmed ? Money.ZERO : l.paysHospital(),
-                confirmed ? l.paysHospital() : Money.ZERO.minus(l.paysHospital()));
+        Money share = l.paysHospital();
+        return switch (l.event()) {
+            case "CONFIRMED" -> new Statement.InsurerTotal(1, share, 0, Money.ZERO, 0, Money.ZERO, share);
+            case "ADJUSTED" -> new Statement.InsurerTotal(0, Money.ZERO, 0, Money.ZERO, 1, share, share);
+            default -> new Statement.InsurerTotal(0, Money.ZERO, 1, share, 0, Money.ZERO, Money.ZERO.minus(share));
+        };
     }
 
     private static Statement.InsurerTotal add(Statement.InsurerTotal a, Statement.InsurerTotal b) {
@@ -50,6 +50,8 @@ public final class ReconciliationUseCase {
                 a.confirmed().plus(b.confirmed()),
                 a.reversedClaims() + b.reversedClaims(),
                 a.reversed().plus(b.reversed()),
+                a.adjustedClaims() + b.adjustedClaims(),
+                a.adjusted().plus(b.adjusted()),
                 a.net().plus(b.net()));
     }
 }

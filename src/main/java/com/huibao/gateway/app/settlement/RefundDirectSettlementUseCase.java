@@ -174,7 +174,8 @@ public final class RefundDirectSettlementUseCase {
                         ? Future.succeededFuture()
                         : tx.claims().insert(r.created()))
                 .compose(v -> tx.directSettlements().recordRefund(r.setlId(), net, r.adjudication()))
-                .compose(v -> tx.refunds().insert(r.setlId(), r.refundId(), requestHash, document, response, r.at()))
+                .compose(v -> tx.refunds()
+                        .insert(r.setlId(), r.refundId(), requestHash, document, response, r.adjudication(), r.at()))
                 .compose(v -> tx.outbox().emit(r.events(), r.at()))
                 .compose(v -> tx.audit()
                         .append(

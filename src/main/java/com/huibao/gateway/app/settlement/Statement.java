@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A hospital's daily reconciliation statement (对账单): every confirmation and reversal of the day, and per insurer
- * what it owes the hospital: {@code net = confirmed − reversed} of the claims' hospital shares.
+ * what it owes the hospital: {@code net = confirmed − reversed + adjusted} of the claims' hospital shares (a partial
+ * refund's adjustment is the change it made, usually negative).
  */
 public record Statement(
         String fixmedinsCode,
@@ -19,6 +20,16 @@ public record Statement(
         Map<String, InsurerTotal> byInsurer,
         InsurerTotal total) {
 
-    /** Counts and sums of hospital shares: confirmed, reversed, and their difference. */
-    public record InsurerTotal(int confirmedClaims, Money confirmed, int reversedClaims, Money reversed, Money net) {}
+    /**
+     * Counts and sums of hospital shares: confirmed, reversed, adjusted by partial refunds (signed), and
+     * {@code net = confirmed − reversed + adjusted}.
+     */
+    public record InsurerTotal(
+            int confirmedClaims,
+            Money confirmed,
+            int reversedClaims,
+            Money reversed,
+            int adjustedClaims,
+            Money adjusted,
+            Money net) {}
 }

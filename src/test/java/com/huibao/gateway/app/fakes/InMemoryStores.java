@@ -321,8 +321,7 @@ public final class InMemoryStores implements Transactions {
             return new DirectSettlementLedger() {
                 @Override
                 public Future<Void> recordRefund(String setlId, Settlement net, Adjudication adjudication) {
-                    refundedTotals.put(setlId, adjudication);
-                    return Future.succeededFuture();
+                    return Future.succeededFuture(); // the stored settlement's own amounts are not modelled here
                 }
 
                 @Override
@@ -416,7 +415,9 @@ public final class InMemoryStores implements Transactions {
                         String requestHash,
                         String document,
                         String response,
+                        Adjudication net,
                         Instant at) {
+                    refundedTotals.put(setlId, net);
                     t.refunds().put(setlId + "/" + refundId, new StoredRefund(requestHash, response));
                     t.refundDocuments()
                             .computeIfAbsent(setlId, k -> new ArrayList<>())
