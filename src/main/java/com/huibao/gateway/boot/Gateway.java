@@ -5,6 +5,7 @@ import com.huibao.gateway.adapter.http.HttpApi;
 import com.huibao.gateway.adapter.http.OpsHandlers;
 import com.huibao.gateway.adapter.http.auth.PatientTokenVerifier;
 import com.huibao.gateway.adapter.pg.DbTarget;
+import com.huibao.gateway.adapter.pg.PgMoneyGauges;
 import com.huibao.gateway.adapter.pg.PgPools;
 import com.huibao.gateway.adapter.pg.PgReadiness;
 import com.huibao.gateway.boot.config.GatewayConfig;
@@ -13,9 +14,11 @@ import com.huibao.gateway.crypto.PiiProtector;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -105,10 +108,12 @@ public final class Gateway {
         }
         UseCases useCases = UseCases.of(stores, reference, signing, pii, clock, SETTLEMENT_ZONE);
         AtomicBoolean accepting = new AtomicBoolean(true);
+        PgMoneyGauges money = new PgMoneyGauges(pool, metrics);
+        Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(metrics);
         OpsHandlers ops = new OpsHandlers(
                 accepting::get,
                 PgReadiness.check(pool, database.expectedSchema()),
-                PrometheusScrapingHandler.create(metrics));
+                rc -> money.refresh().onComplete(ar -> scrape.handle(rc)));
         HttpApi.Handlers handlers = HttpModule.handlers(useCases, reference, ops, demoIdp, clock, SETTLEMENT_ZONE);
         HttpApi.Security security = HttpModule.security(config, reference, stores, signing, patientTokens);
         BackgroundJobs jobs = new BackgroundJobs(vertx, pool, config, stores, reference, signing, metrics, clock);

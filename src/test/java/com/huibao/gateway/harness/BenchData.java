@@ -1,5 +1,6 @@
 package com.huibao.gateway.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.codec.Json;
@@ -185,6 +186,53 @@ public final class BenchData {
                 .put("psn_cash_pay", fen(psnPart - acct))
                 .put("hosp_part_amt", "0.00");
         return Json.bytes(doc);
+    }
+
+    /**
+     * The refund (退费) of line 4 of {@link #settlement}'s document in full, as the basic insurance would give it: the
+     * line negated ({@code init_feedetl_sn} 4) and the header amounts' changes (the fund pays 80 % of the in-scope
+     * amounts, the account up to 1,000.00 of the patient's share).
+     */
+    public static byte[] refundOfLine4(String refundId, String setlId, int person, long seed) {
+        JsonNode doc = Json.parse(new String(settlement(setlId, person, seed), StandardCharsets.UTF_8));
+        JsonNode h = doc.get("setlinfo");
+        JsonNode line = doc.get("feedetail").get(3);
+        long det = fenOf(line, "det_item_fee_sumamt");
+        long f = fenOf(line, "fulamt_ownpay_amt");
+        long o = fenOf(line, "overlmt_amt");
+        long p = fenOf(line, "preselfpay_amt");
+        long inscp = fenOf(line, "inscp_scp_amt");
+        long fee = fenOf(h, "medfee_sumamt") - det;
+        long in = fenOf(h, "inscp_scp_amt") - inscp;
+        long fund = in * 8 / 10;
+        long psnPart = fee - fund;
+        long acct = Math.min(100_000, psnPart);
+        ObjectNode refund = Json.object().put("refund_id", refundId);
+        refund.putObject("setlinfo")
+                .put("medfee_sumamt", fen(-det))
+                .put("fulamt_ownpay_amt", fen(-f))
+                .put("overlmt_selfpay", fen(-o))
+                .put("preselfpay_amt", fen(-p))
+                .put("inscp_scp_amt", fen(-inscp))
+                .put("hifp_pay", fen(fund - fenOf(h, "hifp_pay")))
+                .put("fund_pay_sumamt", fen(fund - fenOf(h, "fund_pay_sumamt")))
+                .put("psn_part_amt", fen(psnPart - fenOf(h, "psn_part_amt")))
+                .put("acct_pay", fen(acct - fenOf(h, "acct_pay")))
+                .put("psn_cash_pay", fen(psnPart - acct - fenOf(h, "psn_cash_pay")));
+        ((ObjectNode) refund.putArray("feedetail").addObject().setAll((ObjectNode) line.deepCopy()))
+                .put("feedetl_sn", "4R")
+                .put("init_feedetl_sn", "4")
+                .put("cnt", -1)
+                .put("det_item_fee_sumamt", fen(-det))
+                .put("fulamt_ownpay_amt", fen(-f))
+                .put("overlmt_amt", fen(-o))
+                .put("preselfpay_amt", fen(-p))
+                .put("inscp_scp_amt", fen(-inscp));
+        return Json.bytes(refund);
+    }
+
+    private static long fenOf(JsonNode n, String field) {
+        return new BigDecimal(n.get(field).asText()).movePointRight(2).longValueExact();
     }
 
     /** An ID token for person {@code i} from the demo identity provider (its key is a published demo key). */

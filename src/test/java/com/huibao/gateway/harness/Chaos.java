@@ -8,8 +8,10 @@ import com.huibao.gateway.support.Dirs;
 import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.WebhookReceiver;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,10 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fault harness ({@code scripts/chaos}): confirm load with client retries of the same idempotent request while
- * (1) the gateway is killed with SIGKILL and restarted, (2) PostgreSQL restarts, (3) two instances share the database
- * under mixed load. After each: every acknowledged confirm stored once with the acknowledged amounts, no claim
+ * (1) the gateway is killed with SIGKILL and restarted (with partial refunds and insurer payments of the acknowledged
+ * confirms running throughout), (2) PostgreSQL restarts, (3) two instances share the database under mixed load.
+ * After each: every acknowledged confirm stored once with the acknowledged amounts, no claim
  * doubled, accumulators equal to the sum of what is stored, every webhook event delivered, every stored confirm
- * audited by exactly one chained record and the audit chain verifying. Prints the figures and fails on any breach.
+ * audited by exactly one chained record and the audit chain verifying; every acknowledged refund and payment stored,
+ * no payment applied twice. Prints the figures and fails on any breach.
  */
 public final class Chaos {
     /** One scenario's figures. */
@@ -54,9 +59,20 @@ public final class Chaos {
             long unavailable,
             long lostEvents,
             long unaudited,
-            Map<Integer, Integer> statuses) {
+            Map<Integer, Integer> statuses,
+            Money money) {
+        /** Partial refunds and payments acknowledged during the scenario, and the breaches of their invariants. */
+        public record Money(int refunds, int payments, long lost, long appliedTwice) {
+            static final Money NONE = new Money(0, 0, 0, 0);
+
+            boolean ok() {
+                return lost == 0 && appliedTwice == 0;
+            }
+        }
+
         public boolean ok() {
-            return missing == 0
+            return money.ok()
+                    && missing == 0
                     && mismatched == 0
                     && doubled == 0
                     && drift == 0
@@ -70,7 +86,8 @@ public final class Chaos {
         public String toString() {
             return String.format(
                     "%-22s requests %6d  acknowledged %5d  stored %5d  missing %d  mismatched %d  doubled %d  "
-                            + "drift %d  5xx-other-than-503 %d  503 %d  lost-events %d  unaudited %d  %s  statuses %s",
+                            + "drift %d  5xx-other-than-503 %d  503 %d  lost-events %d  unaudited %d  refunds %d  "
+                            + "payments %d  money-lost %d  money-applied-twice %d  %s  statuses %s",
                     scenario,
                     requests,
                     acknowledged,
@@ -83,6 +100,10 @@ public final class Chaos {
                     unavailable,
                     lostEvents,
                     unaudited,
+                    money.refunds(),
+                    money.payments(),
+                    money.lost(),
+                    money.appliedTwice(),
                     ok() ? "OK" : "BREACH",
                     statuses);
         }
@@ -126,13 +147,17 @@ public final class Chaos {
 
                 // (1) kill -9 mid-load, restart, clients retry
                 Confirms load = new Confirms(List.of(a.uri()), "K-", settlements, persons);
-                Thread runner = load.start(16);
+                AfterTheCounter money = new AfterTheCounter(List.of(a.uri()), load);
+                Thread runner = load.start(12);
+                Thread counter = money.start(4);
                 load.awaitAcknowledged(settlements / 3);
                 a.kill9();
                 Thread.sleep(500);
                 a = GatewayProcess.start(portA, url, GATEWAY_ENV, work.resolve("gateway-a.log"));
                 runner.join();
-                out.add(check("kill -9 + restart", load, pg.target(), receiver));
+                money.finish();
+                counter.join();
+                out.add(check("kill -9 + restart", load, money, pg.target(), receiver));
 
                 // (2) PostgreSQL restarts mid-load: 503 while it is down, recovery without a restart of the gateway
                 load = new Confirms(List.of(a.uri()), "P-", settlements, persons);
@@ -145,7 +170,7 @@ public final class Chaos {
                 Thread.sleep(3000);
                 pg = EmbeddedDatabase.start(data, pgPort, false);
                 runner.join();
-                Figures f = check("postgres restart", load, pg.target(), receiver);
+                Figures f = check("postgres restart", load, null, pg.target(), receiver);
                 if (down.statusCode() != 503) {
                     f = new Figures(
                             f.scenario(),
@@ -160,7 +185,8 @@ public final class Chaos {
                             f.unavailable(),
                             f.lostEvents(),
                             f.unaudited(),
-                            f.statuses());
+                            f.statuses(),
+                            f.money());
                 }
                 out.add(f);
 
@@ -173,7 +199,7 @@ public final class Chaos {
                     runner.join();
                     mixed.stop();
                     other.join();
-                    out.add(check("two instances, mixed", load, pg.target(), receiver));
+                    out.add(check("two instances, mixed", load, null, pg.target(), receiver));
                 }
             } finally {
                 a.close();
@@ -230,6 +256,11 @@ public final class Chaos {
         final int n;
         final int persons;
         final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        /** Of each acknowledged confirm: the claim and its hospital share, when a policy paid. */
+        final Map<String, String[]> claims = new ConcurrentHashMap<>();
+        /** The acknowledged settlements in the order they were acknowledged. */
+        final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
+
         final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         final AtomicInteger requests = new AtomicInteger();
         final AtomicInteger next = new AtomicInteger();
@@ -269,8 +300,18 @@ public final class Chaos {
                     }
                     note(status);
                     if (status == 200) {
-                        acknowledged.put(
-                                setl, Json.parse(answer).get("payout_total").asText());
+                        var confirmed = Json.parse(answer);
+                        for (var p : confirmed.get("policies")) {
+                            if (p.hasNonNull("claim_id")) {
+                                claims.put(setl, new String[] {
+                                    p.get("claim_id").asText(),
+                                    p.get("pays_hospital").asText()
+                                });
+                            }
+                        }
+                        if (acknowledged.put(setl, confirmed.get("payout_total").asText()) == null) {
+                            order.add(setl);
+                        }
                         break;
                     }
                     if (status >= 400 && status < 500 && status != 429) {
@@ -285,6 +326,89 @@ public final class Chaos {
             while (acknowledged.size() < count && next.get() < n) {
                 Thread.sleep(20);
             }
+        }
+    }
+
+    /**
+     * Money after the counter on acknowledged confirms: every second one partly refunded (line 4), every third one
+     * paid by the insurer in a batch of its own; each request retried (same body, new token) until acknowledged.
+     */
+    static final class AfterTheCounter {
+        private final List<URI> targets;
+        private final Confirms confirms;
+        private final AtomicBoolean confirmsDone = new AtomicBoolean();
+        final Set<String> refunds = ConcurrentHashMap.newKeySet();
+        final Set<String> payments = ConcurrentHashMap.newKeySet();
+
+        AfterTheCounter(List<URI> targets, Confirms confirms) {
+            this.targets = targets;
+            this.confirms = confirms;
+        }
+
+        Thread start(int workers) {
+            return inBackground("after-the-counter", workers, this::work);
+        }
+
+        /** The confirms are over: work off what is left, then stop. */
+        void finish() {
+            confirmsDone.set(true);
+        }
+
+        private void work() {
+            Client hospital = Client.demo("demo-hospital");
+            Client insurer = Client.demo("demo-insurer-hmb");
+            while (true) {
+                String setl = confirms.order.poll();
+                if (setl == null) {
+                    if (confirmsDone.get()) {
+                        return;
+                    }
+                    sleep(20);
+                    continue;
+                }
+                int k = Integer.parseInt(setl.substring(confirms.prefix.length()));
+                String[] claim = confirms.claims.get(setl);
+                if (k % 3 == 0 && claim != null) {
+                    String batch = "PAY-" + setl;
+                    byte[] body = ("{\"batch_id\":\"" + batch + "\",\"payee\":\"H31010100001\",\"amount\":\""
+                                    + claim[1] + "\",\"value_date\":\"2026-03-20\",\"items\":[{\"claim_id\":\""
+                                    + claim[0] + "\",\"amount\":\"" + claim[1] + "\"}]}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    if (new BigDecimal(claim[1]).signum() > 0 && retried(insurer, "POST", "/v1/payments", body, k)) {
+                        payments.add(batch);
+                    }
+                }
+                if (k % 2 == 0) {
+                    String refundId = "RF-" + setl;
+                    byte[] body = BenchData.refundOfLine4(refundId, setl, k % confirms.persons, k);
+                    if (retried(hospital, "POST", "/v1/direct-settlements/" + setl + "/refunds", body, k)) {
+                        refunds.add(setl + "/" + refundId);
+                    }
+                }
+            }
+        }
+
+        /** Sends until a 2xx (acknowledged) or a final refusal; notes every status with the confirms'. */
+        private boolean retried(Client client, String method, String path, byte[] body, int k) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+                int status;
+                try {
+                    status = client.send(targets.get((k + attempt) % targets.size()), method, path, body)
+                            .statusCode();
+                } catch (IOException e) {
+                    status = -1;
+                }
+                confirms.note(status);
+                if (status / 100 == 2) {
+                    return true;
+                }
+                if (status >= 400 && status < 500 && status != 429) {
+                    return false;
+                }
+                sleep(100 + ThreadLocalRandom.current().nextInt(200));
+            }
+            return false;
         }
     }
 
@@ -361,7 +485,8 @@ public final class Chaos {
         }
     }
 
-    private Figures check(String scenario, Confirms load, DbTarget db, WebhookReceiver receiver) throws Exception {
+    private Figures check(String scenario, Confirms load, AfterTheCounter money, DbTarget db, WebhookReceiver receiver)
+            throws Exception {
         Map<String, String> stored = new HashMap<>();
         long doubled;
         long drift;
@@ -403,6 +528,7 @@ public final class Chaos {
         }
         long lost = lostEvents(db, receiver);
         long unaudited = unaudited(db, load.prefix);
+        Figures.Money after = money == null ? Figures.Money.NONE : money(money, load.prefix, db);
         long serverErrors = load.statuses.entrySet().stream()
                         .filter(e -> e.getKey() >= 500 && e.getKey() != 503)
                         .mapToLong(Map.Entry::getValue)
@@ -424,7 +550,37 @@ public final class Chaos {
                 load.statuses.getOrDefault(503, 0),
                 lost,
                 unaudited,
-                new TreeMap<>(load.statuses));
+                new TreeMap<>(load.statuses),
+                after);
+    }
+
+    /**
+     * Every acknowledged refund and payment stored (once: their keys are unique), and on every claim exactly what
+     * its payment items applied (a payment applied twice would show as more).
+     */
+    private static Figures.Money money(AfterTheCounter money, String prefix, DbTarget db) throws Exception {
+        long lost = 0;
+        for (String r : money.refunds) {
+            String[] key = r.split("/");
+            lost += 1
+                    - Sql.count(
+                            db,
+                            "SELECT count(*) FROM direct_settlement_refunds WHERE setl_id = '" + key[0]
+                                    + "' AND refund_id = '" + key[1] + "'");
+        }
+        for (String b : money.payments) {
+            lost += 1 - Sql.count(db, "SELECT count(*) FROM payment_batches WHERE batch_id = '" + b + "'");
+        }
+        long twice = Sql.count(
+                db,
+                "SELECT count(*) FROM claims c LEFT JOIN (SELECT claim_id, sum(applied) s FROM payment_items GROUP BY 1) "
+                        + "i ON i.claim_id = c.claim_id WHERE c.setl_id LIKE '" + prefix
+                        + "%' AND c.remitted <> coalesce(i.s, 0)");
+        twice += Sql.count(
+                db,
+                "SELECT count(*) FROM (SELECT claim_id FROM claim_adjustments GROUP BY claim_id, refund_id "
+                        + "HAVING count(*) > 1) d");
+        return new Figures.Money(money.refunds.size(), money.payments.size(), lost, twice);
     }
 
     /**

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reduced fault harness of {@code mvn verify} (the fat jar in its own JVM, on an external embedded PostgreSQL):
- * 300 confirms per scenario instead of 2,000. {@code scripts/chaos} runs the full form.
+ * 300 confirms per scenario instead of 2,000, the first with partial refunds and insurer payments of the
+ * acknowledged confirms running across the kill. {@code scripts/chaos} runs the full form.
  */
 class ChaosIT {
     @Test
@@ -25,7 +26,19 @@ class ChaosIT {
             assertThat(f.drift()).as(f.scenario()).isZero();
             assertThat(f.serverErrors()).as(f.scenario() + " " + f.statuses()).isZero();
             assertThat(f.lostEvents()).as(f.scenario()).isZero();
+            assertThat(f.money().lost())
+                    .as(f.scenario() + ": acknowledged refunds and payments stored")
+                    .isZero();
+            assertThat(f.money().appliedTwice())
+                    .as(f.scenario() + ": nothing applied twice")
+                    .isZero();
         }
+        assertThat(figures.get(0).money().refunds())
+                .as("partial refunds across the kill")
+                .isPositive();
+        assertThat(figures.get(0).money().payments())
+                .as("payments across the kill")
+                .isPositive();
         assertThat(figures.get(0).statuses()).as("the kill cut requests").containsKey(-1);
         assertThat(figures.get(1).unavailable())
                 .as("503 while the database was down")

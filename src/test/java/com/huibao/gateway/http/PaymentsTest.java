@@ -123,6 +123,18 @@ class PaymentsTest {
         assertThat(gw.signed("demo-hospital", "POST", "/v1/direct-settlements/S-PAY-1/reversal", null)
                         .statusCode())
                 .isEqualTo(409);
+
+        // the outstanding amounts as metrics, per insurer: what the standing claims still owe the hospital
+        String metrics = gw.get("/metrics").body();
+        for (String insurer : List.of("INS-HMB", "INS-PMI")) {
+            String owes = Sql.string(
+                    gw.gateway().database(),
+                    "SELECT sum(greatest(pays_hospital - remitted, 0))::text FROM claims WHERE insurer_id = '" + insurer
+                            + "' AND state <> 'REVERSED' AND channel = 'DIRECT_SETTLEMENT'");
+            assertThat(metrics)
+                    .containsPattern("huibao_claims_outstanding_amount\\{insurer=\"" + insurer + "\",?\\} "
+                            + Double.parseDouble(owes));
+        }
     }
 
     @Test
