@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,13 +29,14 @@ import org.junit.jupiter.api.Test;
 class PartialRefundTest {
     private static TestGateway gw;
 
-    @BeforeAll
-    static void start() {
+    /** A gateway of its own per test: each starts from the patient's fresh year. */
+    @BeforeEach
+    void start() {
         gw = TestGateway.start(Map.of());
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         gw.close();
     }
 

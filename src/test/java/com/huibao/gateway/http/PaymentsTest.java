@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.TestGateway;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -36,22 +38,19 @@ class PaymentsTest {
         gw.close();
     }
 
-    /** Confirms the worked inpatient example under {@code setlId}; the claim ids by policy. */
+    /** Confirms the worked inpatient example under {@code setlId}; the claim ids (and hospital shares) by policy. */
     private static Map<String, String> confirm(String setlId) {
         HttpResponse<String> r =
                 gw.signed("demo-hospital", "PUT", "/v1/direct-settlements/" + setlId, Settlements.inpatient(setlId));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode body = Json.parse(r.body());
-        String hmb = null;
-        String pmi = null;
+        Map<String, String> out = new HashMap<>();
         for (JsonNode p : body.get("policies")) {
-            if (p.get("policy_no").asText().equals("HMB26-000001")) {
-                hmb = p.get("claim_id").asText();
-            } else {
-                pmi = p.get("claim_id").asText();
-            }
+            String who = p.get("policy_no").asText().equals("HMB26-000001") ? "HMB" : "PMI";
+            out.put(who, p.get("claim_id").asText());
+            out.put(who + "_SHARE", p.get("pays_hospital").asText());
         }
-        return Map.of("HMB", hmb, "PMI", pmi);
+        return out;
     }
 
     private static HttpResponse<String> pay(String client, String batchId, String amount, String items) {
@@ -74,40 +73,44 @@ class PaymentsTest {
 
     @Test
     void a_claim_is_paid_only_when_covered_and_nothing_is_dropped() {
-        Map<String, String> claims = confirm("S-PAY-1"); // HMB pays the hospital 3208.26
+        Map<String, String> claims = confirm("S-PAY-1");
         String hmb = claims.get("HMB");
+        Money share = Money.parse(claims.get("HMB_SHARE")); // 3,208.26 on a fresh year; less after other tests
+        Money rest = share.minus(Money.parse("3000.00"));
+        String second100Over = rest.plus(Money.parse("100.00")).toString();
+        String batch2 = rest.plus(Money.parse("110.00")).toString();
 
         HttpResponse<String> first = pay("demo-insurer-hmb", "HMB-TX-1", "3000.00", item(hmb, "3000.00"));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         JsonNode a = Json.parse(first.body());
         assertThat(a.at("/items/0/outcome").asText()).isEqualTo("PARTIAL");
-        assertThat(a.at("/items/0/outstanding").asText()).isEqualTo("208.26");
+        assertThat(a.at("/items/0/outstanding").asText()).isEqualTo(rest.toString());
         assertThat(state(hmb)).isEqualTo("APPROVED");
 
         HttpResponse<String> second = pay(
                 "demo-insurer-hmb",
                 "HMB-TX-2",
-                "318.26",
-                item(hmb, "308.26") + "," + item("CLM-00000000-0000-0000-0000-000000000000", "10.00"));
+                batch2,
+                item(hmb, second100Over) + "," + item("CLM-00000000-0000-0000-0000-000000000000", "10.00"));
         assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
         JsonNode b = Json.parse(second.body());
         assertThat(b.at("/items/0/outcome").asText()).isEqualTo("OVERPAID");
-        assertThat(b.at("/items/0/applied").asText()).isEqualTo("208.26");
+        assertThat(b.at("/items/0/applied").asText()).isEqualTo(rest.toString());
         assertThat(b.at("/items/0/unapplied").asText()).isEqualTo("100.00");
         assertThat(b.at("/items/1/outcome").asText()).isEqualTo("UNKNOWN_CLAIM");
-        assertThat(b.get("applied").asText()).isEqualTo("208.26");
+        assertThat(b.get("applied").asText()).isEqualTo(rest.toString());
         assertThat(b.get("unapplied").asText()).isEqualTo("110.00");
         assertThat(state(hmb)).isEqualTo("PAID");
         assertThat(Sql.string(
                         gw.gateway().database(),
                         "SELECT remitted::text || '/' || payment_ref FROM claims WHERE claim_id = '" + hmb + "'"))
-                .isEqualTo("3208.26/HMB-TX-2");
+                .isEqualTo(share + "/HMB-TX-2");
 
         HttpResponse<String> replay = pay(
                 "demo-insurer-hmb",
                 "HMB-TX-2",
-                "318.26",
-                item(hmb, "308.26") + "," + item("CLM-00000000-0000-0000-0000-000000000000", "10.00"));
+                batch2,
+                item(hmb, second100Over) + "," + item("CLM-00000000-0000-0000-0000-000000000000", "10.00"));
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(replay.body()).isEqualTo(second.body());
         HttpResponse<String> conflict = pay("demo-insurer-hmb", "HMB-TX-2", "1.00", item(hmb, "1.00"));
@@ -175,9 +178,11 @@ class PaymentsTest {
             for (int round = 0; round < 10; round++) {
                 String setlId = "S-RACE-" + round;
                 String batchId = "RACE-" + round;
-                String hmb = confirm(setlId).get("HMB");
+                Map<String, String> confirmed = confirm(setlId);
+                String hmb = confirmed.get("HMB");
+                String share = confirmed.get("HMB_SHARE");
                 List<Future<HttpResponse<String>>> both = new ArrayList<>();
-                both.add(pool.submit(() -> pay("demo-insurer-hmb", batchId, "3208.26", item(hmb, "3208.26"))));
+                both.add(pool.submit(() -> pay("demo-insurer-hmb", batchId, share, item(hmb, share))));
                 both.add(pool.submit(() ->
                         gw.signed("demo-hospital", "POST", "/v1/direct-settlements/" + setlId + "/reversal", null)));
                 HttpResponse<String> payment = both.get(0).get();
