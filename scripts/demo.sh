@@ -134,3 +134,49 @@ cat > "$tmp/invoice.json" <<JSON
 JSON
 inv=$(call demo-insurer-hmb POST /v1/invoice-claims "$tmp/invoice.json")
 echo "  INS-HMB claims the 50,000.00 invoice: pays $(echo "$inv" | field '["payout"]') (claim $(echo "$inv" | field '["claim_id"]'), $(echo "$inv" | field '["state"]'))"
+
+# ---- after the counter: eligibility, a confirm, a partial refund, a payment, reconciliation, a reversal ---------
+echo "== after the counter (张三, the worked inpatient example, settled 2026-03-15)"
+echo '{"psn_cert_type":"01","certno":"310101198001010011","date":"2026-03-15"}' > "$tmp/eligibility.json"
+balances() {
+  call demo-hospital POST /v1/eligibility "$tmp/eligibility.json" | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read().rsplit("\n", 2)[0])
+for p in r["policies"]:
+    pools = ", ".join("%s %s left of %s" % (d["pool"], d["left"], d["amount"]) for d in p["deductibles"])
+    print("    %-13s %-9s deductible %s; overall cap left %s" % (p["policy_no"], p["insurer_id"], pools, p["overall_cap"]["left"]))
+'
+}
+echo "  eligibility before admission (POST /v1/eligibility):"; balances
+setl="S-DEMO-$run"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["setlinfo"]["setl_id"]=sys.argv[2]; json.dump(d, open(sys.argv[3],"w"), ensure_ascii=False)' \
+  config/demo/settlement-inpatient.json "$setl" "$tmp/$setl.json"
+confirmed=$(call demo-hospital PUT "/v1/direct-settlements/$setl" "$tmp/$setl.json")
+echo "  confirmed $setl: insurers pay the hospital $(echo "$confirmed" | field '["insurer_pays_hospital"]'), the patient $(echo "$confirmed" | field '["patient_cash_due"]')"
+pmi_claim=$(echo "$confirmed" | field '["policies"][1]["claim_id"]')
+echo "  eligibility after it:"; balances
+cat > "$tmp/refund.json" <<JSON
+{"refund_id":"RF-$run","setlinfo":{"medfee_sumamt":"-1000.00","fulamt_ownpay_amt":"-1000.00","psn_part_amt":"-1000.00","psn_cash_pay":"-1000.00"},
+ "feedetail":[{"feedetl_sn":"4R","init_feedetl_sn":"4","med_list_codg":"XL01XX0000000000000000","medins_list_name":"目录外抗肿瘤药",
+  "med_chrgitm_type":"09","chrgitm_lv":"03","cnt":-1,"pric":"1000.00","det_item_fee_sumamt":"-1000.00","fulamt_ownpay_amt":"-1000.00",
+  "overlmt_amt":"0.00","preselfpay_amt":"0.00","inscp_scp_amt":"0.00","selfpay_prop":"1.00"}]}
+JSON
+refunded=$(call demo-hospital POST "/v1/direct-settlements/$setl/refunds" "$tmp/refund.json")
+echo "  one box of the out-of-catalogue drug returned (退费 1,000.00): PMI-778899 pays $(echo "$refunded" | field '["claims"][1]["payout"]') instead of $(echo "$refunded" | field '["claims"][1]["payout_before"]'), the patient $(echo "$refunded" | field '["patient_cash_due"]')"
+owed=$(echo "$refunded" | field '["insurer_pays_hospital"]')
+cat > "$tmp/payment.json" <<JSON
+{"batch_id":"PMI-TX-$run","payee":"H31010100001","amount":"1000.00","value_date":"2026-03-20","items":[{"claim_id":"$pmi_claim","amount":"1000.00"}]}
+JSON
+paid=$(call demo-insurer-pmi POST /v1/payments "$tmp/payment.json")
+echo "  INS-PMI remits 1,000.00 on its claim: $(echo "$paid" | field '["items"][0]["outcome"]'), $(echo "$paid" | field '["items"][0]["outstanding"]') outstanding"
+echo "{\"stmt_begndate\":\"2026-03-15\",\"stmt_enddate\":\"2026-03-15\",\"refd_setl_flag\":\"0\",\"setl_cnt\":1,\"insurer_pays_hospital\":\"$owed\"}" > "$tmp/totals.json"
+rec=$(call demo-hospital POST /v1/reconciliation/totals "$tmp/totals.json")
+echo "  the hospital pushes its totals for 2026-03-15 (1 settlement, insurers owe $owed): $(echo "$rec" | field '["stmt_rslt"]')"
+echo "$rec" | python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read().rsplit("\n", 2)[0])
+for i in r["insurers"]:
+    print("    %-8s net %9s  paid %9s  outstanding %9s  owed back %8s" % (i["insurer_id"], i["net"], i["paid"], i["outstanding"], i["receivable"]))
+'
+call demo-hospital POST "/v1/direct-settlements/$setl/reversal" >/dev/null
+echo "  reversed (冲正): what INS-PMI paid on it is now owed back by the hospital; the year is as it was:"; balances

@@ -71,6 +71,13 @@ class RunScriptIT {
                     .contains("HTTP 409, PREAUTH_QUANTITY_EXCEEDED")
                     .contains("2 box(es) left again")
                     .contains("INS-HMB claims the 50,000.00 invoice: pays 35000.00");
+            // after the counter (README): eligibility, refund, payment, push reconciliation, reversal
+            assertThat(out)
+                    .contains("HMB26-000001  INS-HMB   deductible GENERAL 17548.24 left of 20000.00")
+                    .contains("PMI-778899 pays 3444.07 instead of 4344.07, the patient 382.67")
+                    .contains("INS-PMI remits 1,000.00 on its claim: PARTIAL, 2444.07 outstanding")
+                    .contains("(1 settlement, insurers owe 6652.33): BALANCED")
+                    .contains("PMI-778899    INS-PMI   deductible ANNUAL 1000.00 left of 1000.00");
         } finally {
             gateway.destroy(); // SIGTERM
             assertThat(gateway.waitFor(60, TimeUnit.SECONDS))
