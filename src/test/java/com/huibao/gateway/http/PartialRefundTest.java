@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,5 +206,62 @@ class PartialRefundTest {
                             .plus(Money.parse(t.get("adjusted").asText())));
         }
         assertThat(statement.get("settlements").findValuesAsText("event")).contains("ADJUSTED");
+    }
+
+    @Test
+    void a_refund_racing_a_payment_of_the_same_claim_settles_in_one_order_with_nothing_lost() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String setlId = "S-RACE-" + round;
+                HttpResponse<String> c = gw.signed(
+                        "demo-hospital", "PUT", "/v1/direct-settlements/" + setlId, Settlements.inpatient(setlId));
+                JsonNode pmi = null;
+                for (JsonNode p : Json.parse(c.body()).get("policies")) {
+                    if (p.get("policy_no").asText().equals("PMI-778899")) {
+                        pmi = p;
+                    }
+                }
+                String claimId = pmi.get("claim_id").asText();
+                Money old = Money.parse(pmi.get("pays_hospital").asText());
+                String batch = "{\"batch_id\":\"RACE-" + round + "\",\"payee\":\"H31010100001\",\"amount\":\"" + old
+                        + "\",\"value_date\":\"2026-03-20\",\"items\":[{\"claim_id\":\"" + claimId + "\",\"amount\":\""
+                        + old + "\"}]}";
+                Future<HttpResponse<String>> paying = pool.submit(() ->
+                        gw.signed("demo-insurer-pmi", "POST", "/v1/payments", batch.getBytes(StandardCharsets.UTF_8)));
+                Future<HttpResponse<String>> refunding =
+                        pool.submit(() -> refund(setlId, ONE_BOX.formatted("RF", "4R")));
+                HttpResponse<String> payment = paying.get();
+                HttpResponse<String> refunded = refunding.get();
+                assertThat(payment.statusCode()).as(payment.body()).isEqualTo(201);
+                assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(201);
+                JsonNode item = Json.parse(payment.body()).at("/items/0");
+                JsonNode adjusted = claim(Json.parse(refunded.body()), "PMI-778899");
+                Money now = Money.parse(adjusted.get("pays_hospital").asText());
+                Money applied = Money.parse(item.get("applied").asText());
+                if (item.get("outcome").asText().equals("PAID")) {
+                    // paid first: the refund found the claim paid and lists what was paid beyond its new share
+                    assertThat(applied).isEqualTo(old);
+                    assertThat(adjusted.get("receivable_from_hospital").asText())
+                            .isEqualTo(old.minus(now).toString());
+                } else {
+                    // refunded first: the payment applied only the new share, the rest is listed, not dropped
+                    assertThat(item.get("outcome").asText()).isEqualTo("OVERPAID");
+                    assertThat(applied).isEqualTo(now);
+                    assertThat(item.get("unapplied").asText())
+                            .isEqualTo(old.minus(now).toString());
+                    assertThat(adjusted.get("receivable_from_hospital").asText())
+                            .isEqualTo("0.00");
+                }
+                assertThat(Sql.string(
+                                gw.gateway().database(),
+                                "SELECT state || ' ' || remitted::text || ' ' || pays_hospital::text FROM claims "
+                                        + "WHERE claim_id = '" + claimId + "'"))
+                        .isEqualTo("PAID " + applied + " " + now);
+            }
+            assertThat(accumulatorsOffTheirDeltas()).isZero();
+        } finally {
+            pool.shutdown();
+        }
     }
 }
