@@ -51,6 +51,7 @@ public final class AdjudicationJson {
         o.put("insurer_id", p.insurerId());
         o.put("payout", p.payout().toString());
         o.put("reason", p.denialReason());
+        o.put("reason_text", ReasonTexts.of(p.denialReason()));
         ArrayNode rs = o.putArray("responsibilities");
         for (ResponsibilityResult r : p.responsibilities()) {
             ObjectNode n = rs.addObject();
@@ -78,6 +79,7 @@ public final class AdjudicationJson {
             for (UnpaidPart u : l.unpaid()) {
                 ObjectNode un = unpaid.addObject();
                 un.put("reason", u.reason());
+                un.put("reason_text", ReasonTexts.of(u.reason()));
                 un.put("amount", u.amount().toString());
                 un.put("responsibility", u.responsibility());
                 if (u.limit() != null) {
