@@ -1,17 +1,9 @@
 // 惠保 H5: a patient's policies, authorizations, claims and access log, from the same API as everyone else.
 (function () {
   'use strict';
-  const PURPOSES = { DIRECT_SETTLEMENT: '直赔', QUICK_CLAIM: '快赔', PROACTIVE_CLAIM: '主动赔',
-    PRE_AUTHORIZATION: '特药申请', POLICY_SERVICE: '保单服务' };
-  const ACTIONS = { DIRECT_SETTLEMENT_PREVIEW: '直赔试算', DIRECT_SETTLEMENT_CONFIRM: '直赔结算',
-    DIRECT_SETTLEMENT_READ: '查看直赔结算', QUICK_CLAIM: '快赔调取', CLAIM_READ: '查看理赔',
-    POLICY_READ: '查看保单', PRE_AUTHORIZATION_READ: '查看特药申请' };
-  const ROLES = { INSURER: '保险公司', HOSPITAL: '医院', PHARMACY: '药店' };
-  const CHANNELS = { DIRECT_SETTLEMENT: '直赔', QUICK_CLAIM: '快赔', PROACTIVE_CLAIM: '主动赔',
-    INVOICE_CLAIM: '发票理赔' };
-  const PREAUTH_STATES = { REQUESTED: '审核中', APPROVED: '已批准', DENIED: '未批准', WITHDRAWN: '已撤回',
-    EXPIRED: '已过期' };
-  const STATES = { APPROVED: '已核定', PAID: '已支付', REVERSED: '已冲正' };
+  // Every text lives in zh-CN.json (also the API's reason_text); loaded before anything is shown.
+  let T = { reasons: {}, purposes: {}, actions: {}, roles: {}, channels: {}, claim_states: {}, preauth_states: {} };
+  const say = (table, code) => (T[table] && T[table][code]) || code;
   let token = null;
 
   const $ = (id) => document.getElementById(id);
@@ -39,22 +31,44 @@
     if (!res.ok) throw new Error(json.detail || json.title || ('HTTP ' + res.status));
     return json;
   }
-  const day = (iso) => iso ? iso.substring(0, 10) : '';
-  const time = (iso) => iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '';
+  // Dates and times as people in Shanghai read them, whatever the phone's time zone.
+  const SHANGHAI = { timeZone: 'Asia/Shanghai' };
+  const day = (iso) => iso ? (iso.length <= 10 ? iso
+    : new Date(iso).toLocaleDateString('zh-CN', SHANGHAI)) : '';
+  const time = (iso) => iso ? new Date(iso).toLocaleString('zh-CN', Object.assign({ hour12: false }, SHANGHAI)) : '';
+  const wall = (local) => local ? local.replace('T', ' ').substring(0, 16) : '';
+  const yuan = (m) => '¥' + m;
+
+  function balanceLines(b) {
+    if (!b) return [];
+    const out = b.deductibles.map(d => '免赔额剩余 ' + yuan(d.left) + '（共 ' + yuan(d.amount) + '，已用 ' + yuan(d.used) + '）');
+    b.benefits.forEach(r => {
+      if (r.left !== null) out.push((r.name || r.id) + '：剩余额度 ' + yuan(r.left) + '（年度上限 ' + yuan(r.annual_cap) + '）');
+    });
+    if (b.overall_cap.left !== null) out.push('保单总额度剩余 ' + yuan(b.overall_cap.left));
+    return out;
+  }
 
   async function loadPolicies() {
     const { policies } = await api('GET', '/v1/me/policies');
-    fill($('policies'), policies.map(p => li([p.policy_no + ' · ' + p.insurer_id,
-      '方案 ' + p.plan_id + '，保障期 ' + p.effective_from + ' 至 ' + p.effective_to + '，证件 ' + p.certno])), '暂无保单');
-    const insurers = [...new Set(policies.map(p => p.insurer_id))];
-    $('grant-insurer').replaceChildren(...insurers.map(i => { const o = document.createElement('option');
-      o.value = i; o.textContent = i; return o; }));
+    fill($('policies'), policies.map(p => {
+      const lines = [(p.plan_name || p.plan_id) + ' · ' + p.insurer_name,
+        '保单号 ' + p.policy_no + '，保障期 ' + day(p.effective_from) + ' 至 ' + day(p.effective_to) + '，证件 ' + p.certno];
+      if (p.claim_free_editions) lines.push('已连续 ' + p.claim_free_editions + ' 个保障年度无理赔，免赔额按此确定');
+      const item = li(lines.concat(balanceLines(p.balance)));
+      item.dataset.policy = p.policy_no;
+      item.classList.add('policy');
+      return item;
+    }), '暂无保单');
+    const insurers = new Map(policies.map(p => [p.insurer_id, p.insurer_name]));
+    $('grant-insurer').replaceChildren(...[...insurers].map(([id, name]) => { const o = document.createElement('option');
+      o.value = id; o.textContent = name; return o; }));
   }
 
   async function loadConsents() {
     const { consents } = await api('GET', '/v1/me/consents');
     fill($('consents'), consents.map(c => {
-      const purposes = c.purposes.map(p => PURPOSES[p] || p).join('、');
+      const purposes = c.purposes.map(p => say('purposes', p)).join('、');
       let button = null;
       if (!c.revoked_at) {
         button = document.createElement('button');
@@ -63,13 +77,13 @@
         button.textContent = '撤销授权';
         button.dataset.consent = c.id;
         button.addEventListener('click', async () => {
-          if (!window.confirm('撤销后 ' + c.insurer_id + ' 将无法再调取您的数据，确定撤销？')) return;
+          if (!window.confirm('撤销后 ' + (insurerNames.get(c.insurer_id) || c.insurer_id) + ' 将无法再调取您的数据，确定撤销？')) return;
           await api('DELETE', '/v1/me/consents/' + c.id);
           await refresh();
         });
       }
-      const item = li([c.insurer_id + ' · ' + purposes,
-        '覆盖 ' + c.covers_from + ' 起的结算，至 ' + time(c.expires_at) + ' 止',
+      const item = li([(insurerNames.get(c.insurer_id) || c.insurer_id) + ' · ' + purposes,
+        '覆盖 ' + day(c.covers_from) + ' 起的结算，至 ' + day(c.expires_at) + ' 止',
         c.revoked_at ? '已于 ' + time(c.revoked_at) + ' 撤销' : '有效（授权于 ' + time(c.granted_at) + '）'], button);
       if (c.revoked_at) item.classList.add('revoked');
       item.dataset.insurer = c.insurer_id;
@@ -79,31 +93,35 @@
 
   async function loadClaims() {
     const { claims } = await api('GET', '/v1/me/claims');
-    fill($('claims'), claims.map(c => li([(CHANNELS[c.channel] || c.channel) + ' · ' + c.insurer_id + ' 赔付 ¥' + c.payout,
-      '结算 ' + c.setl_id + '（' + day(c.setl_time) + '），保单 ' + c.policy_no + '，' + (STATES[c.state] || c.state),
-      '本次结算您还需自付 ¥' + c.residual_self_pay])), '暂无理赔');
+    fill($('claims'), claims.map(c => {
+      const item = li([say('channels', c.channel) + ' · ' + c.insurer_name + ' 赔付 ' + yuan(c.payout),
+        (c.fixmedins_name || '') + ' ' + wall(c.setl_time) + ' 的结算，' + say('claim_states', c.state),
+        '本次结算您还需自付 ' + yuan(c.residual_self_pay)]);
+      item.dataset.claim = c.claim_id;
+      return item;
+    }), '暂无理赔');
   }
 
   async function loadAccess() {
     const { entries } = await api('GET', '/v1/me/access-log');
-    fill($('access'), entries.map(e => li([(ACTIONS[e.action] || e.action) + ' · ' + e.actor_tenant,
-      time(e.at) + '，' + (ROLES[e.actor_role] || e.actor_role) + ' ' + e.actor_id + '，用途：'
-        + (PURPOSES[e.purpose] || e.purpose) + '，对象 ' + e.subject])), '暂无访问记录');
+    fill($('access'), entries.map(e => li([say('actions', e.action) + ' · ' + e.actor_name,
+      time(e.at) + '，' + say('roles', e.actor_role) + '（' + e.actor_id + '），用途：'
+        + say('purposes', e.purpose) + '，对象 ' + e.subject])), '暂无访问记录');
   }
 
   function applicant(by) {
     if (by === 'PATIENT') return '本人';
     const [role, code] = String(by || '').split(':');
-    return (ROLES[role] || role) + (code ? ' ' + code : '');
+    return say('roles', role) + (code ? ' ' + code : '');
   }
 
   async function loadPreAuthorizations() {
     const { pre_authorizations } = await api('GET', '/v1/me/pre-authorizations');
     fill($('preauths'), pre_authorizations.map(p => {
       const drug = p.drug.generic_name || p.drug.code;
-      const lines = [drug + ' · ' + (PREAUTH_STATES[p.state] || p.state),
+      const lines = [drug + ' · ' + say('preauth_states', p.state),
         '申请 ' + p.quantity_requested + '（' + p.days_supply + ' 天用量），保单 ' + p.policy_no + '，'
-          + p.insurer_id + '，' + applicant(p.requested_by) + ' 于 ' + time(p.requested_at) + ' 提交'];
+          + (insurerNames.get(p.insurer_id) || p.insurer_id) + '，' + applicant(p.requested_by) + ' 于 ' + time(p.requested_at) + ' 提交'];
       if (p.state === 'APPROVED') {
         lines.push('批准号 ' + p.approval_no + '：批准 ' + p.quantity_approved + '，已用 ' + p.quantity_used
           + '，剩余 ' + p.quantity_remaining + '，有效期 ' + p.valid_from + ' 至 ' + p.valid_to);
@@ -128,8 +146,12 @@
     }), '暂无特药申请');
   }
 
+  let insurerNames = new Map();
+
   async function refresh() {
-    await Promise.all([loadPolicies(), loadConsents(), loadPreAuthorizations(), loadClaims(), loadAccess()]);
+    await loadPolicies();
+    insurerNames = new Map([...$('grant-insurer').options].map(o => [o.value, o.textContent]));
+    await Promise.all([loadConsents(), loadPreAuthorizations(), loadClaims(), loadAccess()]);
   }
 
   $('grant').addEventListener('submit', async (ev) => {
@@ -148,6 +170,7 @@
 
   async function start(t) {
     token = t;
+    T = await fetch('zh-CN.json').then(r => r.json());
     $('signin').hidden = true;
     $('content').hidden = false;
     const today = new Date();

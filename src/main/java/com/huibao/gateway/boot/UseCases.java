@@ -24,6 +24,7 @@ import com.huibao.gateway.app.patient.RevokeConsentUseCase;
 import com.huibao.gateway.app.payment.ListRemittancesUseCase;
 import com.huibao.gateway.app.payment.PostPaymentBatchUseCase;
 import com.huibao.gateway.app.port.IdSource;
+import com.huibao.gateway.app.port.Names;
 import com.huibao.gateway.app.preauth.DecidePreAuthorizationUseCase;
 import com.huibao.gateway.app.preauth.GetPreAuthorizationUseCase;
 import com.huibao.gateway.app.preauth.ListMyPreAuthorizationsUseCase;
@@ -113,6 +114,7 @@ record UseCases(
     static UseCases of(
             Stores s, Reference reference, Keys.Signing signing, PiiProtector pii, Clock clock, ZoneId zone) {
         IdSource ids = IdSource.random();
+        Names names = new RegistryNames(reference.institutions(), reference.clients());
         ConsentRules rules = new ConsentRules(zone);
         PatientCases cases = new PatientCases(
                 pii, s.policies(), s.catalog(), s.accumulators(), s.consents(), rules, reference.institutions(), clock);
@@ -151,12 +153,12 @@ record UseCases(
                 new ListWebhookEventsUseCase(s.webhooks()),
                 new ReplayWebhookEventUseCase(s.webhooks()));
         Patient patient = new Patient(
-                new ListMyPoliciesUseCase(s.patients()),
+                new ListMyPoliciesUseCase(s.patients(), s.catalog(), s.accumulators(), names),
                 new ListMyConsentsUseCase(s.consents()),
                 new GrantConsentUseCase(s.patients(), signing.receipts(), ids, clock),
                 new RevokeConsentUseCase(s.patients(), clock),
-                new ListMyClaimsUseCase(s.claims()),
-                new GetMyAccessLogUseCase(s.accessLog()));
+                new ListMyClaimsUseCase(s.claims(), names),
+                new GetMyAccessLogUseCase(s.accessLog(), names));
         IngestSettlementUseCase ingest =
                 new IngestSettlementUseCase(checks, s.settlements(), cases, creation, clock, zone);
         PreAuthorizations preAuthorizations = new PreAuthorizations(

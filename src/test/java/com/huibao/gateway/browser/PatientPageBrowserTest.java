@@ -55,6 +55,15 @@ class PatientPageBrowserTest {
                         .contains("HMB26-000001")
                         .contains("310***********0011")
                         .doesNotContain("310101198001010011");
+                // names, not ids; what is left of the year on each card
+                assertThat(browser.findElement(By.cssSelector("li[data-policy='HMB26-000001']"))
+                                .getText())
+                        .contains("城市普惠医疗保险 2026（示例） · 示例财产保险（沪惠保共保体）")
+                        // the data feed's settlement was claimed proactively: shared/examples/accumulators-after-1.json
+                        .contains("免赔额剩余 ¥17548.24（共 ¥20000.00，已用 ¥2451.76）")
+                        .contains("特定高额药品：剩余额度 ¥996994.61（年度上限 ¥1000000.00）")
+                        .doesNotContain("INS-HMB");
+                screenshot(browser, "h5-policy-cards.png");
                 Object widest = ((JavascriptExecutor) browser)
                         .executeScript("let w = null; for (const e of "
                                 + "document.querySelectorAll('body *')) { const r = e.getBoundingClientRect(); if (r.right > "
@@ -79,9 +88,10 @@ class PatientPageBrowserTest {
                                 .statusCode())
                         .isEqualTo(201);
                 browser.findElement(By.id("refresh")).click();
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claims"), "INS-PMI"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claims"), "示例人寿保险"));
                 assertThat(browser.findElement(By.id("claims")).getText())
                         .contains("快赔")
+                        .contains("示例医院 2026-03-15 10:20 的结算")
                         .contains("还需自付");
                 screenshot(browser, "h5-granted-with-claim.png");
 
@@ -109,7 +119,7 @@ class PatientPageBrowserTest {
                 browser.findElement(By.id("refresh")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("access"), "快赔调取"));
                 assertThat(browser.findElement(By.id("access")).getText())
-                        .contains("INS-PMI")
+                        .contains("快赔调取 · 示例人寿保险")
                         .contains("demo-insurer-pmi");
                 screenshot(browser, "h5-revoked-access-log.png");
             } finally {

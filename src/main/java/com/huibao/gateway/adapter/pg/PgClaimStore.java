@@ -154,7 +154,7 @@ public final class PgClaimStore implements ClaimStore {
     public Future<List<PatientClaim>> forPerson(String personKey) {
         return pool.preparedQuery("SELECT c.claim_id, c.setl_id, s.setl_time, c.insurer_id, c.policy_no, c.channel, "
                         + "c.state, c.payout, s.psn_part_amt - (SELECT coalesce(sum(x.payout), 0) FROM claims x "
-                        + "WHERE x.setl_id = c.setl_id AND x.state <> 'REVERSED') FROM claims c "
+                        + "WHERE x.setl_id = c.setl_id AND x.state <> 'REVERSED'), s.fixmedins_code FROM claims c "
                         + "JOIN policies p ON p.policy_no = c.policy_no JOIN settlements s ON s.setl_id = c.setl_id "
                         + "WHERE p.person_key = $1 ORDER BY s.setl_time DESC, c.claim_id")
                 .execute(Tuple.of(personKey))
@@ -170,7 +170,8 @@ public final class PgClaimStore implements ClaimStore {
                                 r.getString(5),
                                 r.getString(6),
                                 Money.of(r.getBigDecimal(7)),
-                                Money.of(r.getBigDecimal(8))));
+                                Money.of(r.getBigDecimal(8)),
+                                r.getString(9)));
                     }
                     return out;
                 })

@@ -48,7 +48,8 @@ public interface ClaimStore {
             String channel,
             String state,
             Money payout,
-            Money residualSelfPay) {}
+            Money residualSelfPay,
+            String fixmedinsCode) {}
 
     /** Every claim on the person's policies, newest settlement first. */
     Future<List<PatientClaim>> forPerson(String personKey);

@@ -953,7 +953,15 @@ public final class InMemoryStores implements Transactions {
                                 c.channel(),
                                 c.state(),
                                 c.payout(),
-                                Money.ZERO))
+                                Money.ZERO,
+                                t.settlements().containsKey(c.setlId())
+                                        ? t.settlements()
+                                                .get(c.setlId())
+                                                .settlement()
+                                                .settlement()
+                                                .setlinfo()
+                                                .fixmedinsCode()
+                                        : null))
                         .toList());
             }
 

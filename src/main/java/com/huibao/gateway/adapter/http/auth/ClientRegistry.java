@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registered clients read from directories of JSON files, one client per {@code *.json}:
- * {@code {"client_id", "role", "tenant", "jwks": {"keys": [...]}, "allowed_ips": [...]}}. {@link #reloadIfChanged()}
+ * {@code {"client_id", "role", "tenant", "display_name", "jwks": {"keys": [...]}, "allowed_ips": [...]}}. {@link #reloadIfChanged()}
  * re-reads the directories when a file was added, changed or removed; a broken file is logged and skipped, and
  * the other clients stay registered.
  */
@@ -41,6 +41,16 @@ public final class ClientRegistry {
 
     public RegisteredClient get(String clientId) {
         return clients.get().get(clientId);
+    }
+
+    /** The display name registered for a tenant of the role (by any of its clients); null when none is. */
+    public String displayName(Role role, String tenant) {
+        for (RegisteredClient c : clients.get().values()) {
+            if (c.role() == role && c.tenant().equals(tenant) && c.displayName() != null) {
+                return c.displayName();
+            }
+        }
+        return null;
     }
 
     public int size() {
@@ -135,7 +145,8 @@ public final class ClientRegistry {
         if (doc.has("allowed_ips")) {
             doc.get("allowed_ips").forEach(n -> ips.add(n.asText()));
         }
-        return new RegisteredClient(id, role, text(doc, "tenant"), jwks, sm2, ips);
+        String name = doc.hasNonNull("display_name") ? doc.get("display_name").asText() : null;
+        return new RegisteredClient(id, role, text(doc, "tenant"), jwks, sm2, ips, name);
     }
 
     private static String text(JsonNode doc, String field) {

@@ -2,11 +2,15 @@ package com.huibao.gateway.adapter.http.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huibao.gateway.app.patient.GetMyAccessLogUseCase;
 import com.huibao.gateway.app.patient.GrantConsentUseCase;
+import com.huibao.gateway.app.patient.ListMyClaimsUseCase;
+import com.huibao.gateway.app.patient.ListMyPoliciesUseCase;
 import com.huibao.gateway.app.port.AccessLog;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.domain.benefit.BenefitBalance;
 import com.huibao.gateway.domain.consent.Consent;
 import java.util.List;
 
@@ -14,17 +18,52 @@ import java.util.List;
 public final class PatientResponses {
     private PatientResponses() {}
 
-    public static ObjectNode policies(List<InsurerCatalogStore.StoredPolicy> list) {
+    public static ObjectNode policies(List<ListMyPoliciesUseCase.MyPolicy> list) {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        list.forEach(p -> out.addObject()
-                .put("policy_no", p.policy().policyNo())
-                .put("plan_id", p.policy().planId())
-                .put("insurer_id", p.policy().insurerId())
-                .put("edition", p.policy().edition())
-                .put("certno", p.certnoMasked())
-                .put("effective_from", p.policy().effectiveFrom().toString())
-                .put("effective_to", p.policy().effectiveTo().toString()));
+        for (ListMyPoliciesUseCase.MyPolicy m : list) {
+            InsurerCatalogStore.StoredPolicy p = m.stored();
+            ObjectNode n = out.addObject()
+                    .put("policy_no", p.policy().policyNo())
+                    .put("plan_id", p.policy().planId())
+                    .put("plan_name", m.planName())
+                    .put("insurer_id", p.policy().insurerId())
+                    .put("insurer_name", m.insurerName())
+                    .put("edition", p.policy().edition())
+                    .put("claim_free_editions", p.policy().claimFreeEditions())
+                    .put("certno", p.certnoMasked())
+                    .put("effective_from", p.policy().effectiveFrom().toString())
+                    .put("effective_to", p.policy().effectiveTo().toString());
+            n.set("balance", m.balance() == null ? null : balance(m.balance()));
+        }
         return (ObjectNode) Json.object().set("policies", out);
+    }
+
+    private static ObjectNode balance(BenefitBalance b) {
+        ObjectNode o = Json.object();
+        ArrayNode pools = o.putArray("deductibles");
+        b.deductibles()
+                .forEach(d -> pools.addObject()
+                        .put("pool", d.id())
+                        .put("amount", d.amount().toString())
+                        .put("used", d.used().toString())
+                        .put("left", d.left().toString()));
+        ArrayNode benefits = o.putArray("benefits");
+        b.benefits()
+                .forEach(r -> benefits.addObject()
+                        .put("id", r.id())
+                        .put("name", r.name())
+                        .put(
+                                "annual_cap",
+                                r.annualCap() == null ? null : r.annualCap().toString())
+                        .put("paid", r.paid().toString())
+                        .put("left", r.left() == null ? null : r.left().toString()));
+        o.putObject("overall_cap")
+                .put("cap", b.overall().cap() == null ? null : b.overall().cap().toString())
+                .put("paid", b.overall().paid().toString())
+                .put(
+                        "left",
+                        b.overall().left() == null ? null : b.overall().left().toString());
+        return o;
     }
 
     public static ObjectNode consents(List<Consent> list) {
@@ -48,10 +87,15 @@ public final class PatientResponses {
                 .put("revoked_at", c.revokedAt() == null ? null : c.revokedAt().toString());
     }
 
-    public static ObjectNode claims(List<ClaimStore.PatientClaim> list) {
+    public static ObjectNode claims(List<ListMyClaimsUseCase.MyClaim> list) {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        list.forEach(c -> out.addObject()
-                .put("claim_id", c.claimId())
+        list.forEach(m -> claim(out.addObject(), m));
+        return (ObjectNode) Json.object().set("claims", out);
+    }
+
+    private static void claim(ObjectNode o, ListMyClaimsUseCase.MyClaim m) {
+        ClaimStore.PatientClaim c = m.claim();
+        o.put("claim_id", c.claimId())
                 .put("setl_id", c.setlId())
                 .put("setl_time", c.setlTime() == null ? null : c.setlTime().toString())
                 .put("insurer_id", c.insurerId())
@@ -59,21 +103,27 @@ public final class PatientResponses {
                 .put("channel", c.channel())
                 .put("state", c.state())
                 .put("payout", c.payout().toString())
-                .put("residual_self_pay", c.residualSelfPay().toString()));
-        return (ObjectNode) Json.object().set("claims", out);
+                .put("residual_self_pay", c.residualSelfPay().toString())
+                .put("insurer_name", m.insurerName())
+                .put("fixmedins_name", m.institutionName());
     }
 
-    public static ObjectNode accessLog(List<AccessLog.Entry> list) {
+    public static ObjectNode accessLog(List<GetMyAccessLogUseCase.Read> list) {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        list.forEach(e -> out.addObject()
-                .put("at", e.at().toString())
+        list.forEach(r -> entry(out.addObject(), r));
+        return (ObjectNode) Json.object().set("entries", out);
+    }
+
+    private static void entry(ObjectNode o, GetMyAccessLogUseCase.Read r) {
+        AccessLog.Entry e = r.entry();
+        o.put("at", e.at().toString())
                 .put("actor_role", e.actorRole())
                 .put("actor_id", e.actorId())
                 .put("actor_tenant", e.actorTenant())
                 .put("action", e.action())
                 .put("purpose", e.purpose())
-                .put("subject", e.subject()));
-        return (ObjectNode) Json.object().set("entries", out);
+                .put("subject", e.subject())
+                .put("actor_name", r.actorName());
     }
 
     /** DEMO ONLY: a token of the demo patient. */
