@@ -98,8 +98,66 @@
         (c.fixmedins_name || '') + ' ' + wall(c.setl_time) + ' 的结算，' + say('claim_states', c.state),
         '本次结算您还需自付 ' + yuan(c.residual_self_pay)]);
       item.dataset.claim = c.claim_id;
+      const more = document.createElement('button');
+      more.type = 'button';
+      more.className = 'link detail';
+      more.textContent = '查看明细';
+      more.addEventListener('click', () => showClaim(c.claim_id));
+      item.appendChild(more);
       return item;
     }), '暂无理赔');
+  }
+
+  // The explanation of one claim's settlement: every amount on screen, adding up to what is left to pay.
+  function row(label, amount, cls) {
+    const d = document.createElement('div');
+    d.className = 'money ' + (cls || '');
+    const l = document.createElement('span');
+    l.textContent = label;
+    const a = document.createElement('span');
+    a.className = 'amount';
+    a.dataset.amount = amount;
+    a.textContent = yuan(amount);
+    d.append(l, a);
+    return d;
+  }
+
+  async function showClaim(id) {
+    const e = await api('GET', '/v1/me/claims/' + encodeURIComponent(id));
+    const box = $('claim-detail');
+    const parts = [];
+    const h = document.createElement('h3');
+    h.textContent = (e.fixmedins_name || '') + ' ' + wall(e.setl_time) + ' 的结算';
+    parts.push(h);
+    parts.push(row('医疗费用总额', e.bill.medfee_sumamt, 'bill'));
+    parts.push(row('基本医保支付', e.bill.fund_pay_sumamt, 'fund'));
+    if (e.bill.hosp_part_amt !== '0.00') parts.push(row('医院承担', e.bill.hosp_part_amt, 'hospital'));
+    parts.push(row('您需负担（医保结算后）', e.bill.psn_part_amt, 'share'));
+    e.policies.forEach(p => {
+      const d = row((p.plan_name || p.policy_no) + ' · ' + p.insurer_name + ' 赔付', p.payout, 'payout');
+      d.dataset.state = p.state;
+      parts.push(d);
+      p.benefits.filter(b => b.payable !== '0.00' || b.capped_text).forEach(b => {
+        const note = document.createElement('div');
+        note.className = 'muted benefit';
+        let t = '  ' + (b.name || b.id) + '：可赔付费用 ' + yuan(b.eligible);
+        if (b.deductible !== '0.00') t += '，扣除免赔额 ' + yuan(b.deductible);
+        if (b.ratio) t += '，按 ' + Math.round(parseFloat(b.ratio) * 100) + '% 赔付';
+        t += '，赔付 ' + yuan(b.payable);
+        if (b.capped_text) t += '。' + b.capped_text;
+        note.textContent = t;
+        parts.push(note);
+      });
+    });
+    parts.push(row('您还需自付', e.residual_self_pay, 'residual'));
+    e.residual_reasons.forEach(w => {
+      const d = row('  ' + w.reason_text, w.amount, 'reason');
+      parts.push(d);
+    });
+    box.replaceChildren(...parts);
+    box.hidden = false;
+    box.dataset.claim = id;
+    box.scrollIntoView();
   }
 
   async function loadAccess() {

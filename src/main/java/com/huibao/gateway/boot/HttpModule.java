@@ -55,7 +55,13 @@ final class HttpModule {
                 new ClaimHandlers(i.listClaims(), i.getClaim(), i.payClaim(), i.quickClaim()),
                 new PatientHandlers(
                         new PatientHandlers.UseCases(
-                                p.policies(), p.consents(), p.grant(), p.revoke(), p.claims(), p.accessLog()),
+                                p.policies(),
+                                p.consents(),
+                                p.grant(),
+                                p.revoke(),
+                                p.claims(),
+                                p.claim(),
+                                p.accessLog()),
                         demoToken),
                 new WebhookHandlers(i.registerWebhook(), i.listEvents(), i.replayEvent()),
                 new PreAuthHandlers(

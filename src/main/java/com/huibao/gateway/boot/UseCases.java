@@ -16,6 +16,7 @@ import com.huibao.gateway.app.insurer.RegisterWebhookUseCase;
 import com.huibao.gateway.app.insurer.ReplayWebhookEventUseCase;
 import com.huibao.gateway.app.invoice.SubmitInvoiceClaimUseCase;
 import com.huibao.gateway.app.patient.GetMyAccessLogUseCase;
+import com.huibao.gateway.app.patient.GetMyClaimUseCase;
 import com.huibao.gateway.app.patient.GrantConsentUseCase;
 import com.huibao.gateway.app.patient.ListMyClaimsUseCase;
 import com.huibao.gateway.app.patient.ListMyConsentsUseCase;
@@ -109,6 +110,7 @@ record UseCases(
             GrantConsentUseCase grant,
             RevokeConsentUseCase revoke,
             ListMyClaimsUseCase claims,
+            GetMyClaimUseCase claim,
             GetMyAccessLogUseCase accessLog) {}
 
     static UseCases of(
@@ -158,6 +160,7 @@ record UseCases(
                 new GrantConsentUseCase(s.patients(), signing.receipts(), ids, clock),
                 new RevokeConsentUseCase(s.patients(), clock),
                 new ListMyClaimsUseCase(s.claims(), names),
+                new GetMyClaimUseCase(s.claims(), s.catalog(), reference.reader(), names),
                 new GetMyAccessLogUseCase(s.accessLog(), names));
         IngestSettlementUseCase ingest =
                 new IngestSettlementUseCase(checks, s.settlements(), cases, creation, clock, zone);

@@ -3,6 +3,7 @@ package com.huibao.gateway.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.TestGateway;
 import java.io.File;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,25 @@ class PatientPageBrowserTest {
                         .contains("示例医院 2026-03-15 10:20 的结算")
                         .contains("还需自付");
                 screenshot(browser, "h5-granted-with-claim.png");
+
+                // the claim explained: the amounts on screen add up to what is left to pay, and so do the reasons
+                browser.findElement(By.cssSelector("#claims li[data-claim] button.detail"))
+                        .click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#claim-detail .residual")));
+                Money share = amount(browser, "#claim-detail .share .amount").get(0);
+                Money paid = amount(browser, "#claim-detail .payout .amount").stream()
+                        .reduce(Money.ZERO, Money::plus);
+                Money residual =
+                        amount(browser, "#claim-detail .residual .amount").get(0);
+                Money reasons = amount(browser, "#claim-detail .reason .amount").stream()
+                        .reduce(Money.ZERO, Money::plus);
+                assertThat(share.minus(paid)).isEqualTo(residual);
+                assertThat(reasons).isEqualTo(residual);
+                assertThat(browser.findElement(By.id("claim-detail")).getText())
+                        .contains("医疗费用总额")
+                        .contains("基本医保支付")
+                        .contains("免赔额");
+                screenshot(browser, "h5-claim-explained.png");
 
                 // Revoke every INS-PMI authorization on the page; the insurer's next read is refused at once.
                 ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
@@ -236,6 +257,13 @@ class PatientPageBrowserTest {
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return Json.parse(r.body()).get("id").asText();
+    }
+
+    /** The amounts the page shows in the elements matched, as it wrote them ({@code data-amount}). */
+    private static List<Money> amount(WebDriver browser, String css) {
+        return browser.findElements(By.cssSelector(css)).stream()
+                .map(e -> Money.parse(e.getAttribute("data-amount")))
+                .toList();
     }
 
     private static void screenshot(WebDriver browser, String name) throws Exception {

@@ -124,6 +124,7 @@ public final class HttpApi {
         t.put("revokeConsent", rc -> handlers.patients().revoke(rc));
         t.put("demoPatientToken", rc -> handlers.patients().demoToken(rc));
         t.put("listMyClaims", rc -> handlers.patients().claims(rc));
+        t.put("getMyClaim", rc -> handlers.patients().claim(rc));
         t.put("putWebhook", rc -> handlers.webhooks().put(rc));
         t.put("listWebhookEvents", rc -> handlers.webhooks().events(rc));
         t.put("replayWebhookEvent", rc -> handlers.webhooks().replay(rc));

@@ -3,6 +3,7 @@ package com.huibao.gateway.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huibao.gateway.adapter.http.json.PatientResponses;
 import com.huibao.gateway.app.patient.GetMyAccessLogUseCase;
+import com.huibao.gateway.app.patient.GetMyClaimUseCase;
 import com.huibao.gateway.app.patient.GrantConsentUseCase;
 import com.huibao.gateway.app.patient.ListMyClaimsUseCase;
 import com.huibao.gateway.app.patient.ListMyConsentsUseCase;
@@ -31,6 +32,7 @@ public final class PatientHandlers {
             GrantConsentUseCase grant,
             RevokeConsentUseCase revoke,
             ListMyClaimsUseCase claims,
+            GetMyClaimUseCase claim,
             GetMyAccessLogUseCase accessLog) {}
 
     private final UseCases cases;
@@ -94,6 +96,13 @@ public final class PatientHandlers {
         cases.claims()
                 .execute(RequestContext.principal(rc))
                 .onSuccess(list -> Responses.json(rc, 200, PatientResponses.claims(list)))
+                .onFailure(rc::fail);
+    }
+
+    void claim(RoutingContext rc) {
+        cases.claim()
+                .execute(RequestContext.principal(rc), rc.pathParam("claim_id"))
+                .onSuccess(e -> Responses.json(rc, 200, PatientResponses.claimDetail(e)))
                 .onFailure(rc::fail);
     }
 

@@ -1,8 +1,10 @@
 package com.huibao.gateway.adapter.http.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.app.patient.GetMyAccessLogUseCase;
+import com.huibao.gateway.app.patient.GetMyClaimUseCase;
 import com.huibao.gateway.app.patient.GrantConsentUseCase;
 import com.huibao.gateway.app.patient.ListMyClaimsUseCase;
 import com.huibao.gateway.app.patient.ListMyPoliciesUseCase;
@@ -10,9 +12,15 @@ import com.huibao.gateway.app.port.AccessLog;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.codec.ReasonTexts;
 import com.huibao.gateway.domain.benefit.BenefitBalance;
 import com.huibao.gateway.domain.consent.Consent;
+import com.huibao.gateway.domain.money.Money;
+import com.huibao.gateway.domain.settlement.SetlInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** What the patient's page reads: their policies, consents, claims and access log ({@code /v1/me/*}). */
 public final class PatientResponses {
@@ -124,6 +132,92 @@ public final class PatientResponses {
                 .put("purpose", e.purpose())
                 .put("subject", e.subject())
                 .put("actor_name", r.actorName());
+    }
+
+    /**
+     * The patient's explanation of benefits: the bill, basic insurance, their share, each policy's payout by benefit,
+     * what is left to them and why (the last payer's unpaid parts, by reason, in plain Chinese).
+     */
+    public static ObjectNode claimDetail(GetMyClaimUseCase.Explanation e) {
+        SetlInfo h = e.settlement();
+        ObjectNode o = Json.object()
+                .put("claim_id", e.claimId())
+                .put("setl_id", h.setlId())
+                .put("setl_time", h.setlTime().toString())
+                .put("fixmedins_name", e.institutionName());
+        o.putObject("bill")
+                .put("medfee_sumamt", h.medfeeSumamt().toString())
+                .put("fund_pay_sumamt", h.fundPaySumamt().toString())
+                .put("hosp_part_amt", h.hospPartAmt().toString())
+                .put("psn_part_amt", h.psnPartAmt().toString())
+                .put("acct_pay", h.acctPay().toString());
+        ArrayNode policies = o.putArray("policies");
+        Money total = Money.ZERO;
+        JsonNode last = null;
+        for (GetMyClaimUseCase.Part part : e.parts()) {
+            ClaimStore.Claim c = part.claim();
+            JsonNode result = Json.parse(c.result());
+            boolean live = !"REVERSED".equals(c.state());
+            if (live) {
+                total = total.plus(c.payout());
+                last = result;
+            }
+            ObjectNode p = policies.addObject()
+                    .put("claim_id", c.claimId())
+                    .put("policy_no", c.policyNo())
+                    .put("insurer_name", part.insurerName())
+                    .put("plan_name", part.planName())
+                    .put("channel", c.channel())
+                    .put("state", c.state())
+                    .put("payout", c.payout().toString());
+            ArrayNode benefits = p.putArray("benefits");
+            for (JsonNode r : result.path("responsibilities")) {
+                if (Money.parse(r.get("eligible").asText()).isZero()
+                        && Money.parse(r.get("payable").asText()).isZero()) {
+                    continue;
+                }
+                String capped = r.path("capped_by").isNull()
+                        ? null
+                        : r.path("capped_by").asText(null);
+                benefits.addObject()
+                        .put("id", r.get("id").asText())
+                        .put("name", part.benefitNames().get(r.get("id").asText()))
+                        .put("eligible", r.get("eligible").asText())
+                        .put("deductible", r.get("deductible").asText())
+                        .put(
+                                "ratio",
+                                r.path("ratio").isNull()
+                                        ? null
+                                        : r.path("ratio").asText())
+                        .put("payable", r.get("payable").asText())
+                        .put("capped_by", capped)
+                        .put("capped_text", capped == null ? null : ReasonTexts.of(capped.toUpperCase(Locale.ROOT)));
+            }
+        }
+        Money residual = h.psnPartAmt().minus(total);
+        o.put("payout_total", total.toString()).put("residual_self_pay", residual.toString());
+        Map<String, Money> why = new LinkedHashMap<>();
+        if (last != null) {
+            for (JsonNode line : last.path("line_outcomes")) {
+                for (JsonNode u : line.path("unpaid")) {
+                    why.merge(
+                            u.get("reason").asText(),
+                            Money.parse(u.get("amount").asText()),
+                            Money::plus);
+                }
+            }
+        } else {
+            why.put("NOT_COVERED", residual);
+        }
+        ArrayNode reasons = o.putArray("residual_reasons");
+        why.entrySet().stream()
+                .filter(w -> !w.getValue().isZero())
+                .sorted((a, b) -> b.getValue().compareTo(a.getValue()))
+                .forEach(w -> reasons.addObject()
+                        .put("reason", w.getKey())
+                        .put("reason_text", ReasonTexts.of(w.getKey()))
+                        .put("amount", w.getValue().toString()));
+        return o;
     }
 
     /** DEMO ONLY: a token of the demo patient. */

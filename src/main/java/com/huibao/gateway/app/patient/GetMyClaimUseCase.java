@@ -1,0 +1,93 @@
+package com.huibao.gateway.app.patient;
+
+import com.huibao.gateway.app.Failure;
+import com.huibao.gateway.app.port.Catalog;
+import com.huibao.gateway.app.port.CatalogStore;
+import com.huibao.gateway.app.port.ClaimStore;
+import com.huibao.gateway.app.port.Names;
+import com.huibao.gateway.app.port.SettlementParser;
+import com.huibao.gateway.app.security.Principal;
+import com.huibao.gateway.domain.plan.Plan;
+import com.huibao.gateway.domain.plan.Responsibility;
+import com.huibao.gateway.domain.settlement.SetlInfo;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/me/claims/{claim_id}}: the patient's explanation of benefits for the settlement of one of their
+ * claims: the bill, what basic insurance paid, the patient's share, what each of their policies paid on it (in the
+ * order they pay, with the benefits' names), and what is left to them. Another person's claim is not found.
+ */
+public final class GetMyClaimUseCase {
+    private final ClaimStore claims;
+    private final CatalogStore catalog;
+    private final SettlementParser parser;
+    private final Names names;
+
+    public GetMyClaimUseCase(ClaimStore claims, CatalogStore catalog, SettlementParser parser, Names names) {
+        this.claims = claims;
+        this.catalog = catalog;
+        this.parser = parser;
+        this.names = names;
+    }
+
+    /** One policy's claim on the settlement, with its stored result and the names the patient reads. */
+    public record Part(
+            ClaimStore.Claim claim,
+            String insurerName,
+            String planName,
+            int cobPriority,
+            Map<String, String> benefitNames) {}
+
+    /** The settlement as the patient sees it: its header, where it was, and every claim of theirs on it. */
+    public record Explanation(String claimId, SetlInfo settlement, String institutionName, List<Part> parts) {}
+
+    public Future<Explanation> execute(Principal patient, String claimId) {
+        return claims.forPerson(patient.tenant()).compose(mine -> {
+            ClaimStore.PatientClaim asked = mine.stream()
+                    .filter(c -> c.claimId().equals(claimId))
+                    .findFirst()
+                    .orElseThrow(() -> new Failure.NotFound("CLAIM_NOT_FOUND", "no claim " + claimId + " of yours"));
+            List<ClaimStore.PatientClaim> same = mine.stream()
+                    .filter(c -> c.setlId().equals(asked.setlId()))
+                    .filter(c -> c.claimId().equals(claimId) || !"REVERSED".equals(c.state()))
+                    .toList();
+            List<Future<ClaimStore.Claim>> full = new ArrayList<>();
+            same.forEach(c -> full.add(claims.get(c.insurerId(), c.claimId())
+                    .map(found -> found.orElseThrow(() -> new Failure.NotFound("CLAIM_NOT_FOUND", c.claimId())))));
+            Future<Catalog> cat = catalog.current();
+            var document = claims.quickClaimContext(asked.setlId(), asked.policyNo());
+            return Future.all(Future.all(full), cat, document).map(v -> {
+                SetlInfo header = document.result()
+                        .map(d -> parser.parse(
+                                        d.settlement().document(),
+                                        d.settlement().fixmedinsCode())
+                                .setlinfo())
+                        .orElse(null);
+                List<Part> parts = new ArrayList<>();
+                for (Future<ClaimStore.Claim> f : full) {
+                    ClaimStore.Claim c = f.result();
+                    Plan plan = cat.result().plans().get(c.planId());
+                    Map<String, String> benefits = new LinkedHashMap<>();
+                    if (plan != null) {
+                        for (Responsibility r : plan.responsibilities()) {
+                            benefits.put(r.id(), r.name());
+                        }
+                    }
+                    parts.add(new Part(
+                            c,
+                            names.insurer(c.insurerId()),
+                            plan == null ? c.planId() : plan.name(),
+                            plan == null ? Integer.MAX_VALUE : plan.cobPriority(),
+                            benefits));
+                }
+                parts.sort(Comparator.comparingInt(Part::cobPriority));
+                return new Explanation(claimId, header, names.institution(asked.fixmedinsCode()), List.copyOf(parts));
+            });
+        });
+    }
+}
