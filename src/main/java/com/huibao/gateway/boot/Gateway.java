@@ -114,7 +114,8 @@ public final class Gateway {
                 accepting::get,
                 PgReadiness.check(pool, database.expectedSchema()),
                 rc -> money.refresh().onComplete(ar -> scrape.handle(rc)));
-        HttpApi.Handlers handlers = HttpModule.handlers(useCases, reference, ops, demoIdp, clock, SETTLEMENT_ZONE);
+        HttpApi.Handlers handlers =
+                HttpModule.handlers(useCases, reference, ops, demoIdp, signing.slips(), clock, SETTLEMENT_ZONE);
         HttpApi.Security security = HttpModule.security(config, reference, stores, signing, patientTokens);
         BackgroundJobs jobs = new BackgroundJobs(vertx, pool, config, stores, reference, signing, metrics, clock);
 

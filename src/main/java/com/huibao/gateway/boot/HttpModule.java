@@ -14,11 +14,13 @@ import com.huibao.gateway.adapter.http.PreAuthHandlers;
 import com.huibao.gateway.adapter.http.RateLimiter;
 import com.huibao.gateway.adapter.http.ReconciliationHandlers;
 import com.huibao.gateway.adapter.http.RefundHandlers;
+import com.huibao.gateway.adapter.http.SlipHandlers;
 import com.huibao.gateway.adapter.http.WebhookHandlers;
 import com.huibao.gateway.adapter.http.auth.PatientTokenVerifier;
 import com.huibao.gateway.adapter.http.auth.RequestAuthenticator;
 import com.huibao.gateway.adapter.pg.PgErrors;
 import com.huibao.gateway.boot.config.GatewayConfig;
+import com.huibao.gateway.crypto.SlipSigner;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,7 +43,13 @@ final class HttpModule {
 
     /** The handlers of every API tag. */
     static HttpApi.Handlers handlers(
-            UseCases u, Reference reference, OpsHandlers ops, Supplier<String> demoToken, Clock clock, ZoneId zone) {
+            UseCases u,
+            Reference reference,
+            OpsHandlers ops,
+            Supplier<String> demoToken,
+            SlipSigner slips,
+            Clock clock,
+            ZoneId zone) {
         UseCases.Hospital h = u.hospital();
         UseCases.Insurer i = u.insurer();
         UseCases.Patient p = u.patient();
@@ -81,7 +89,8 @@ final class HttpModule {
                         u.reconciliation().totals(),
                         u.reconciliation().details(),
                         u.reconciliation().export())),
-                new RefundHandlers(u.hospital().refund()));
+                new RefundHandlers(u.hospital().refund()),
+                new SlipHandlers(u.hospital().slip(), slips));
     }
 
     /** Who may call and how answers are signed. */

@@ -6,6 +6,7 @@ import com.huibao.gateway.crypto.ConsentReceiptSigner;
 import com.huibao.gateway.crypto.GatewayJwks;
 import com.huibao.gateway.crypto.PiiProtector;
 import com.huibao.gateway.crypto.ResponseSigner;
+import com.huibao.gateway.crypto.SlipSigner;
 import com.huibao.gateway.crypto.Sm2;
 import com.huibao.gateway.crypto.WebhookSigner;
 import com.nimbusds.jose.JOSEException;
@@ -33,7 +34,12 @@ final class Keys {
     private Keys() {}
 
     /** The gateway's signing keys, one per purpose, and the JWKS that publishes them. */
-    record Signing(ResponseSigner responses, WebhookSigner webhooks, ConsentReceiptSigner receipts, GatewayJwks jwks) {}
+    record Signing(
+            ResponseSigner responses,
+            WebhookSigner webhooks,
+            ConsentReceiptSigner receipts,
+            SlipSigner slips,
+            GatewayJwks jwks) {}
 
     /**
      * The keys of configuration, or in demo mode the demo keys of config/demo/keys (configuration checks that outside
@@ -76,6 +82,7 @@ final class Keys {
                 new ResponseSigner(response),
                 new WebhookSigner(webhook, sm2),
                 new ConsentReceiptSigner(receipt, config.gatewayId()),
+                new SlipSigner(receipt, config.gatewayId()),
                 new GatewayJwks(published, sm2));
     }
 

@@ -37,6 +37,7 @@ import com.huibao.gateway.app.reconciliation.ReconcileDetailsUseCase;
 import com.huibao.gateway.app.reconciliation.ReconcileTotalsUseCase;
 import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.GetDirectSettlementUseCase;
+import com.huibao.gateway.app.settlement.GetSlipUseCase;
 import com.huibao.gateway.app.settlement.IngestSettlementUseCase;
 import com.huibao.gateway.app.settlement.PreviewDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.ReconciliationUseCase;
@@ -85,7 +86,8 @@ record UseCases(
             GetDirectSettlementUseCase get,
             ReverseDirectSettlementUseCase reverse,
             ReconciliationUseCase reconciliation,
-            RefundDirectSettlementUseCase refund) {}
+            RefundDirectSettlementUseCase refund,
+            GetSlipUseCase slip) {}
 
     /** What insurers do. */
     record Insurer(
@@ -130,7 +132,8 @@ record UseCases(
                 new GetDirectSettlementUseCase(s.directSettlements(), s.accessLog(), clock),
                 new ReverseDirectSettlementUseCase(s.transactions(), clock),
                 new ReconciliationUseCase(s.directSettlements()),
-                new RefundDirectSettlementUseCase(checks, cases, reference.reader(), s.transactions(), ids, clock));
+                new RefundDirectSettlementUseCase(checks, cases, reference.reader(), s.transactions(), ids, clock),
+                new GetSlipUseCase(s.transactions(), reference.reader(), names));
         Insurer insurer = new Insurer(
                 new PublishPlanUseCase(s.insurerCatalog(), s.catalog()),
                 new GetPlanUseCase(s.insurerCatalog()),

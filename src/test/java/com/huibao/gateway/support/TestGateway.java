@@ -105,6 +105,28 @@ public final class TestGateway implements AutoCloseable {
         return signedBy(demoSigner(client), method, path, body);
     }
 
+    /**
+     * A signed GET whose answer is binary (a PDF): the bytes as sent; the caller checks them (a String body would
+     * corrupt them, so the contract and signature checks of {@link #signed} do not apply).
+     */
+    public HttpResponse<byte[]> signedGetBytes(String client, String path, String accept) {
+        String token = demoSigner(client).sign("GET", path, null);
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(uri(path))
+                            .GET()
+                            .header("Authorization", "Bearer " + token)
+                            .header("Accept", accept)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> signedBy(RequestSigner signer, String method, String path, byte[] body) {
         String token = signer.sign(method, path, body);
         HttpRequest request = request(method, path, body)

@@ -29,7 +29,8 @@ public final class ContractLoader {
     static final Map<String, String> STAND_INS = Map.of(
             "application/problem+json", "application/json",
             "text/csv", "text/plain",
-            "text/html", "text/plain");
+            "text/html", "text/plain",
+            "application/pdf", "application/octet-stream");
 
     private ContractLoader() {}
 
@@ -75,7 +76,8 @@ public final class ContractLoader {
                 for (Map.Entry<String, String> e : STAND_INS.entrySet()) {
                     Object declared = content.remove(e.getKey());
                     if (declared != null && !content.containsKey(e.getValue())) {
-                        if (e.getValue().startsWith("text/") && declared instanceof JsonObject media) {
+                        if ((e.getValue().startsWith("text/") || e.getValue().equals("application/octet-stream"))
+                                && declared instanceof JsonObject media) {
                             declared = media.copy();
                             ((JsonObject) declared).remove("schema");
                         }

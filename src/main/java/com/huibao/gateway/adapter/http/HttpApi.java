@@ -51,7 +51,8 @@ public final class HttpApi {
             EligibilityHandlers eligibility,
             PaymentHandlers payments,
             ReconciliationHandlers reconciliation,
-            RefundHandlers refunds) {}
+            RefundHandlers refunds,
+            SlipHandlers slips) {}
 
     /** Request limits: the largest body, and the requests one instance serves at once before it sheds. */
     public record Limits(long bodyBytes, int maxInFlight) {}
@@ -144,6 +145,7 @@ public final class HttpApi {
         t.put("listRemittances", rc -> handlers.payments().remittances(rc));
         t.put("reconcileTotals", rc -> handlers.reconciliation().totals(rc));
         t.put("refundDirectSettlement", rc -> handlers.refunds().refund(rc));
+        t.put("getSettlementSlip", rc -> handlers.slips().slip(rc));
         t.put("reconcileDetails", rc -> handlers.reconciliation().details(rc));
         t.put("exportReconciliationPeriod", rc -> handlers.reconciliation().export(rc));
         return t;
