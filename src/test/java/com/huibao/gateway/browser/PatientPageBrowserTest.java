@@ -72,6 +72,14 @@ class PatientPageBrowserTest {
                                 + "window.innerWidth + 1 && (!w || r.right > w.r)) w = {t: e.tagName + '#' + e.id + '.' + e.className, "
                                 + "r: r.right}; } return w ? w.t + ' ' + w.r + ' > ' + window.innerWidth : null;");
                 assertThat(widest).as("no element wider than the 375-px screen").isNull();
+                Object untranslated = ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return [...document.querySelectorAll('[data-t]')]"
+                                        + ".filter(e => !e.textContent.trim() || e.textContent === e.dataset.t).map(e => e.dataset.t);");
+                assertThat((List<?>) untranslated)
+                        .as("every word of the page comes from zh-CN.json")
+                        .isEmpty();
+                assertThat(browser.getTitle()).isEqualTo("惠保 · 我的保障");
 
                 // Grant INS-PMI a quick-claim authorization on the page.
                 new Select(browser.findElement(By.id("grant-insurer"))).selectByValue("INS-PMI");
