@@ -1,12 +1,14 @@
 package com.huibao.gateway.boot;
 
 import com.huibao.gateway.adapter.cli.AdjudicateCommand;
+import com.huibao.gateway.adapter.cli.KeygenCommand;
 import com.huibao.gateway.adapter.cli.SignCommand;
 import java.util.Arrays;
 
 /**
  * Entry point of the fat jar: {@code run} (default) starts the gateway; {@code adjudicate} runs the benefit engine
- * offline; {@code sign} prints a signed client request token; {@code verify-audit} checks the audit chain.
+ * offline; {@code sign} prints a signed client request token; {@code keygen} makes the gateway's keys or a client's;
+ * {@code verify-audit} checks the audit chain.
  */
 public final class Main {
     private Main() {}
@@ -20,11 +22,12 @@ public final class Main {
         switch (command) {
             case "adjudicate" -> System.exit(AdjudicateCommand.run(rest, System.in, System.out, System.err));
             case "sign" -> System.exit(SignCommand.run(rest, System.out, System.err));
+            case "keygen" -> System.exit(KeygenCommand.run(rest, System.out, System.err));
             case "verify-audit" -> System.exit(VerifyAuditCommand.run(rest, System.getenv(), System.out, System.err));
             case "run" -> GatewayLauncher.launch();
             default -> {
                 System.err.println(
-                        "usage: java -jar huibao-gateway.jar [run | adjudicate ... | sign ... | verify-audit ...]");
+                        "usage: java -jar huibao-gateway.jar [run | adjudicate ... | sign ... | keygen ... | verify-audit ...]");
                 System.exit(2);
             }
         }
