@@ -157,14 +157,14 @@ class PatientPageBrowserTest {
         }
     }
 
-    private static void assumeChromium() {
+    static void assumeChromium() {
         Assumptions.assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "Debian chromium and chromium-driver are needed (.ci/run installs them)");
     }
 
     /** Headless Chromium on a 375 x 812 screen, as a phone. */
-    private static WebDriver chromium() throws Exception {
+    static WebDriver chromium() throws Exception {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments(
@@ -274,7 +274,7 @@ class PatientPageBrowserTest {
                 .toList();
     }
 
-    private static void screenshot(WebDriver browser, String name) throws Exception {
+    static void screenshot(WebDriver browser, String name) throws Exception {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }

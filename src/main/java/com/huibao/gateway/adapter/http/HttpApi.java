@@ -15,6 +15,10 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +32,20 @@ import java.util.function.Function;
  * An operation without a handler, or a handler without an operation, stops start-up.
  */
 public final class HttpApi {
+    /** The Swagger UI webjar's version (pom.xml), whose files {@code /docs/ui/} serves. */
+    static final String SWAGGER_UI = "5.18.2";
+
+    /** The contract as written, served to the documentation page. */
+    private static final String CONTRACT_TEXT = contractText();
+
+    private static String contractText() {
+        try (InputStream in = HttpApi.class.getClassLoader().getResourceAsStream(ContractLoader.RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Who may call, and how answers are signed: the request authenticator and its replay guard, the rate limiter. */
     public record Security(
             RequestAuthenticator authenticator,
@@ -208,6 +226,21 @@ public final class HttpApi {
                     rc.next();
                 })
                 .handler(StaticHandler.create("webroot/app").setCachingEnabled(false));
+        // The API documentation: Swagger UI (a webjar, no CDN) over the contract as served here.
+        router.get("/docs/openapi.yaml")
+                .handler(rc -> rc.response()
+                        .putHeader("Content-Type", "application/yaml; charset=utf-8")
+                        .putHeader("Cache-Control", "no-cache")
+                        .end(CONTRACT_TEXT));
+        router.route("/docs/ui/*").handler(StaticHandler.create("META-INF/resources/webjars/swagger-ui/" + SWAGGER_UI));
+        router.route("/docs/*")
+                .handler(rc -> {
+                    rc.response()
+                            .putHeader("X-Content-Type-Options", "nosniff")
+                            .putHeader("Referrer-Policy", "no-referrer");
+                    rc.next();
+                })
+                .handler(StaticHandler.create("webroot/docs").setCachingEnabled(false));
         ProblemMapper problems = new ProblemMapper(storeFailures);
         router.route().failureHandler(problems);
         for (int status : new int[] {404, 405, 413, 415}) {
