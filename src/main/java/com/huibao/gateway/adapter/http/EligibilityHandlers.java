@@ -3,12 +3,8 @@ package com.huibao.gateway.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.huibao.gateway.adapter.http.json.EligibilityResponses;
 import com.huibao.gateway.app.eligibility.CheckEligibilityUseCase;
-import com.huibao.gateway.domain.validation.InvalidDocumentException;
-import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** Eligibility and benefit balance before admission (the identity in the body, never in a URL or a log). */
 public final class EligibilityHandlers {
@@ -20,15 +16,7 @@ public final class EligibilityHandlers {
 
     void check(RoutingContext rc) {
         JsonNode b = Bodies.tree(rc);
-        LocalDate date = null;
-        if (b.hasNonNull("date")) {
-            try {
-                date = LocalDate.parse(b.get("date").asText());
-            } catch (DateTimeParseException e) {
-                throw InvalidDocumentException.malformed(
-                        List.of(new Violation("date", "INVALID_DATE", "date must be yyyy-MM-dd")));
-            }
-        }
+        LocalDate date = b.hasNonNull("date") ? RequestValues.date(b.get("date").asText(), "date") : null;
         check.execute(
                         RequestContext.principal(rc),
                         new CheckEligibilityUseCase.Question(

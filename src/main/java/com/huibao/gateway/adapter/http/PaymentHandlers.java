@@ -7,14 +7,8 @@ import com.huibao.gateway.app.payment.PostPaymentBatchUseCase;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.codec.Canonical;
 import com.huibao.gateway.crypto.Sm3;
-import com.huibao.gateway.domain.money.AmountFormatException;
-import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.payment.PaymentBatch;
-import com.huibao.gateway.domain.validation.InvalidDocumentException;
-import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.ext.web.RoutingContext;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,13 +31,13 @@ public final class PaymentHandlers {
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
             items.add(new PaymentBatch.Item(
-                    item.path("claim_id").asText(), money(item, "amount", "items[" + i + "].amount")));
+                    item.path("claim_id").asText(), RequestValues.money(item, "amount", "items[" + i + "].amount")));
         }
         PaymentBatch batch = new PaymentBatch(
                 b.path("batch_id").asText(),
                 b.path("payee").asText(),
-                money(b, "amount", "amount"),
-                date(b.path("value_date").asText(), "value_date"),
+                RequestValues.money(b, "amount", "amount"),
+                RequestValues.date(b.path("value_date").asText(), "value_date"),
                 items);
         Principal insurer = RequestContext.principal(rc);
         post.execute(
@@ -62,28 +56,10 @@ public final class PaymentHandlers {
         remittances
                 .execute(
                         RequestContext.principal(rc),
-                        date(from, "from"),
-                        date(to, "to"),
+                        RequestValues.date(from, "from"),
+                        RequestValues.date(to, "to"),
                         limit == null ? DEFAULT_PAGE : Integer.parseInt(limit))
                 .onSuccess(l -> Responses.json(rc, 200, PaymentResponses.remittances(l)))
                 .onFailure(rc::fail);
-    }
-
-    private static Money money(JsonNode n, String name, String field) {
-        try {
-            return Money.parse(n.path(name).asText());
-        } catch (AmountFormatException e) {
-            throw InvalidDocumentException.malformed(
-                    List.of(new Violation(field, "INVALID_AMOUNT", "an amount in yuan with two decimals")));
-        }
-    }
-
-    private static LocalDate date(String text, String field) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw InvalidDocumentException.malformed(
-                    List.of(new Violation(field, "INVALID_DATE", field + " must be yyyy-MM-dd")));
-        }
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.app.eligibility.CheckEligibilityUseCase;
 import com.huibao.gateway.codec.Json;
-import com.huibao.gateway.domain.benefit.BenefitBalance;
-import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.policy.Policy;
 
 /** The contract's {@code Eligibility}: policies a hospital may settle directly and what is left of each. */
@@ -30,26 +28,7 @@ public final class EligibilityResponses {
                     .put("claim_free_editions", p.claimFreeEditions());
             ArrayNode purposes = n.putArray("purposes");
             c.purposes().forEach(x -> purposes.add(x.name()));
-            BenefitBalance b = c.balance();
-            ArrayNode pools = n.putArray("deductibles");
-            b.deductibles()
-                    .forEach(d -> pools.addObject()
-                            .put("pool", d.id())
-                            .put("amount", d.amount().toString())
-                            .put("used", d.used().toString())
-                            .put("left", d.left().toString()));
-            ArrayNode benefits = n.putArray("benefits");
-            b.benefits()
-                    .forEach(r -> benefits.addObject()
-                            .put("id", r.id())
-                            .put("name", r.name())
-                            .put("annual_cap", text(r.annualCap()))
-                            .put("paid", r.paid().toString())
-                            .put("left", text(r.left())));
-            n.putObject("overall_cap")
-                    .put("cap", text(b.overall().cap()))
-                    .put("paid", b.overall().paid().toString())
-                    .put("left", text(b.overall().left()));
+            BalanceJson.into(n, c.balance());
         }
         ArrayNode refused = out.putArray("not_authorized");
         a.notAuthorized()
@@ -58,9 +37,5 @@ public final class EligibilityResponses {
                         .put("plan_id", r.planId())
                         .put("reason", r.reason()));
         return out;
-    }
-
-    private static String text(Money m) {
-        return m == null ? null : m.toString();
     }
 }

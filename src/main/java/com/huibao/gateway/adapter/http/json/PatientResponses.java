@@ -13,7 +13,6 @@ import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.codec.ReasonTexts;
-import com.huibao.gateway.domain.benefit.BenefitBalance;
 import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.settlement.SetlInfo;
@@ -41,37 +40,9 @@ public final class PatientResponses {
                     .put("certno", p.certnoMasked())
                     .put("effective_from", p.policy().effectiveFrom().toString())
                     .put("effective_to", p.policy().effectiveTo().toString());
-            n.set("balance", m.balance() == null ? null : balance(m.balance()));
+            n.set("balance", m.balance() == null ? null : BalanceJson.write(m.balance()));
         }
         return (ObjectNode) Json.object().set("policies", out);
-    }
-
-    private static ObjectNode balance(BenefitBalance b) {
-        ObjectNode o = Json.object();
-        ArrayNode pools = o.putArray("deductibles");
-        b.deductibles()
-                .forEach(d -> pools.addObject()
-                        .put("pool", d.id())
-                        .put("amount", d.amount().toString())
-                        .put("used", d.used().toString())
-                        .put("left", d.left().toString()));
-        ArrayNode benefits = o.putArray("benefits");
-        b.benefits()
-                .forEach(r -> benefits.addObject()
-                        .put("id", r.id())
-                        .put("name", r.name())
-                        .put(
-                                "annual_cap",
-                                r.annualCap() == null ? null : r.annualCap().toString())
-                        .put("paid", r.paid().toString())
-                        .put("left", r.left() == null ? null : r.left().toString()));
-        o.putObject("overall_cap")
-                .put("cap", b.overall().cap() == null ? null : b.overall().cap().toString())
-                .put("paid", b.overall().paid().toString())
-                .put(
-                        "left",
-                        b.overall().left() == null ? null : b.overall().left().toString());
-        return o;
     }
 
     public static ObjectNode consents(List<Consent> list) {
