@@ -8,6 +8,7 @@ import com.huibao.gateway.domain.coverage.MatchLevel;
 import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.plan.PreAuthRules;
 import com.huibao.gateway.domain.plan.Responsibility;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ public final class AutoApproval {
     public record Listed(Responsibility responsibility, ListEntry entry) {}
 
     /** Where the plan lists the drug among its pre-approved benefits, on that day. */
-    public static Optional<Listed> listed(Plan plan, ListCatalog lists, DrugRef drug, java.time.LocalDate day) {
+    public static Optional<Listed> listed(Plan plan, ListCatalog lists, DrugRef drug, LocalDate day) {
         for (Responsibility r : plan.responsibilities()) {
             if (!r.requiresPreapproval() || r.listId() == null) {
                 continue;
@@ -41,7 +42,7 @@ public final class AutoApproval {
     }
 
     /** Whether the application may be approved at once (the plan's rules allowing it). */
-    public static boolean approvable(PreAuthorization request, Plan plan, ListCatalog lists, java.time.LocalDate day) {
+    public static boolean approvable(PreAuthorization request, Plan plan, ListCatalog lists, LocalDate day) {
         PreAuthRules rules = plan.preAuthorization();
         if (!rules.autoApprove() || request.daysSupply() > rules.maxDaysSupply()) {
             return false;

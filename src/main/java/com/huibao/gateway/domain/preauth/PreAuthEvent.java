@@ -1,6 +1,7 @@
 package com.huibao.gateway.domain.preauth;
 
 import com.huibao.gateway.domain.event.InsurerEvent;
+import java.util.Locale;
 
 /**
  * A pre-authorization changed state ({@code preauth.requested}, {@code .approved}, {@code .denied},
@@ -20,6 +21,6 @@ public record PreAuthEvent(PreAuthorization preAuthorization) implements Insurer
 
     /** {@code preauth.} and the state in lower case. */
     public String type() {
-        return "preauth." + preAuthorization.state().name().toLowerCase(java.util.Locale.ROOT);
+        return "preauth." + preAuthorization.state().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -87,7 +88,7 @@ public record PreAuthorization(
 
     /** The approval number of this authorization: the gateway's prefix and the last 16 hex digits of its id. */
     public String approvalNumber() {
-        return APPROVAL_PREFIX + id.toString().replace("-", "").substring(16).toUpperCase(java.util.Locale.ROOT);
+        return APPROVAL_PREFIX + id.toString().replace("-", "").substring(16).toUpperCase(Locale.ROOT);
     }
 
     /** Whether a {@code preapproval_no} names a pre-authorization of the gateway (rather than an outside one). */
