@@ -3,31 +3,31 @@ package com.huibao.gateway.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.huibao.gateway.support.Command;
 import com.nimbusds.jose.jwk.ECKey;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The verification recipes the README shows (docs/verify) run against real signatures of the gateway's signers: the
  * Python one (cryptography) on an answer, the OpenSSL one on an SM2SM3 delivery. Each accepts the genuine article
- * and refuses it altered. Skipped where the tool is missing (.ci/run installs both).
+ * and refuses it altered. Skipped where the tool is missing (.ci/run installs them).
  */
 class VerifierScriptsTest {
     private static final Path KEYS = Path.of("config/demo/keys");
+    private static final Optional<String> PYTHON = Command.pythonWithCryptography();
 
     @TempDir
     Path dir;
 
     @Test
     void the_python_recipe_verifies_an_answer_and_refuses_an_altered_one() throws Exception {
-        assumeTrue(run(List.of("python3", "-c", "import cryptography")) == 0, "python3-cryptography is not installed");
+        assumeTrue(PYTHON.isPresent(), "no python3 with the cryptography package (.ci/run installs it)");
         ECKey responseKey = ECKey.parse(Files.readString(KEYS.resolve("gateway.private.jwk")));
         ResponseSigner signer = new ResponseSigner(responseKey);
         GatewayJwks jwks = new GatewayJwks(
@@ -53,12 +53,11 @@ class VerifierScriptsTest {
     @Test
     void the_openssl_recipe_verifies_an_sm2_delivery_and_refuses_a_replay_under_a_fresh_timestamp() throws Exception {
         assumeTrue(
-                run(List.of(
-                                "sh",
-                                "-c",
-                                "openssl version | grep -q '^OpenSSL 3' && command -v basenc && command -v "
-                                        + "xxd && command -v python3"))
-                        == 0,
+                Command.works(
+                        "sh",
+                        "-c",
+                        "openssl version | grep -q '^OpenSSL 3' && command -v basenc && command -v xxd && command -v "
+                                + "python3"),
                 "openssl 3, basenc, xxd or python3 missing");
         Sm2.PrivateJwk sm2 = Sm2.PrivateJwk.parse(Files.readString(KEYS.resolve("gateway-sm2.private.jwk")));
         WebhookSigner signer =
@@ -79,7 +78,7 @@ class VerifierScriptsTest {
 
     private int python(String signature) throws Exception {
         return run(List.of(
-                "python3",
+                PYTHON.orElseThrow(),
                 "docs/verify/verify_response.py",
                 dir.resolve("jwks.json").toString(),
                 dir.resolve("body.json").toString(),
@@ -97,15 +96,7 @@ class VerifierScriptsTest {
                 signature));
     }
 
-    private static int run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(command))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("timed out: " + command);
-        }
-        return p.exitValue();
+    private static int run(List<String> command) {
+        return Command.run(command).exit();
     }
 }
