@@ -21,6 +21,11 @@ import java.util.Map;
  * the file keeps them; the in-memory copy handed to Vert.x maps them to ones it accepts. Only the router sees that
  * copy, from which it builds the routes. {@code ContractTest} pins both facts. A text stand-in loses its schema;
  * the handler parses and checks such bodies (CSV) itself.
+ *
+ * <p>The copy also drops the media types' {@code examples}: they name files next to the contract by a relative
+ * {@code externalValue}, which OpenAPI 3.1 allows (a URI reference) and vertx-openapi 5.0.x's meta-schema refuses
+ * (it wants an absolute URI). Examples take no part in routing or validation; {@link DocumentedContract} inlines them
+ * for the documentation page.
  */
 public final class ContractLoader {
     public static final String RESOURCE = "contracts/openapi.yaml";
@@ -73,6 +78,11 @@ public final class ContractLoader {
         if (node instanceof JsonObject o) {
             JsonObject content = o.getValue("content") instanceof JsonObject c ? c : null;
             if (content != null) {
+                for (String media : content.fieldNames()) {
+                    if (content.getValue(media) instanceof JsonObject m) {
+                        m.remove("examples");
+                    }
+                }
                 for (Map.Entry<String, String> e : STAND_INS.entrySet()) {
                     Object declared = content.remove(e.getKey());
                     if (declared != null && !content.containsKey(e.getValue())) {

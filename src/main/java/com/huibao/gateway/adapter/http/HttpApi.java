@@ -15,10 +15,6 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,16 +31,9 @@ public final class HttpApi {
     /** The Swagger UI webjar's version (pom.xml), whose files {@code /docs/ui/} serves. */
     static final String SWAGGER_UI = "5.18.2";
 
-    /** The contract as written, served to the documentation page. */
-    private static final String CONTRACT_TEXT = contractText();
-
-    private static String contractText() {
-        try (InputStream in = HttpApi.class.getClassLoader().getResourceAsStream(ContractLoader.RESOURCE)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** The contract with its example files inlined, served to the documentation page. */
+    private static final String CONTRACT_TEXT =
+            DocumentedContract.withExamplesInlined(HttpApi.class.getClassLoader(), ContractLoader.RESOURCE);
 
     /** Who may call, and how answers are signed: the request authenticator and its replay guard, the rate limiter. */
     public record Security(
