@@ -1,16 +1,19 @@
 package com.huibao.gateway.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.support.Command;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.TestGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +83,50 @@ class DeploymentFilesTest {
         assertThat(m.get("HorizontalPodAutoscaler").at("/spec/minReplicas").asInt())
                 .isLessThanOrEqualTo(
                         m.get("HorizontalPodAutoscaler").at("/spec/maxReplicas").asInt());
+    }
+
+    @Test
+    void the_manifests_validate_against_the_kubernetes_api_schemas_and_the_check_bites() throws Exception {
+        Path check = Path.of("deploy/k8s/check").toAbsolutePath();
+        assumeTrue(
+                Command.npmInstalled(check, "kubernetes-models"),
+                "no Node.js, or kubernetes-models could not be installed from the npm registry");
+        Command.Result r =
+                Command.run(check, Duration.ofMinutes(1), List.of("node", "validate.mjs", "../gateway.yaml"));
+        assertThat(r.exit()).as(r.both()).isZero();
+        assertThat(r.out().lines().filter(l -> l.contains(": valid (")).count())
+                .as(r.out())
+                .isEqualTo(6);
+        Path broken = Files.createTempFile(Path.of("target").toAbsolutePath(), "gateway-broken-", ".yaml");
+        Files.writeString(
+                broken,
+                Files.readString(Path.of("deploy/k8s/gateway.yaml"))
+                        .replace("replicas: 2", "replicas: two")
+                        .replace("terminationGracePeriodSeconds: 30", "terminationGracePeriodSeconds: [30]"));
+        Command.Result bad =
+                Command.run(check, Duration.ofMinutes(1), List.of("node", "validate.mjs", broken.toString()));
+        assertThat(bad.exit()).as("a broken manifest is refused").isEqualTo(1);
+        assertThat(bad.out()).contains("spec/replicas must be integer").contains("terminationGracePeriodSeconds");
+    }
+
+    @Test
+    void the_image_runs_as_the_user_and_port_the_manifest_expects() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String jib = pom.substring(pom.indexOf("<artifactId>jib-maven-plugin</artifactId>"));
+        JsonNode pod = manifests().get("Deployment").at("/spec/template/spec");
+        String user = pod.at("/securityContext/runAsUser").asText() + ":"
+                + pod.at("/securityContext/runAsGroup").asText();
+        assertThat(jib).contains("<user>" + user + "</user>");
+        assertThat(jib)
+                .contains(
+                        "<port>" + pod.at("/containers/0/ports/0/containerPort").asInt() + "</port>");
+        String image = pod.at("/containers/0/image").asText();
+        assertThat(jib)
+                .contains("<image>" + image.substring(0, image.indexOf(':')) + ":")
+                .contains("<tag>" + image.substring(image.indexOf(':') + 1) + "</tag>");
+        assertThat(Files.readString(Path.of("scripts/image-rootfs")))
+                .as("the image's passwd names that user")
+                .contains("huibao:x:" + user + ":");
     }
 
     @Test

@@ -135,7 +135,7 @@ class ClientSnippetsTest {
     void the_node_snippet_signs_with_jose() {
         Path node = Path.of("clients/node").toAbsolutePath();
         assumeTrue(Command.works("node", "--version"), "no Node.js (.ci/run installs it)");
-        assumeTrue(npmInstalled(node, "jose"), "jose could not be installed from the npm registry");
+        assumeTrue(Command.npmInstalled(node, "jose"), "jose could not be installed from the npm registry");
         List<String> snippet = List.of("node", node.resolve("huibao-client.mjs").toString());
         Command.Result r = untilAnswered(concat(snippet, snippetArgs(CLIENT, "POST", "/v1/eligibility", true)));
         assertThat(r.exit()).as(r.both()).isZero();
@@ -147,7 +147,9 @@ class ClientSnippetsTest {
     void the_bruno_collection_walks_the_main_flows_against_a_demo_gateway() throws Exception {
         Path bruno = Path.of("clients/bruno").toAbsolutePath();
         assumeTrue(Command.works("node", "--version"), "no Node.js (.ci/run installs it)");
-        assumeTrue(npmInstalled(bruno, "@usebruno/cli"), "the Bruno CLI could not be installed from the npm registry");
+        assumeTrue(
+                Command.npmInstalled(bruno, "@usebruno/cli"),
+                "the Bruno CLI could not be installed from the npm registry");
         TestGateway demo = TestGateway.shared();
         Path report = dir.resolve("bruno.json");
         Command.Result r = Command.run(
@@ -200,17 +202,6 @@ class ClientSnippetsTest {
             r = Command.run(dir, MINUTE, command);
         }
         return r;
-    }
-
-    /** Installs a snippet's npm packages from its lock file when they are not there yet. */
-    private static synchronized boolean npmInstalled(Path project, String module) {
-        if (Files.isDirectory(project.resolve("node_modules").resolve(module))) {
-            return true;
-        }
-        Command.Result ci = Command.run(
-                project, Duration.ofMinutes(5), List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
-        return ci.exit() == 0
-                && Files.isDirectory(project.resolve("node_modules").resolve(module));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -74,4 +74,18 @@ public final class Command {
         }
         return Optional.empty();
     }
+
+    /** Installs a project's npm packages from its lock file unless {@code module} is there already; false if it fails. */
+    public static synchronized boolean npmInstalled(Path project, String module) {
+        if (Files.isDirectory(project.resolve("node_modules").resolve(module))) {
+            return true;
+        }
+        if (!works("node", "--version")) {
+            return false;
+        }
+        Result ci = run(
+                project, Duration.ofMinutes(5), List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
+        return ci.exit() == 0
+                && Files.isDirectory(project.resolve("node_modules").resolve(module));
+    }
 }
