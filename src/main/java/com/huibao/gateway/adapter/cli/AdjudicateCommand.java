@@ -21,15 +21,15 @@ import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.institution.Institutions;
 import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.policy.Policy;
+import com.huibao.gateway.domain.policy.PolicyBook;
 import com.huibao.gateway.domain.settlement.Settlement;
 import com.huibao.gateway.domain.settlement.SettlementValidator;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import com.huibao.gateway.domain.validation.Violation;
-import java.io.BufferedReader;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +50,19 @@ import java.util.Map;
  * read with the regional profiles of {@code --profiles} (default {@code config/profiles}, else those in the jar)
  * and the institution registry of {@code --institutions} (default {@code config/institutions} when present). With
  * {@code -} it streams NDJSON: one settlement (or {@code {"settlement": …, "accumulators": …}}) per line in, one
- * result or problem per line out.
+ * result or problem per line out, in input order, on {@code --threads} threads (default: one per core; the output is
+ * the same bytes whatever the number). {@code --check-only} reads and validates each settlement without
+ * adjudicating it and writes only the problems: a check of a file, and the ceiling a replay is measured against.
  */
 public final class AdjudicateCommand {
     static final String USAGE =
             "usage: adjudicate --plans P.json[,P2.json] --lists L.json[,L.csv...] --policies Q.json "
-                    + "[--accumulators A.json] [--profiles DIR] [--institutions DIR[,DIR...]] (S.json | -)";
+                    + "[--accumulators A.json] [--profiles DIR] [--institutions DIR[,DIR...]] "
+                    + "[--threads N] [--check-only] (S.json | -)";
 
     private final ListCatalog lists;
     private final Map<String, Plan> plans;
-    private final List<Policy> policies;
+    private final PolicyBook policies;
     private final Map<String, Accumulators> accumulators;
     private final BenefitEngine engine;
     private final SettlementReader reader;
@@ -73,7 +77,7 @@ public final class AdjudicateCommand {
             Institutions institutions) {
         this.lists = lists;
         this.plans = plans;
-        this.policies = policies;
+        this.policies = new PolicyBook(policies);
         this.accumulators = accumulators;
         this.engine = new BenefitEngine(lists, institutions);
         this.reader = reader;
@@ -86,7 +90,9 @@ public final class AdjudicateCommand {
         String input = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.startsWith("--") && i + 1 < args.length) {
+            if (a.equals("--check-only")) {
+                opts.put("check-only", "true");
+            } else if (a.startsWith("--") && i + 1 < args.length) {
                 opts.put(a.substring(2), args[++i]);
             } else if (input == null) {
                 input = a;
@@ -99,6 +105,18 @@ public final class AdjudicateCommand {
             err.println(USAGE);
             return 2;
         }
+        int threads;
+        try {
+            threads = Integer.parseInt(opts.getOrDefault(
+                    "threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        } catch (NumberFormatException e) {
+            threads = 0;
+        }
+        if (threads < 1) {
+            err.println("--threads must be a whole number ≥ 1\n" + USAGE);
+            return 2;
+        }
+        boolean checkOnly = opts.containsKey("check-only");
         AdjudicateCommand command;
         try {
             command = load(opts);
@@ -113,19 +131,21 @@ public final class AdjudicateCommand {
             return 2;
         }
         try {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            int rc;
             if ("-".equals(input)) {
-                command.stream(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), w);
-                rc = 0;
-            } else {
-                JsonNode result = command.adjudicate(Json.parse(Files.readAllBytes(Path.of(input))), null);
+                OutputStream o = new BufferedOutputStream(out, 1 << 16);
+                new NdjsonReplay(checkOnly ? command::checkLine : command::answerLine, threads).run(in, o);
+                o.flush();
+                return 0;
+            }
+            JsonNode doc = Json.parse(Files.readAllBytes(Path.of(input)));
+            JsonNode result = checkOnly ? command.check(doc) : command.adjudicate(doc, null);
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            if (result != null) {
                 w.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
                 w.write('\n');
-                rc = isProblem(result) ? 1 : 0;
             }
             w.flush();
-            return rc;
+            return result != null && isProblem(result) ? 1 : 0;
         } catch (IOException e) {
             err.println("I/O error: " + e.getMessage());
             return 2;
@@ -166,37 +186,60 @@ public final class AdjudicateCommand {
                 lists, plans, policies, accumulators, reader, new InstitutionDirectory(dirs).current());
     }
 
-    private void stream(BufferedReader in, Writer out) throws IOException {
-        String line;
-        int n = 0;
-        while ((line = in.readLine()) != null) {
-            n++;
-            if (line.isBlank()) {
-                continue;
+    /** One NDJSON line → its result (or its problem, with the line number) and a line end. */
+    private byte[] answerLine(byte[] line, long n) {
+        JsonNode result;
+        try {
+            JsonNode doc = Json.parse(line);
+            if (doc.has("settlement")) {
+                JsonNode acc = doc.get("accumulators");
+                result = adjudicate(
+                        doc.get("settlement"), acc == null || acc.isNull() ? null : AccumulatorsJson.readAll(acc));
+            } else {
+                result = adjudicate(doc, null);
             }
-            JsonNode result;
-            try {
-                JsonNode doc = Json.parse(line);
-                if (doc.has("settlement")) {
-                    JsonNode acc = doc.get("accumulators");
-                    result = adjudicate(
-                            doc.get("settlement"), acc == null || acc.isNull() ? null : AccumulatorsJson.readAll(acc));
-                } else {
-                    result = adjudicate(doc, null);
-                }
-            } catch (InvalidDocumentException e) {
-                result = ProblemJson.of(e, "SETTLEMENT");
-            }
-            if (isProblem(result)) {
-                ((ObjectNode) result).put("line", n);
-            }
-            out.write(Json.write(result));
-            out.write('\n');
+        } catch (InvalidDocumentException e) {
+            result = ProblemJson.of(e, "SETTLEMENT");
         }
+        return lineOf(result, n);
+    }
+
+    /** {@code --check-only}: a line's problem, or nothing when it reads and validates as a settlement. */
+    private byte[] checkLine(byte[] line, long n) {
+        JsonNode problem;
+        try {
+            JsonNode doc = Json.parse(line);
+            problem = check(doc.has("settlement") ? doc.get("settlement") : doc);
+        } catch (InvalidDocumentException e) {
+            problem = ProblemJson.of(e, "SETTLEMENT");
+        }
+        return problem == null ? new byte[0] : lineOf(problem, n);
+    }
+
+    private static byte[] lineOf(JsonNode result, long n) {
+        if (isProblem(result)) {
+            ((ObjectNode) result).put("line", n);
+        }
+        byte[] json = Json.bytes(result);
+        byte[] line = Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
     }
 
     private static boolean isProblem(JsonNode result) {
         return result.has("status") && result.has("code");
+    }
+
+    /** Reads and validates a settlement into the domain, adjudicating nothing: its problem, or null when valid. */
+    JsonNode check(JsonNode doc) {
+        try {
+            List<Violation> violations = validator.validate(reader.read(doc, null));
+            return violations.isEmpty()
+                    ? null
+                    : ProblemJson.of(InvalidDocumentException.inconsistent(violations), "SETTLEMENT");
+        } catch (InvalidDocumentException e) {
+            return ProblemJson.of(e, "SETTLEMENT");
+        }
     }
 
     /** One settlement → its result, or a problem document when it is invalid. */
@@ -208,8 +251,13 @@ public final class AdjudicateCommand {
                 throw InvalidDocumentException.inconsistent(violations);
             }
             Map<String, Accumulators> acc = lineAccumulators == null ? accumulators : lineAccumulators;
-            return AdjudicationJson.write(
-                    engine.adjudicate(s, PolicyCases.forPatient(s.setlinfo(), policies, plans, acc)));
+            return AdjudicationJson.write(engine.adjudicate(
+                    s,
+                    PolicyCases.forPatient(
+                            s.setlinfo(),
+                            policies.of(s.setlinfo().psnCertType(), s.setlinfo().certno()),
+                            plans,
+                            acc)));
         } catch (InvalidDocumentException e) {
             return ProblemJson.of(e, "SETTLEMENT");
         }

@@ -44,7 +44,38 @@ public final class Money implements Comparable<Money> {
         if (text == null || text.isEmpty() || text.length() > 40 || !isPlainDecimal(text)) {
             throw new AmountFormatException("not a decimal amount: " + text);
         }
-        return of(new BigDecimal(text));
+        long fen = shortFen(text);
+        return fen != NOT_SHORT ? ofFen(fen) : of(new BigDecimal(text));
+    }
+
+    private static final long NOT_SHORT = Long.MIN_VALUE;
+
+    /**
+     * The fen of a plain decimal of at most 16 characters and 2 decimals ({@code 123.45}, {@code -7}, {@code 0.5}),
+     * read without a BigDecimal (amounts are read once per field of every settlement); {@link #NOT_SHORT} otherwise.
+     */
+    private static long shortFen(String text) {
+        int n = text.length();
+        if (n > 16) {
+            return NOT_SHORT;
+        }
+        int dot = text.indexOf('.');
+        int decimals = dot < 0 ? 0 : n - dot - 1;
+        if (decimals > 2) {
+            return NOT_SHORT;
+        }
+        boolean negative = text.charAt(0) == '-';
+        long v = 0;
+        for (int i = negative ? 1 : 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c != '.') {
+                v = v * 10 + (c - '0');
+            }
+        }
+        for (int i = decimals; i < 2; i++) {
+            v *= 10;
+        }
+        return negative ? -v : v;
     }
 
     public static Money ofFen(long fen) {
@@ -147,6 +178,15 @@ public final class Money implements Comparable<Money> {
     /** Plain string with exactly two decimals, e.g. {@code "3005.39"}. */
     @Override
     public String toString() {
-        return value().toPlainString();
+        if (fen == Long.MIN_VALUE) {
+            return value().toPlainString();
+        }
+        long abs = Math.abs(fen);
+        long cents = abs % 100;
+        StringBuilder s = new StringBuilder(24);
+        if (fen < 0) {
+            s.append('-');
+        }
+        return s.append(abs / 100).append(cents < 10 ? ".0" : ".").append(cents).toString();
     }
 }

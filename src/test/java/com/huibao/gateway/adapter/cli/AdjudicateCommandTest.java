@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class AdjudicateCommandTest {
@@ -79,6 +80,83 @@ class AdjudicateCommandTest {
         JsonNode p5 = Json.parse(lines[4]);
         assertThat(p5.get("status").asInt()).isEqualTo(422);
         assertThat(p5.get("field").asText()).isEqualTo("setlinfo.psn_part_amt");
+    }
+
+    /** 500 lines: the worked examples, bad amounts, broken JSON, blank lines, CRLF ends and refunds mixed. */
+    private static String mixedStream() {
+        String s1 = Json.write(Examples.json("settlement-inpatient-1.json"));
+        String s2 = "{\"settlement\":" + Json.write(Examples.json("settlement-outpatient-2.json"))
+                + ",\"accumulators\":" + Json.write(Examples.json("accumulators-after-1.json")) + "}";
+        String bad = s1.replace("\"26800.00\"", "\"26800.001\"");
+        String refund = new String(Examples.bytes("national/bundle-2207-refund-lines.json"), StandardCharsets.UTF_8)
+                .replace("\n", " ");
+        StringBuilder in = new StringBuilder();
+        String[] kinds = {s1, s2, bad, "not json", "", s1 + "\r", refund, "  "};
+        for (int i = 0; i < 500; i++) {
+            in.append(kinds[(i * 7 + i / 3) % kinds.length]).append('\n');
+        }
+        return in.toString();
+    }
+
+    @Test
+    void ndjson_on_several_threads_writes_the_bytes_of_one_thread_in_input_order() {
+        String in = mixedStream();
+        assertThat(run(in, base("--threads", "1", "-"))).isZero();
+        byte[] one = out.toByteArray();
+        out.reset();
+        assertThat(run(in, base("--threads", "3", "-"))).as(err.toString()).isZero();
+        assertThat(out.toByteArray()).isEqualTo(one);
+        // every non-blank line answered once, problems numbered by their input line
+        String[] inLines = in.split("\n", -1);
+        String[] outLines = new String(one, StandardCharsets.UTF_8).split("\n");
+        long nonBlank = Arrays.stream(inLines).filter(l -> !l.isBlank()).count();
+        assertThat(outLines).hasSize((int) nonBlank);
+        int answered = 0;
+        for (int i = 0; i < inLines.length; i++) {
+            if (inLines[i].isBlank()) {
+                continue;
+            }
+            JsonNode r = Json.parse(outLines[answered++]);
+            if (r.has("code")) {
+                assertThat(r.get("line").asInt()).isEqualTo(i + 1);
+            } else {
+                assertThat(r.has("policies")).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void check_only_reads_and_validates_and_writes_only_the_problems() {
+        String in = mixedStream();
+        assertThat(run(in, base("--check-only", "-"))).isZero();
+        String[] inLines = in.split("\n", -1);
+        String[] problems = out.toString(StandardCharsets.UTF_8).split("\n");
+        long bad = Arrays.stream(inLines)
+                .filter(l -> l.equals("not json") || l.contains("26800.001"))
+                .count();
+        assertThat(problems).hasSize((int) bad);
+        for (String p : problems) {
+            JsonNode problem = Json.parse(p);
+            assertThat(inLines[problem.get("line").asInt() - 1])
+                    .satisfiesAnyOf(
+                            l -> assertThat(l).isEqualTo("not json"),
+                            l -> assertThat(l).contains("26800.001"));
+        }
+        out.reset();
+        assertThat(run(
+                        "",
+                        base(
+                                "--check-only",
+                                Examples.path("settlement-inpatient-1.json").toString())))
+                .isZero();
+        assertThat(out.size()).as("a valid file: nothing to say").isZero();
+    }
+
+    @Test
+    void threads_must_be_a_positive_whole_number() {
+        assertThat(run("", base("--threads", "0", "-"))).isEqualTo(2);
+        assertThat(run("", base("--threads", "many", "-"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--threads");
     }
 
     @Test
