@@ -8,6 +8,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.support.Settlements;
+import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.TestGateway;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -18,8 +19,12 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -48,6 +53,23 @@ class SettlementSlipTest {
     @AfterAll
     static void stop() {
         gw.close();
+    }
+
+    @Test
+    void a_slip_is_read_without_waiting_for_a_reversal_or_refund_in_progress() throws Exception {
+        // another transaction holds the settlement and its claims as a reversal or refund does
+        try (Connection c = Sql.connect(gw.gateway().database());
+                Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.executeQuery("SELECT 1 FROM direct_settlements WHERE setl_id = 'S-SLIP' FOR UPDATE");
+            s.executeQuery("SELECT 1 FROM claims WHERE setl_id = 'S-SLIP' FOR UPDATE");
+            // a locking read would wait for that transaction: the answer must come while it is still open
+            HttpResponse<byte[]> r = CompletableFuture.supplyAsync(
+                            () -> gw.signedGetBytes("demo-hospital", "/v1/direct-settlements/S-SLIP/slip", "text/html"))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(r.statusCode()).isEqualTo(200);
+            c.rollback();
+        }
     }
 
     @Test

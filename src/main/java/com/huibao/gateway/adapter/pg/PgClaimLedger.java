@@ -30,7 +30,7 @@ final class PgClaimLedger implements ClaimLedger {
             "SELECT policy_no FROM claims WHERE setl_id = $1 AND state <> '" + ClaimState.REVERSED + "'";
     private static final String OF_DIRECT_SETTLEMENT = "SELECT claim_id, policy_no, insurer_id, state, payout, "
             + "pays_hospital, pays_patient, remitted FROM claims WHERE setl_id = $1 AND channel = 'DIRECT_SETTLEMENT' "
-            + "ORDER BY policy_no FOR UPDATE";
+            + "ORDER BY policy_no";
     private static final String REVERSE = "UPDATE claims SET state = 'REVERSED', reversed_at = $2 "
             + "WHERE claim_id = ANY($1) AND state = 'APPROVED'";
 
@@ -65,22 +65,33 @@ final class PgClaimLedger implements ClaimLedger {
     }
 
     @Override
+    public Future<List<SettledClaim>> directSettlementClaims(String setlId) {
+        return directSettlementClaims(setlId, "");
+    }
+
+    @Override
     public Future<List<SettledClaim>> lockDirectSettlementClaims(String setlId) {
-        return tx.preparedQuery(OF_DIRECT_SETTLEMENT).execute(Tuple.of(setlId)).map(rows -> {
-            List<SettledClaim> out = new ArrayList<>();
-            for (Row r : rows) {
-                out.add(new SettledClaim(
-                        r.getString(0),
-                        r.getString(1),
-                        r.getString(2),
-                        ClaimState.valueOf(r.getString(3)),
-                        Money.of(r.getBigDecimal(4)),
-                        Money.of(r.getBigDecimal(5)),
-                        Money.of(r.getBigDecimal(6)),
-                        Money.of(r.getBigDecimal(7))));
-            }
-            return out;
-        });
+        return directSettlementClaims(setlId, " FOR UPDATE");
+    }
+
+    private Future<List<SettledClaim>> directSettlementClaims(String setlId, String lock) {
+        return tx.preparedQuery(OF_DIRECT_SETTLEMENT + lock)
+                .execute(Tuple.of(setlId))
+                .map(rows -> {
+                    List<SettledClaim> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new SettledClaim(
+                                r.getString(0),
+                                r.getString(1),
+                                r.getString(2),
+                                ClaimState.valueOf(r.getString(3)),
+                                Money.of(r.getBigDecimal(4)),
+                                Money.of(r.getBigDecimal(5)),
+                                Money.of(r.getBigDecimal(6)),
+                                Money.of(r.getBigDecimal(7))));
+                    }
+                    return out;
+                });
     }
 
     @Override

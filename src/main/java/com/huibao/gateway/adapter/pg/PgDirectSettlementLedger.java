@@ -48,8 +48,17 @@ final class PgDirectSettlementLedger implements DirectSettlementLedger {
     }
 
     @Override
+    public Future<Optional<DirectSettlementRecord>> ofHospital(String setlId, String fixmedinsCode) {
+        return ofHospital(setlId, fixmedinsCode, "");
+    }
+
+    @Override
     public Future<Optional<DirectSettlementRecord>> lockForReversal(String setlId, String fixmedinsCode) {
-        return tx.preparedQuery(PgDirectSettlementStore.SELECT_RECORD + " AND fixmedins_code = $2 FOR UPDATE")
+        return ofHospital(setlId, fixmedinsCode, " FOR UPDATE");
+    }
+
+    private Future<Optional<DirectSettlementRecord>> ofHospital(String setlId, String fixmedinsCode, String lock) {
+        return tx.preparedQuery(PgDirectSettlementStore.SELECT_RECORD + " AND fixmedins_code = $2" + lock)
                 .execute(Tuple.of(setlId, fixmedinsCode))
                 .map(rows -> rows.size() == 0
                         ? Optional.empty()

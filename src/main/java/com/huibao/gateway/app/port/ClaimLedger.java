@@ -17,6 +17,9 @@ public interface ClaimLedger {
     /** The claim of the policy on the settlement, any channel and state. */
     Future<Optional<ClaimStore.Claim>> find(String setlId, String policyNo);
 
+    /** The direct-settlement claims of the settlement as they stand, read without a lock (a slip). */
+    Future<List<SettledClaim>> directSettlementClaims(String setlId);
+
     /** The direct-settlement claims of the settlement, locked: no payment can slip in before this transaction ends. */
     Future<List<SettledClaim>> lockDirectSettlementClaims(String setlId);
 

@@ -14,6 +14,9 @@ public interface DirectSettlementLedger {
 
     Future<Optional<DirectSettlementRecord>> find(String setlId);
 
+    /** The hospital's confirmed settlement as it stands, read without a lock (a slip); empty when it has none. */
+    Future<Optional<DirectSettlementRecord>> ofHospital(String setlId, String fixmedinsCode);
+
     /** The hospital's confirmed settlement, locked against a concurrent reversal; empty when it has none. */
     Future<Optional<DirectSettlementRecord>> lockForReversal(String setlId, String fixmedinsCode);
 

@@ -35,13 +35,13 @@ public final class GetSlipUseCase {
 
     public Future<Slip> execute(Principal hospital, String setlId) {
         return transactions.inTransaction(tx -> tx.directSettlements()
-                .lockForReversal(setlId, hospital.tenant())
+                .ofHospital(setlId, hospital.tenant())
                 .compose(found -> {
                     DirectSettlementRecord r = found.orElseThrow(() -> new Failure.NotFound(
                             "DIRECT_SETTLEMENT_NOT_FOUND",
                             "no confirmed direct settlement " + setlId + " of this hospital"));
                     Future<RefundLedger.Refundable> docs = tx.refunds().documents(setlId);
-                    Future<List<SettledClaim>> claims = tx.claims().lockDirectSettlementClaims(setlId);
+                    Future<List<SettledClaim>> claims = tx.claims().directSettlementClaims(setlId);
                     return Future.all(docs, claims).map(v -> {
                         SetlInfo header = parser.parse(
                                         docs.result().settlement().document(),

@@ -336,6 +336,11 @@ public final class InMemoryStores implements Transactions {
                 }
 
                 @Override
+                public Future<Optional<DirectSettlementRecord>> ofHospital(String setlId, String fixmedinsCode) {
+                    return lockForReversal(setlId, fixmedinsCode); // one thread: a lock changes nothing here
+                }
+
+                @Override
                 public Future<Optional<DirectSettlementRecord>> lockForReversal(String setlId, String fixmedinsCode) {
                     return Future.succeededFuture(
                             Optional.ofNullable(t.directSettlements().get(setlId))
@@ -711,6 +716,11 @@ public final class InMemoryStores implements Transactions {
         @Override
         public Future<Optional<ClaimStore.Claim>> find(String setlId, String policyNo) {
             return Future.succeededFuture(bySettlementAndPolicyNow(setlId, policyNo));
+        }
+
+        @Override
+        public Future<List<SettledClaim>> directSettlementClaims(String setlId) {
+            return lockDirectSettlementClaims(setlId); // one thread: a lock changes nothing here
         }
 
         @Override
