@@ -46,6 +46,7 @@ import com.huibao.gateway.app.settlement.ReverseDirectSettlementUseCase;
 import com.huibao.gateway.app.shared.PatientCases;
 import com.huibao.gateway.app.shared.PolicyClaimCreation;
 import com.huibao.gateway.app.shared.SettlementChecks;
+import com.huibao.gateway.codec.StoredClaimResults;
 import com.huibao.gateway.crypto.PiiProtector;
 import com.huibao.gateway.domain.consent.ConsentRules;
 import com.huibao.gateway.domain.settlement.SettlementValidator;
@@ -163,7 +164,7 @@ record UseCases(
                 new GrantConsentUseCase(s.patients(), signing.receipts(), ids, clock),
                 new RevokeConsentUseCase(s.patients(), clock),
                 new ListMyClaimsUseCase(s.claims(), names),
-                new GetMyClaimUseCase(s.claims(), s.catalog(), reference.reader(), names),
+                new GetMyClaimUseCase(s.claims(), s.catalog(), reference.reader(), names, new StoredClaimResults()),
                 new GetMyAccessLogUseCase(s.accessLog(), names));
         IngestSettlementUseCase ingest =
                 new IngestSettlementUseCase(checks, s.settlements(), cases, creation, clock, zone);

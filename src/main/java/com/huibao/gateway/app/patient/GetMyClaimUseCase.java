@@ -3,10 +3,12 @@ package com.huibao.gateway.app.patient;
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.Catalog;
 import com.huibao.gateway.app.port.CatalogStore;
+import com.huibao.gateway.app.port.ClaimResults;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.Names;
 import com.huibao.gateway.app.port.SettlementParser;
 import com.huibao.gateway.app.security.Principal;
+import com.huibao.gateway.domain.claim.ExplanationOfBenefits;
 import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.plan.Responsibility;
 import com.huibao.gateway.domain.settlement.SetlInfo;
@@ -27,12 +29,15 @@ public final class GetMyClaimUseCase {
     private final CatalogStore catalog;
     private final SettlementParser parser;
     private final Names names;
+    private final ClaimResults results;
 
-    public GetMyClaimUseCase(ClaimStore claims, CatalogStore catalog, SettlementParser parser, Names names) {
+    public GetMyClaimUseCase(
+            ClaimStore claims, CatalogStore catalog, SettlementParser parser, Names names, ClaimResults results) {
         this.claims = claims;
         this.catalog = catalog;
         this.parser = parser;
         this.names = names;
+        this.results = results;
     }
 
     /** One policy's claim on the settlement, with its stored result and the names the patient reads. */
@@ -43,8 +48,16 @@ public final class GetMyClaimUseCase {
             int cobPriority,
             Map<String, String> benefitNames) {}
 
-    /** The settlement as the patient sees it: its header, where it was, and every claim of theirs on it. */
-    public record Explanation(String claimId, SetlInfo settlement, String institutionName, List<Part> parts) {}
+    /**
+     * The settlement as the patient sees it: its header, where it was, every claim of theirs on it (in the order they
+     * pay) and what they add up to.
+     */
+    public record Explanation(
+            String claimId,
+            SetlInfo settlement,
+            String institutionName,
+            List<Part> parts,
+            ExplanationOfBenefits benefits) {}
 
     public Future<Explanation> execute(Principal patient, String claimId) {
         return claims.forPerson(patient.tenant()).compose(mine -> {
@@ -86,7 +99,21 @@ public final class GetMyClaimUseCase {
                             benefits));
                 }
                 parts.sort(Comparator.comparingInt(Part::cobPriority));
-                return new Explanation(claimId, header, names.institution(asked.fixmedinsCode()), List.copyOf(parts));
+                List<ExplanationOfBenefits.Share> shares = parts.stream()
+                        .map(p -> {
+                            boolean live = !"REVERSED".equals(p.claim().state());
+                            return new ExplanationOfBenefits.Share(
+                                    live,
+                                    p.claim().payout(),
+                                    live ? results.unpaidByReason(p.claim().result()) : Map.of());
+                        })
+                        .toList();
+                return new Explanation(
+                        claimId,
+                        header,
+                        names.institution(asked.fixmedinsCode()),
+                        List.copyOf(parts),
+                        ExplanationOfBenefits.of(header.psnPartAmt(), shares));
             });
         });
     }

@@ -13,13 +13,12 @@ import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.codec.ReasonTexts;
+import com.huibao.gateway.domain.claim.ExplanationOfBenefits;
 import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.settlement.SetlInfo;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** What the patient's page reads: their policies, consents, claims and access log ({@code /v1/me/*}). */
 public final class PatientResponses {
@@ -123,16 +122,9 @@ public final class PatientResponses {
                 .put("psn_part_amt", h.psnPartAmt().toString())
                 .put("acct_pay", h.acctPay().toString());
         ArrayNode policies = o.putArray("policies");
-        Money total = Money.ZERO;
-        JsonNode last = null;
         for (GetMyClaimUseCase.Part part : e.parts()) {
             ClaimStore.Claim c = part.claim();
             JsonNode result = Json.parse(c.result());
-            boolean live = !"REVERSED".equals(c.state());
-            if (live) {
-                total = total.plus(c.payout());
-                last = result;
-            }
             ObjectNode p = policies.addObject()
                     .put("claim_id", c.claimId())
                     .put("policy_no", c.policyNo())
@@ -165,29 +157,16 @@ public final class PatientResponses {
                         .put("capped_text", capped == null ? null : ReasonTexts.of(capped.toUpperCase(Locale.ROOT)));
             }
         }
-        Money residual = h.psnPartAmt().minus(total);
-        o.put("payout_total", total.toString()).put("residual_self_pay", residual.toString());
-        Map<String, Money> why = new LinkedHashMap<>();
-        if (last != null) {
-            for (JsonNode line : last.path("line_outcomes")) {
-                for (JsonNode u : line.path("unpaid")) {
-                    why.merge(
-                            u.get("reason").asText(),
-                            Money.parse(u.get("amount").asText()),
-                            Money::plus);
-                }
-            }
-        } else {
-            why.put("NOT_COVERED", residual);
-        }
+        ExplanationOfBenefits eob = e.benefits();
+        o.put("payout_total", eob.payoutTotal().toString())
+                .put("residual_self_pay", eob.residualSelfPay().toString());
         ArrayNode reasons = o.putArray("residual_reasons");
-        why.entrySet().stream()
-                .filter(w -> !w.getValue().isZero())
-                .sorted((a, b) -> b.getValue().compareTo(a.getValue()))
-                .forEach(w -> reasons.addObject()
-                        .put("reason", w.getKey())
-                        .put("reason_text", ReasonTexts.of(w.getKey()))
-                        .put("amount", w.getValue().toString()));
+        for (ExplanationOfBenefits.Residual r : eob.residualReasons()) {
+            reasons.addObject()
+                    .put("reason", r.reason().name())
+                    .put("reason_text", ReasonTexts.of(r.reason().name()))
+                    .put("amount", r.amount().toString());
+        }
         return o;
     }
 
