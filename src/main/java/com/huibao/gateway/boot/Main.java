@@ -2,7 +2,9 @@ package com.huibao.gateway.boot;
 
 import com.huibao.gateway.adapter.cli.AdjudicateCommand;
 import com.huibao.gateway.adapter.cli.KeygenCommand;
+import com.huibao.gateway.adapter.cli.PriceCommand;
 import com.huibao.gateway.adapter.cli.SignCommand;
+import com.huibao.gateway.adapter.cli.SyntheticYear;
 import java.util.Arrays;
 
 /**
@@ -23,11 +25,13 @@ public final class Main {
             case "adjudicate" -> System.exit(AdjudicateCommand.run(rest, System.in, System.out, System.err));
             case "sign" -> System.exit(SignCommand.run(rest, System.out, System.err));
             case "keygen" -> System.exit(KeygenCommand.run(rest, System.out, System.err));
+            case "price" -> System.exit(PriceCommand.run(rest, System.out, System.err));
+            case "synthesize-year" -> System.exit(SyntheticYear.run(rest, System.out, System.err));
             case "verify-audit" -> System.exit(VerifyAuditCommand.run(rest, System.getenv(), System.out, System.err));
             case "run" -> GatewayLauncher.launch();
             default -> {
                 System.err.println(
-                        "usage: java -jar huibao-gateway.jar [run | adjudicate ... | sign ... | keygen ... | verify-audit ...]");
+                        "usage: java -jar huibao-gateway.jar [run | adjudicate ... | sign ... | keygen ... | verify-audit ... | price ... | synthesize-year ...]");
                 System.exit(2);
             }
         }

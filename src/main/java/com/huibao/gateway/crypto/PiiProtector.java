@@ -67,6 +67,14 @@ public final class PiiProtector implements PersonKeys {
 
     @Override
     public String personKey(String certType, String certno) {
+        return personKey(hmacKey, certType, certno);
+    }
+
+    /**
+     * The keyed SM3 pseudonym of an identity ({@code GATEWAY_PII_HMAC_KEY_HEX}): what the gateway looks people up by,
+     * and what the pricing lab writes in place of identity numbers.
+     */
+    public static String personKey(byte[] hmacKey, String certType, String certno) {
         return Hex.toHexString(Sm3.hmac(hmacKey, (certType + "\u0000" + certno).getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.codec.AccumulatorsJson;
 import com.huibao.gateway.codec.AdjudicationJson;
-import com.huibao.gateway.codec.DialectsJson;
-import com.huibao.gateway.codec.InstitutionDirectory;
 import com.huibao.gateway.codec.Json;
-import com.huibao.gateway.codec.ListCsv;
-import com.huibao.gateway.codec.ListJson;
-import com.huibao.gateway.codec.PlanJson;
 import com.huibao.gateway.codec.PolicyJson;
 import com.huibao.gateway.codec.ProblemJson;
 import com.huibao.gateway.codec.SettlementReader;
@@ -17,7 +12,6 @@ import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.benefit.PolicyCases;
 import com.huibao.gateway.domain.coverage.ListCatalog;
-import com.huibao.gateway.domain.coverage.ListVersion;
 import com.huibao.gateway.domain.institution.Institutions;
 import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.policy.Policy;
@@ -37,7 +31,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -156,34 +149,13 @@ public final class AdjudicateCommand {
     }
 
     private static AdjudicateCommand load(Map<String, String> opts) throws IOException {
-        List<ListVersion> versions = new ArrayList<>();
-        if (opts.containsKey("lists")) {
-            for (String file : opts.get("lists").split(",")) {
-                byte[] bytes = Files.readAllBytes(Path.of(file.trim()));
-                versions.addAll(
-                        file.trim().endsWith(".csv") ? ListCsv.readAll(bytes) : ListJson.readAll(Json.parse(bytes)));
-            }
-        }
-        ListCatalog lists = ListCatalog.of(versions);
-        Map<String, Plan> plans = new HashMap<>();
-        for (String file : opts.get("plans").split(",")) {
-            for (Plan p : PlanJson.readAll(Json.parse(Files.readAllBytes(Path.of(file.trim()))), lists::contains)) {
-                plans.put(p.planId(), p);
-            }
-        }
+        OfflineReference ref = OfflineReference.load(opts);
         List<Policy> policies = PolicyJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("policies")))));
         Map<String, Accumulators> accumulators = opts.containsKey("accumulators")
                 ? AccumulatorsJson.readAll(Json.parse(Files.readAllBytes(Path.of(opts.get("accumulators")))))
                 : Map.of();
-        SettlementReader reader =
-                new SettlementReader(DialectsJson.load(Path.of(opts.getOrDefault("profiles", "config/profiles"))));
-        List<Path> dirs = new ArrayList<>();
-        for (String dir :
-                opts.getOrDefault("institutions", "config/institutions").split(",")) {
-            dirs.add(Path.of(dir.trim()));
-        }
         return new AdjudicateCommand(
-                lists, plans, policies, accumulators, reader, new InstitutionDirectory(dirs).current());
+                ref.lists(), ref.plans(), policies, accumulators, ref.reader(), ref.institutions());
     }
 
     /** One NDJSON line → its result (or its problem, with the line number) and a line end. */

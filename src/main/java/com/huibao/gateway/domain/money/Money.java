@@ -114,6 +114,11 @@ public final class Money implements Comparable<Money> {
     }
 
     /** The amount in fen (exact). */
+    /** The amount without its sign. */
+    public Money abs() {
+        return fen < 0 ? ofFen(-fen) : this;
+    }
+
     public long fen() {
         return fen;
     }

@@ -1,0 +1,291 @@
+package com.huibao.gateway.adapter.cli;
+
+import com.huibao.gateway.domain.money.Money;
+import com.huibao.gateway.domain.pricing.PlanFigures;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The pricing lab's output, for an actuary: {@code figures.csv} (one row per plan and figure), {@code
+ * sample-diff.csv} (the claims whose payout differs most between the first two plans) and {@code report.html} (the
+ * same figures with charts drawn as inline SVG: no script, no network). Nothing in them names a person: members
+ * appear only as the first 12 characters of their pseudonym.
+ */
+final class PricingReport {
+    private static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9};
+
+    private PricingReport() {}
+
+    static void write(Path dir, PriceCommand.Priced p, int sample) throws IOException {
+        Files.writeString(dir.resolve("figures.csv"), figures(p), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("sample-diff.csv"), sampleDiff(p, sample), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), html(p, sample), StandardCharsets.UTF_8);
+    }
+
+    static String figures(PriceCommand.Priced p) {
+        StringBuilder csv = new StringBuilder("plan_id,figure,key,value\r\n");
+        for (PlanFigures f : p.figures().values()) {
+            row(csv, f, "members", "", String.valueOf(f.members()));
+            row(csv, f, "claimants", "", String.valueOf(f.claimants()));
+            row(csv, f, "claims", "", String.valueOf(f.claims()));
+            row(csv, f, "burden", "", f.burden().toString());
+            row(csv, f, "payout", "", f.payout().toString());
+            row(csv, f, "payout_per_member", "", f.perMember().toString());
+            f.byBenefit().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> row(
+                            csv,
+                            f,
+                            "payout_by_benefit",
+                            e.getKey(),
+                            e.getValue().toString()));
+            for (double q : PERCENTILES) {
+                row(
+                        csv,
+                        f,
+                        "claimant_payout_percentile",
+                        pct(q),
+                        f.claimantPercentile(q).toString());
+            }
+            row(csv, f, "top_1pct_claimants_share", "", f.topShare(1).toPlainString());
+            f.capsBitten().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> row(csv, f, "limit_bit", e.getKey(), String.valueOf(e.getValue())));
+        }
+        return csv.toString();
+    }
+
+    private static void row(StringBuilder csv, PlanFigures f, String figure, String key, String value) {
+        csv.append(f.planId())
+                .append(',')
+                .append(figure)
+                .append(',')
+                .append(key)
+                .append(',')
+                .append(value)
+                .append("\r\n");
+    }
+
+    /** The claims whose payout differs most between the first two plans, largest difference first. */
+    static List<String[]> diff(PriceCommand.Priced p, int sample) {
+        List<String> plans = new ArrayList<>(p.perClaim().keySet());
+        if (plans.size() < 2) {
+            return List.of();
+        }
+        Map<String, Money> a = p.perClaim().get(plans.get(0));
+        Map<String, Money> b = p.perClaim().get(plans.get(1));
+        TreeSet<String> ids = new TreeSet<>(a.keySet());
+        ids.addAll(b.keySet());
+        List<String[]> rows = new ArrayList<>();
+        for (String id : ids) {
+            Money x = a.getOrDefault(id, Money.ZERO);
+            Money y = b.getOrDefault(id, Money.ZERO);
+            if (!x.equals(y)) {
+                rows.add(
+                        new String[] {id, x.toString(), y.toString(), y.minus(x).toString()});
+            }
+        }
+        rows.sort(Comparator.comparing((String[] r) -> Money.parse(r[3]).abs())
+                .reversed()
+                .thenComparing(r -> r[0]));
+        return rows.subList(0, Math.min(sample, rows.size()));
+    }
+
+    static String sampleDiff(PriceCommand.Priced p, int sample) {
+        List<String> plans = new ArrayList<>(p.perClaim().keySet());
+        StringBuilder csv = new StringBuilder("setl_id,")
+                .append(plans.isEmpty() ? "a" : plans.get(0))
+                .append(',')
+                .append(plans.size() < 2 ? "b" : plans.get(1))
+                .append(",difference\r\n");
+        for (String[] r : diff(p, sample)) {
+            csv.append(String.join(",", r)).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    static String html(PriceCommand.Priced p, int sample) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>定价实验室 Pricing lab")
+                .append("</title><style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1100px}")
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;")
+                .append("text-align:right}th:first-child,td:first-child{text-align:left}h2{margin-top:2em}")
+                .append("svg text{font:11px system-ui,sans-serif}</style></head><body>");
+        h.append("<h1>定价实验室 · Pricing lab</h1>");
+        PriceCommand.Intake in = p.intake();
+        h.append("<p>Settlements read: ")
+                .append(in.settlements())
+                .append("; invalid: ")
+                .append(in.invalid())
+                .append(in.problems().isEmpty() ? "" : " " + in.problems())
+                .append("; of people outside the member file: ")
+                .append(in.notMembers())
+                .append(". Identity numbers were replaced by keyed SM3 pseudonyms as each settlement was read; ")
+                .append("names and free text were dropped.</p>");
+        h.append("<h2>Plans side by side</h2><table><tr><th>figure</th>");
+        for (String plan : p.figures().keySet()) {
+            h.append("<th>").append(esc(plan)).append("</th>");
+        }
+        h.append("</tr>");
+        line(h, p, "members", f -> String.valueOf(f.members()));
+        line(h, p, "claimants", f -> String.valueOf(f.claimants()));
+        line(h, p, "claims", f -> String.valueOf(f.claims()));
+        line(h, p, "members' burden seen", f -> f.burden().toString());
+        line(h, p, "payout", f -> f.payout().toString());
+        line(h, p, "pure premium (payout per member)", f -> f.perMember().toString());
+        for (double q : PERCENTILES) {
+            line(
+                    h,
+                    p,
+                    "claimant payout P" + pct(q),
+                    f -> f.claimantPercentile(q).toString());
+        }
+        line(
+                h,
+                p,
+                "share of payout to the top 1 % of claimants",
+                f -> f.topShare(1)
+                                .multiply(BigDecimal.valueOf(100))
+                                .stripTrailingZeros()
+                                .toPlainString() + " %");
+        h.append("</table>");
+        h.append("<h2>Payout by benefit</h2>");
+        for (PlanFigures f : p.figures().values()) {
+            h.append("<h3>").append(esc(f.planId())).append("</h3>").append(bars(f.byBenefit()));
+        }
+        h.append("<h2>Distribution of the year's payout per claimant</h2>");
+        for (PlanFigures f : p.figures().values()) {
+            h.append("<h3>").append(esc(f.planId())).append("</h3>").append(histogram(f.claimantPayouts()));
+        }
+        h.append("<h2>Limits that bit (claims)</h2><table><tr><th>plan</th><th>benefit:limit</th><th>claims</th></tr>");
+        for (PlanFigures f : p.figures().values()) {
+            f.capsBitten().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> h.append("<tr><td>")
+                            .append(esc(f.planId()))
+                            .append("</td><td>")
+                            .append(esc(e.getKey()))
+                            .append("</td><td>")
+                            .append(e.getValue())
+                            .append("</td></tr>"));
+        }
+        h.append("</table>");
+        List<String[]> diff = diff(p, Math.min(sample, 50));
+        if (!diff.isEmpty()) {
+            List<String> plans = new ArrayList<>(p.perClaim().keySet());
+            h.append("<h2>Plan against plan, claim by claim (largest differences; all in sample-diff.csv)</h2>")
+                    .append("<table><tr><th>setl_id</th><th>")
+                    .append(esc(plans.get(0)))
+                    .append("</th><th>")
+                    .append(esc(plans.get(1)))
+                    .append("</th><th>difference</th></tr>");
+            for (String[] r : diff) {
+                h.append("<tr><td>")
+                        .append(esc(r[0]))
+                        .append("</td><td>")
+                        .append(r[1])
+                        .append("</td><td>")
+                        .append(r[2])
+                        .append("</td><td>")
+                        .append(r[3])
+                        .append("</td></tr>");
+            }
+            h.append("</table>");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static void line(StringBuilder h, PriceCommand.Priced p, String name, Function<PlanFigures, String> v) {
+        h.append("<tr><td>").append(esc(name)).append("</td>");
+        for (PlanFigures f : p.figures().values()) {
+            h.append("<td>").append(esc(v.apply(f))).append("</td>");
+        }
+        h.append("</tr>");
+    }
+
+    /** Horizontal bars, one per benefit, scaled to the largest. */
+    private static String bars(Map<String, Money> byBenefit) {
+        List<Map.Entry<String, Money>> rows = new ArrayList<>(byBenefit.entrySet());
+        rows.sort(Map.Entry.<String, Money>comparingByValue().reversed());
+        double max = rows.stream()
+                .mapToDouble(e -> e.getValue().value().doubleValue())
+                .max()
+                .orElse(1);
+        StringBuilder s = new StringBuilder("<svg width=\"760\" height=\"" + (rows.size() * 26 + 10) + "\">");
+        for (int i = 0; i < rows.size(); i++) {
+            double w = max <= 0 ? 0 : 440 * rows.get(i).getValue().value().doubleValue() / max;
+            int y = 5 + i * 26;
+            s.append("<text x=\"0\" y=\"")
+                    .append(y + 15)
+                    .append("\">")
+                    .append(esc(rows.get(i).getKey()))
+                    .append("</text><rect x=\"200\" y=\"")
+                    .append(y)
+                    .append("\" width=\"")
+                    .append(String.format("%.1f", w))
+                    .append("\" height=\"20\" fill=\"#2f6fb0\"/><text x=\"")
+                    .append(String.format("%.1f", 206 + w))
+                    .append("\" y=\"")
+                    .append(y + 15)
+                    .append("\">")
+                    .append(rows.get(i).getValue())
+                    .append("</text>");
+        }
+        return s.append("</svg>").toString();
+    }
+
+    /** Claimants by their year's payout, in decade buckets (under 100, 100–1,000, …): the heavy tail at a glance. */
+    private static String histogram(List<Money> payouts) {
+        String[] labels = {"< 100", "100–1k", "1k–10k", "10k–100k", "100k–1M", "≥ 1M"};
+        long[] n = new long[labels.length];
+        for (Money m : payouts) {
+            double v = m.value().doubleValue();
+            int b = v < 100 ? 0 : v < 1_000 ? 1 : v < 10_000 ? 2 : v < 100_000 ? 3 : v < 1_000_000 ? 4 : 5;
+            n[b]++;
+        }
+        long max = 1;
+        for (long x : n) {
+            max = Math.max(max, x);
+        }
+        StringBuilder s = new StringBuilder("<svg width=\"760\" height=\"220\">");
+        for (int i = 0; i < labels.length; i++) {
+            double h = 160.0 * n[i] / max;
+            int x = 20 + i * 120;
+            s.append("<rect x=\"")
+                    .append(x)
+                    .append("\" y=\"")
+                    .append(String.format("%.1f", 180 - h))
+                    .append("\" width=\"90\" height=\"")
+                    .append(String.format("%.1f", h))
+                    .append("\" fill=\"#c0504d\"/><text x=\"")
+                    .append(x)
+                    .append("\" y=\"198\">")
+                    .append(labels[i])
+                    .append("</text><text x=\"")
+                    .append(x)
+                    .append("\" y=\"")
+                    .append(String.format("%.1f", 175 - h))
+                    .append("\">")
+                    .append(n[i])
+                    .append("</text>");
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String pct(double q) {
+        return q == Math.rint(q) ? String.valueOf((long) q) : String.valueOf(q);
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
