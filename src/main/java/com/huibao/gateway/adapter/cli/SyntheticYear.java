@@ -95,7 +95,7 @@ public final class SyntheticYear {
 
     private List<ObjectNode> year(String certno, LocalDate from) {
         List<ObjectNode> out = new ArrayList<>();
-        int outpatient = poisson(4.8);
+        int outpatient = poisson(4.9);
         for (int v = 0; v < outpatient; v++) {
             out.add(outpatient(certno, day(from)));
         }
