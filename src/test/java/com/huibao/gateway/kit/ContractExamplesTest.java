@@ -53,32 +53,26 @@ class ContractExamplesTest {
                 .fields()
                 .forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
                     String op = m.getValue().path("operationId").asText();
-                    m.getValue()
-                            .path("requestBody")
-                            .path("content")
-                            .path("application/json")
-                            .path("examples")
-                            .fields()
-                            .forEachRemaining(e -> found.add(new Example(
-                                    op,
-                                    e.getKey(),
-                                    true,
-                                    e.getValue().path("externalValue").asText())));
+                    collect(found, op, "", true, m.getValue().path("requestBody"));
                     m.getValue()
                             .path("responses")
                             .fields()
-                            .forEachRemaining(r -> r.getValue()
-                                    .path("content")
-                                    .path("application/json")
-                                    .path("examples")
-                                    .fields()
-                                    .forEachRemaining(e -> found.add(new Example(
-                                            op,
-                                            r.getKey() + " " + e.getKey(),
-                                            false,
-                                            e.getValue().path("externalValue").asText()))));
+                            .forEachRemaining(r -> collect(found, op, r.getKey() + " ", false, r.getValue()));
                 }));
         return found;
+    }
+
+    /** The JSON examples of a request body or a response, named {@code prefix + name}. */
+    private static void collect(List<Example> found, String op, String prefix, boolean request, JsonNode body) {
+        body.path("content")
+                .path("application/json")
+                .path("examples")
+                .fields()
+                .forEachRemaining(e -> found.add(new Example(
+                        op,
+                        prefix + e.getKey(),
+                        request,
+                        e.getValue().path("externalValue").asText())));
     }
 
     private static byte[] file(Example e) throws IOException {
