@@ -3,11 +3,11 @@ package com.huibao.gateway.adapter.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
-import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.plan.Plan;
+import com.huibao.gateway.domain.pricing.ClaimDifference;
 import com.huibao.gateway.domain.pricing.Member;
 import com.huibao.gateway.domain.pricing.PlanFigures;
-import com.huibao.gateway.domain.pricing.PricedClaim;
+import com.huibao.gateway.domain.pricing.PricingStudy;
 import com.huibao.gateway.domain.pricing.YearPricer;
 import com.huibao.gateway.domain.settlement.Settlement;
 import com.huibao.gateway.domain.settlement.SettlementValidator;
@@ -48,8 +48,11 @@ public final class PriceCommand {
 
     private PriceCommand() {}
 
-    /** The outcome of a run: each plan's figures, in the order given, and each plan's payout per claim. */
-    record Priced(Map<String, PlanFigures> figures, Map<String, Map<String, Money>> perClaim, Intake intake) {}
+    /**
+     * The outcome of a run: each plan's figures, in the order given, the claims whose payout differs most between
+     * the first two plans, and what reading the history found.
+     */
+    record Priced(Map<String, PlanFigures> figures, List<ClaimDifference> largestDifferences, Intake intake) {}
 
     /** What reading the history found. */
     record Intake(long settlements, long invalid, long notMembers, Map<String, Long> problems) {}
@@ -82,10 +85,10 @@ public final class PriceCommand {
             Map<String, Member> members = members(Path.of(opts.get("members")), deid);
             Priced priced;
             try (InputStream in = Files.newInputStream(Path.of(opts.get("history")))) {
-                priced = price(ref, members, in, deid, threads);
+                priced = price(ref, members, in, deid, threads, Integer.parseInt(opts.getOrDefault("sample", "200")));
             }
             Path dir = Files.createDirectories(Path.of(opts.get("out")));
-            PricingReport.write(dir, priced, Integer.parseInt(opts.getOrDefault("sample", "200")));
+            PricingReport.write(dir, priced);
             for (PlanFigures f : priced.figures().values()) {
                 out.printf(
                         "%s: %d members, %d claimants, payout %s, per member %s%n",
@@ -133,7 +136,12 @@ public final class PriceCommand {
 
     /** Reads, de-identifies and groups the history by member, then prices every member under every plan. */
     static Priced price(
-            OfflineReference ref, Map<String, Member> members, InputStream history, Deidentifier deid, int threads)
+            OfflineReference ref,
+            Map<String, Member> members,
+            InputStream history,
+            Deidentifier deid,
+            int threads,
+            int sample)
             throws IOException {
         SettlementValidator validator =
                 new SettlementValidator(ref.reader().dialects().validationProfiles());
@@ -174,33 +182,24 @@ public final class PriceCommand {
         BenefitEngine engine = new BenefitEngine(ref.lists(), ref.institutions());
         YearPricer pricer = new YearPricer(engine);
         List<Member> all = new ArrayList<>(members.values());
-        Map<String, PlanFigures> figures = new LinkedHashMap<>();
-        Map<String, Map<String, Money>> perClaim = new LinkedHashMap<>();
+        List<Plan> plans = new ArrayList<>(ref.plans().values());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        PricingStudy study = new PricingStudy(plans, sample);
         try {
-            for (Plan plan : ref.plans().values()) {
-                List<Future<PlanFigures>> parts = new ArrayList<>();
-                Map<String, Money> claims = new ConcurrentHashMap<>();
-                int chunk = Math.max(1, (all.size() + threads * 8 - 1) / (threads * 8));
-                for (int from = 0; from < all.size(); from += chunk) {
-                    List<Member> slice = all.subList(from, Math.min(all.size(), from + chunk));
-                    parts.add(pool.submit(() -> {
-                        PlanFigures f = new PlanFigures(plan.planId());
-                        for (Member m : slice) {
-                            List<PricedClaim> year =
-                                    pricer.price(m, plan, byMember.getOrDefault(m.person(), List.of()));
-                            year.forEach(c -> claims.put(c.setlId(), c.payout()));
-                            f.add(m, year);
-                        }
-                        return f;
-                    }));
-                }
-                PlanFigures total = new PlanFigures(plan.planId());
-                for (Future<PlanFigures> part : parts) {
-                    total.merge(part.get());
-                }
-                figures.put(plan.planId(), total);
-                perClaim.put(plan.planId(), new TreeMap<>(claims));
+            List<Future<PricingStudy>> parts = new ArrayList<>();
+            int chunk = Math.max(1, (all.size() + threads * 8 - 1) / (threads * 8));
+            for (int from = 0; from < all.size(); from += chunk) {
+                List<Member> slice = all.subList(from, Math.min(all.size(), from + chunk));
+                parts.add(pool.submit(() -> {
+                    PricingStudy part = new PricingStudy(plans, sample);
+                    for (Member m : slice) {
+                        part.add(m, byMember.getOrDefault(m.person(), List.of()), pricer);
+                    }
+                    return part;
+                }));
+            }
+            for (Future<PricingStudy> part : parts) {
+                study.merge(part.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -211,8 +210,8 @@ public final class PriceCommand {
             pool.shutdownNow();
         }
         return new Priced(
-                figures,
-                perClaim,
+                study.figures(),
+                study.largestDifferences(),
                 new Intake(counts[0] + counts[1] + counts[2], counts[1], counts[2], new TreeMap<>(problems)));
     }
 }

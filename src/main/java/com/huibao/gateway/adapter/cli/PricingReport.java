@@ -1,6 +1,7 @@
 package com.huibao.gateway.adapter.cli;
 
 import com.huibao.gateway.domain.money.Money;
+import com.huibao.gateway.domain.pricing.ClaimDifference;
 import com.huibao.gateway.domain.pricing.PlanFigures;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -8,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -25,10 +24,10 @@ final class PricingReport {
 
     private PricingReport() {}
 
-    static void write(Path dir, PriceCommand.Priced p, int sample) throws IOException {
+    static void write(Path dir, PriceCommand.Priced p) throws IOException {
         Files.writeString(dir.resolve("figures.csv"), figures(p), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("sample-diff.csv"), sampleDiff(p, sample), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.html"), html(p, sample), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("sample-diff.csv"), sampleDiff(p), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), html(p), StandardCharsets.UTF_8);
     }
 
     static String figures(PriceCommand.Priced p) {
@@ -75,45 +74,27 @@ final class PricingReport {
                 .append("\r\n");
     }
 
-    /** The claims whose payout differs most between the first two plans, largest difference first. */
-    static List<String[]> diff(PriceCommand.Priced p, int sample) {
-        List<String> plans = new ArrayList<>(p.perClaim().keySet());
-        if (plans.size() < 2) {
-            return List.of();
-        }
-        Map<String, Money> a = p.perClaim().get(plans.get(0));
-        Map<String, Money> b = p.perClaim().get(plans.get(1));
-        TreeSet<String> ids = new TreeSet<>(a.keySet());
-        ids.addAll(b.keySet());
-        List<String[]> rows = new ArrayList<>();
-        for (String id : ids) {
-            Money x = a.getOrDefault(id, Money.ZERO);
-            Money y = b.getOrDefault(id, Money.ZERO);
-            if (!x.equals(y)) {
-                rows.add(
-                        new String[] {id, x.toString(), y.toString(), y.minus(x).toString()});
-            }
-        }
-        rows.sort(Comparator.comparing((String[] r) -> Money.parse(r[3]).abs())
-                .reversed()
-                .thenComparing(r -> r[0]));
-        return rows.subList(0, Math.min(sample, rows.size()));
-    }
-
-    static String sampleDiff(PriceCommand.Priced p, int sample) {
-        List<String> plans = new ArrayList<>(p.perClaim().keySet());
+    static String sampleDiff(PriceCommand.Priced p) {
+        List<String> plans = new ArrayList<>(p.figures().keySet());
         StringBuilder csv = new StringBuilder("setl_id,")
                 .append(plans.isEmpty() ? "a" : plans.get(0))
                 .append(',')
                 .append(plans.size() < 2 ? "b" : plans.get(1))
                 .append(",difference\r\n");
-        for (String[] r : diff(p, sample)) {
-            csv.append(String.join(",", r)).append("\r\n");
+        for (ClaimDifference d : p.largestDifferences()) {
+            csv.append(d.setlId())
+                    .append(',')
+                    .append(d.first())
+                    .append(',')
+                    .append(d.second())
+                    .append(',')
+                    .append(d.difference())
+                    .append("\r\n");
         }
         return csv.toString();
     }
 
-    static String html(PriceCommand.Priced p, int sample) {
+    static String html(PriceCommand.Priced p) {
         StringBuilder h = new StringBuilder();
         h.append("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>定价实验室 Pricing lab")
                 .append("</title><style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1100px}")
@@ -179,24 +160,24 @@ final class PricingReport {
                             .append("</td></tr>"));
         }
         h.append("</table>");
-        List<String[]> diff = diff(p, Math.min(sample, 50));
+        List<ClaimDifference> diff = p.largestDifferences();
         if (!diff.isEmpty()) {
-            List<String> plans = new ArrayList<>(p.perClaim().keySet());
+            List<String> plans = new ArrayList<>(p.figures().keySet());
             h.append("<h2>Plan against plan, claim by claim (largest differences; all in sample-diff.csv)</h2>")
                     .append("<table><tr><th>setl_id</th><th>")
                     .append(esc(plans.get(0)))
                     .append("</th><th>")
                     .append(esc(plans.get(1)))
                     .append("</th><th>difference</th></tr>");
-            for (String[] r : diff) {
+            for (ClaimDifference d : diff.subList(0, Math.min(50, diff.size()))) {
                 h.append("<tr><td>")
-                        .append(esc(r[0]))
+                        .append(esc(d.setlId()))
                         .append("</td><td>")
-                        .append(r[1])
+                        .append(d.first())
                         .append("</td><td>")
-                        .append(r[2])
+                        .append(d.second())
                         .append("</td><td>")
-                        .append(r[3])
+                        .append(d.difference())
                         .append("</td></tr>");
             }
             h.append("</table>");

@@ -98,6 +98,32 @@ public final class PlanFigures {
                 : Money.roundHalfUp(payout.value().divide(BigDecimal.valueOf(members), 10, RoundingMode.HALF_UP));
     }
 
+    /** Each claimant's payout over the year, by pseudonym (what a part hands on when it is merged elsewhere). */
+    public Map<String, Money> byClaimant() {
+        return Map.copyOf(byClaimant);
+    }
+
+    /** Figures gathered elsewhere, from their parts as {@link #byBenefit}, {@link #byClaimant} … give them. */
+    public static PlanFigures of(
+            String planId,
+            long members,
+            long claims,
+            Money burden,
+            Money payout,
+            Map<String, Money> byBenefit,
+            Map<String, Long> capsBitten,
+            Map<String, Money> byClaimant) {
+        PlanFigures f = new PlanFigures(planId);
+        f.members = members;
+        f.claims = claims;
+        f.burden = burden;
+        f.payout = payout;
+        f.byBenefit.putAll(byBenefit);
+        f.capsBitten.putAll(capsBitten);
+        f.byClaimant.putAll(byClaimant);
+        return f;
+    }
+
     /** Each claimant's payout over the year, smallest first. */
     public List<Money> claimantPayouts() {
         List<Money> all = new ArrayList<>(byClaimant.values());

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.plan.Plan;
+import com.huibao.gateway.domain.pricing.ClaimDifference;
 import com.huibao.gateway.domain.pricing.Member;
+import com.huibao.gateway.domain.pricing.PricingStudy;
 import com.huibao.gateway.domain.pricing.PlanFigures;
-import com.huibao.gateway.domain.pricing.PricedClaim;
 import com.huibao.gateway.domain.pricing.YearPricer;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.settlement.Settlement;
@@ -33,8 +34,9 @@ import scala.Tuple2;
 /**
  * The pricing lab on Apache Spark: the same de-identification, the same {@link YearPricer} and the same
  * {@link PlanFigures} as {@code price}, with the year partitioned by person so that each member's settlements are
- * priced together, in time order, on one executor. Executors read, de-identify and validate the history and price
- * each member under each plan; the driver gathers the priced claims into the figures and writes the same report.
+ * priced together, in time order, on one executor. Executors read, de-identify and validate the history, price
+ * each member under each plan and add their members up into a part of the study ({@link PricingStudy}); the driver
+ * adds the parts up and writes the same report.
  *
  * <pre>
  * spark-submit --class com.huibao.gateway.adapter.cli.SparkPricing --jars huibao-gateway-0.1.0-SNAPSHOT.jar,bcprov-jdk18on-1.80.jar \
@@ -61,7 +63,7 @@ public final class SparkPricing {
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             PriceCommand.Priced p = price(sc, opts, Integer.parseInt(opts.getOrDefault("partitions", "0")));
             Path dir = Files.createDirectories(Path.of(opts.get("out")));
-            PricingReport.write(dir, p, Integer.parseInt(opts.getOrDefault("sample", "200")));
+            PricingReport.write(dir, p);
             p.figures().values().forEach(f -> System.out.printf(
                     "%s: %d members, %d claimants, payout %s, per member %s%n",
                     f.planId(), f.members(), f.claimants(), f.payout(), f.perMember()));
@@ -78,10 +80,10 @@ public final class SparkPricing {
         HashMap<String, String> memberFacts = new HashMap<>();
         members.forEach((person, m) -> memberFacts.put(person, encode(m)));
         Broadcast<HashMap<String, String>> facts = sc.broadcast(memberFacts);
-        int parts = partitions > 0 ? partitions : sc.defaultParallelism() * 4;
+        int partitionCount = partitions > 0 ? partitions : sc.defaultParallelism() * 4;
 
         // executors: read, de-identify and validate each line; key it by member, or by what is wrong with it
-        JavaPairRDD<String, String> keyed = sc.textFile(opts.get("history"), parts)
+        JavaPairRDD<String, String> keyed = sc.textFile(opts.get("history"), partitionCount)
                 .filter(line -> !line.isBlank())
                 .mapPartitionsToPair(lines -> {
                     Deidentifier deid = new Deidentifier(key);
@@ -113,49 +115,72 @@ public final class SparkPricing {
         Map<String, Long> tally = keyed.filter(t -> t._1().startsWith("\u0000")).countByKey();
         long all = keyed.count();
 
-        // executors: each member's year, partitioned by person, priced under every plan
+        // executors: each member's year, partitioned by person, priced under every plan; each partition hands on
+        // its part of the study as text: figures per plan and its largest differences
         List<String> planIds = new ArrayList<>(ref.plans().keySet());
-        List<String> priced = keyed.filter(t -> !t._1().startsWith("\u0000"))
-                .groupByKey(parts)
+        int sample = Integer.parseInt(opts.getOrDefault("sample", "200"));
+        List<String> parts = keyed.filter(t -> !t._1().startsWith("\u0000"))
+                .groupByKey(partitionCount)
                 .mapPartitions(years -> {
                     OfflineReference r = load(options);
                     YearPricer pricer = new YearPricer(new BenefitEngine(r.lists(), r.institutions()));
-                    List<String> out = new ArrayList<>();
+                    List<Plan> plans = new ArrayList<>();
+                    planIds.forEach(id -> plans.add(r.plans().get(id)));
+                    PricingStudy part = new PricingStudy(plans, sample);
                     while (years.hasNext()) {
                         Tuple2<String, Iterable<String>> year = years.next();
-                        Member m = decode(year._1(), facts.value().get(year._1()));
                         List<Settlement> settlements = new ArrayList<>();
                         year._2().forEach(doc -> settlements.add(r.reader().read(Json.parse(doc), null)));
-                        for (String planId : planIds) {
-                            Plan plan = r.plans().get(planId);
-                            pricer.price(m, plan, settlements).forEach(c -> out.add(planId + "\t" + encode(c)));
-                        }
+                        part.add(decode(year._1(), facts.value().get(year._1())), settlements, pricer);
                     }
-                    return out.iterator();
+                    return encode(part).iterator();
                 })
                 .collect();
         keyed.unpersist();
 
-        // the driver: the same figures from the same priced claims
-        Map<String, Map<String, List<PricedClaim>>> byPlan = new LinkedHashMap<>();
-        planIds.forEach(id -> byPlan.put(id, new HashMap<>()));
-        for (String row : priced) {
-            int tab = row.indexOf('\t');
-            PricedClaim c = decodeClaim(row.substring(tab + 1));
-            byPlan.get(row.substring(0, tab)).computeIfAbsent(c.person(), p -> new ArrayList<>()).add(c);
+        // the driver: the parts added up; members without a valid settlement count as members and nothing else
+        PricingStudy sampleOnly = new PricingStudy(List.of(), sample);
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, Money[]> amounts = new LinkedHashMap<>();
+        Map<String, Map<String, Money>> byBenefit = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> caps = new LinkedHashMap<>();
+        Map<String, Map<String, Money>> byClaimant = new LinkedHashMap<>();
+        for (String id : planIds) {
+            counts.put(id, new long[1]);
+            amounts.put(id, new Money[] {Money.ZERO, Money.ZERO});
+            byBenefit.put(id, new HashMap<>());
+            caps.put(id, new HashMap<>());
+            byClaimant.put(id, new HashMap<>());
+        }
+        for (String row : parts) {
+            String[] f = row.split("\t", -1);
+            switch (f[0]) {
+                case "F" -> {
+                    counts.get(f[1])[0] += Long.parseLong(f[2]);
+                    Money[] a = amounts.get(f[1]);
+                    a[0] = a[0].plus(Money.parse(f[3]));
+                    a[1] = a[1].plus(Money.parse(f[4]));
+                }
+                case "B" -> byBenefit.get(f[1]).merge(f[2], Money.parse(f[3]), Money::plus);
+                case "C" -> caps.get(f[1]).merge(f[2], Long.parseLong(f[3]), Long::sum);
+                case "P" -> byClaimant.get(f[1]).put(f[2], Money.parse(f[3]));
+                case "D" -> sampleOnly.offer(new ClaimDifference(f[1], Money.parse(f[2]), Money.parse(f[3])));
+                default -> throw new IllegalStateException("unknown part row " + f[0]);
+            }
         }
         Map<String, PlanFigures> figures = new LinkedHashMap<>();
-        Map<String, Map<String, Money>> perClaim = new LinkedHashMap<>();
-        for (String planId : planIds) {
-            PlanFigures f = new PlanFigures(planId);
-            Map<String, Money> claims = new TreeMap<>();
-            for (Member m : members.values()) {
-                List<PricedClaim> year = byPlan.get(planId).getOrDefault(m.person(), List.of());
-                year.forEach(c -> claims.put(c.setlId(), c.payout()));
-                f.add(m, year);
-            }
-            figures.put(planId, f);
-            perClaim.put(planId, claims);
+        for (String id : planIds) {
+            figures.put(
+                    id,
+                    PlanFigures.of(
+                            id,
+                            members.size(),
+                            counts.get(id)[0],
+                            amounts.get(id)[0],
+                            amounts.get(id)[1],
+                            byBenefit.get(id),
+                            caps.get(id),
+                            byClaimant.get(id)));
         }
         Map<String, Long> problems = new TreeMap<>();
         long invalid = 0;
@@ -167,8 +192,23 @@ public final class SparkPricing {
         }
         return new PriceCommand.Priced(
                 figures,
-                perClaim,
+                sampleOnly.largestDifferences(),
                 new PriceCommand.Intake(all, invalid, tally.getOrDefault("\u0000member", 0L), problems));
+    }
+
+    /** A partition's part of the study as rows of text (Spark sends text; the domain stays free of java.io). */
+    private static List<String> encode(PricingStudy part) {
+        List<String> rows = new ArrayList<>();
+        part.figures().forEach((id, f) -> {
+            rows.add("F\t" + id + "\t" + f.claims() + "\t" + f.burden() + "\t" + f.payout());
+            f.byBenefit().forEach((b, amount) -> rows.add("B\t" + id + "\t" + b + "\t" + amount));
+            f.capsBitten().forEach((cap, n) -> rows.add("C\t" + id + "\t" + cap + "\t" + n));
+            f.byClaimant().forEach((person, amount) -> rows.add("P\t" + id + "\t" + person + "\t" + amount));
+        });
+        for (ClaimDifference d : part.largestDifferences()) {
+            rows.add("D\t" + d.setlId() + "\t" + d.first() + "\t" + d.second());
+        }
+        return rows;
     }
 
     private static OfflineReference load(Map<String, String> options) {
@@ -193,34 +233,5 @@ public final class SparkPricing {
                 f[2].isEmpty() ? null : f[2],
                 Integer.parseInt(f[3]),
                 Boolean.parseBoolean(f[4]));
-    }
-
-    private static String encode(PricedClaim c) {
-        StringBuilder benefits = new StringBuilder();
-        c.byBenefit().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> benefits.append(benefits.length() == 0 ? "" : ";")
-                        .append(e.getKey())
-                        .append('=')
-                        .append(e.getValue()));
-        return c.setlId() + "\t" + c.person() + "\t" + c.burden() + "\t" + c.payout() + "\t" + benefits + "\t"
-                + String.join(";", c.capsBitten());
-    }
-
-    private static PricedClaim decodeClaim(String row) {
-        String[] f = row.split("\t", -1);
-        Map<String, Money> byBenefit = new LinkedHashMap<>();
-        if (!f[4].isEmpty()) {
-            for (String b : f[4].split(";")) {
-                byBenefit.put(b.substring(0, b.indexOf('=')), Money.parse(b.substring(b.indexOf('=') + 1)));
-            }
-        }
-        return new PricedClaim(
-                f[0],
-                f[1],
-                Money.parse(f[2]),
-                Money.parse(f[3]),
-                byBenefit,
-                f[5].isEmpty() ? List.of() : List.of(f[5].split(";")));
     }
 }

@@ -15,7 +15,8 @@ import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two runners of the pricing lab give the same figures to the fen: a synthetic year of 20,000 members (over
+ * The two runners of the pricing lab give the same figures to the fen (each claimant's year, every total, the same
+ * largest differences and the same report): a synthetic year of 20,000 members (over
  * 100,000 settlements) priced under 沪惠保 2025 and its variant with the national 商保创新药目录, once by the
  * embedded runner and once by Spark ({@code local[2]}, partitioned by person).
  */
@@ -49,7 +50,8 @@ class SparkPricingTest {
                     PriceCommand.members(Path.of(opts.get("members")), deid),
                     in,
                     deid,
-                    2);
+                    2,
+                    200);
         }
         PriceCommand.Priced spark;
         SparkConf conf = new SparkConf()
@@ -60,14 +62,20 @@ class SparkPricingTest {
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             spark = SparkPricing.price(sc, opts, 8);
         }
-        PricingReport.write(Files.createDirectories(dir.resolve("embedded")), embedded, 200);
-        PricingReport.write(Files.createDirectories(dir.resolve("spark")), spark, 200);
+        PricingReport.write(Files.createDirectories(dir.resolve("embedded")), embedded);
+        PricingReport.write(Files.createDirectories(dir.resolve("spark")), spark);
 
         assertThat(embedded.figures().get("HMB-2025").members()).isEqualTo(20_000);
         assertThat(embedded.figures().get("HMB-2025").payout().isZero()).isFalse();
         assertThat(PricingReport.figures(spark)).isEqualTo(PricingReport.figures(embedded));
-        assertThat(PricingReport.sampleDiff(spark, 200)).isEqualTo(PricingReport.sampleDiff(embedded, 200));
+        assertThat(spark.largestDifferences()).isNotEmpty().isEqualTo(embedded.largestDifferences());
+        assertThat(PricingReport.sampleDiff(spark)).isEqualTo(PricingReport.sampleDiff(embedded));
+        assertThat(PricingReport.html(spark)).isEqualTo(PricingReport.html(embedded));
         assertThat(spark.intake()).isEqualTo(embedded.intake());
-        assertThat(spark.perClaim()).isEqualTo(embedded.perClaim());
+        for (String plan : embedded.figures().keySet()) {
+            assertThat(spark.figures().get(plan).byClaimant())
+                    .as(plan + ": every claimant's year")
+                    .isEqualTo(embedded.figures().get(plan).byClaimant());
+        }
     }
 }
