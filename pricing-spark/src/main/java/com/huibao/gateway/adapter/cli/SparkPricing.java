@@ -26,8 +26,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
 import org.bouncycastle.util.encoders.Hex;
 import scala.Tuple2;
 
@@ -46,7 +48,7 @@ import scala.Tuple2;
  *
  * The plan, list, profile and institution files are read by every executor at the same paths (ship them with
  * {@code --files} or put them on shared storage); the key comes from {@code --hmac-key-hex} or
- * {@code GATEWAY_PII_HMAC_KEY_HEX}.
+ * {@code GATEWAY_PII_HMAC_KEY_HEX}. The history is NDJSON or Parquet ({@link #documents}).
  */
 public final class SparkPricing {
     private SparkPricing() {}
@@ -83,7 +85,7 @@ public final class SparkPricing {
         int partitionCount = partitions > 0 ? partitions : sc.defaultParallelism() * 4;
 
         // executors: read, de-identify and validate each line; key it by member, or by what is wrong with it
-        JavaPairRDD<String, String> keyed = sc.textFile(opts.get("history"), partitionCount)
+        JavaPairRDD<String, String> keyed = documents(sc, opts, partitionCount)
                 .filter(line -> !line.isBlank())
                 .mapPartitionsToPair(lines -> {
                     Deidentifier deid = new Deidentifier(key);
@@ -194,6 +196,22 @@ public final class SparkPricing {
                 figures,
                 sampleOnly.largestDifferences(),
                 new PriceCommand.Intake(all, invalid, tally.getOrDefault("\u0000member", 0L), problems));
+    }
+
+    /**
+     * The history's settlements as JSON documents: NDJSON lines, or the rows of a Parquet history ({@code
+     * --history-format parquet}, or a path ending in {@code .parquet}) written back as JSON by Spark, so that a
+     * Parquet file of settlements in either spelling (structs and arrays named as the documents' fields) reads like
+     * the documents themselves.
+     */
+    private static JavaRDD<String> documents(JavaSparkContext sc, Map<String, String> opts, int partitions) {
+        String history = opts.get("history");
+        String format = opts.getOrDefault("history-format", history.endsWith(".parquet") ? "parquet" : "ndjson");
+        if (!format.equals("parquet")) {
+            return sc.textFile(history, partitions);
+        }
+        SparkSession spark = SparkSession.builder().config(sc.getConf()).getOrCreate();
+        return spark.read().parquet(history).toJSON().javaRDD().repartition(partitions);
     }
 
     /** A partition's part of the study as rows of text (Spark sends text; the domain stays free of java.io). */
