@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -139,6 +140,7 @@ final class PricingReport {
                                 .stripTrailingZeros()
                                 .toPlainString() + " %");
         h.append("</table>");
+        h.append("<h2>Plan against plan</h2>").append(planAgainstPlan(p.figures()));
         h.append("<h2>Payout by benefit</h2>");
         for (PlanFigures f : p.figures().values()) {
             h.append("<h3>").append(esc(f.planId())).append("</h3>").append(bars(f.byBenefit()));
@@ -191,6 +193,69 @@ final class PricingReport {
             h.append("<td>").append(esc(v.apply(f))).append("</td>");
         }
         h.append("</tr>");
+    }
+
+    /** For each benefit (and the pure premium), one bar per plan side by side, each row scaled to its largest. */
+    private static String planAgainstPlan(Map<String, PlanFigures> figures) {
+        String[] colours = {"#2f6fb0", "#e39b2d", "#5b9f4a", "#8e5ea2"};
+        List<String> plans = new ArrayList<>(figures.keySet());
+        TreeSet<String> benefits = new TreeSet<>();
+        figures.values().forEach(f -> benefits.addAll(f.byBenefit().keySet()));
+        List<String> rows = new ArrayList<>();
+        rows.add("pure premium");
+        rows.addAll(benefits);
+        int barH = 14;
+        int rowH = plans.size() * barH + 12;
+        StringBuilder s = new StringBuilder("<svg width=\"760\" height=\"" + (rows.size() * rowH + 30) + "\">");
+        for (int k = 0; k < plans.size(); k++) {
+            s.append("<rect x=\"")
+                    .append(200 + k * 180)
+                    .append("\" y=\"2\" width=\"12\" height=\"12\" fill=\"")
+                    .append(colours[k % colours.length])
+                    .append("\"/><text x=\"")
+                    .append(216 + k * 180)
+                    .append("\" y=\"12\">")
+                    .append(esc(plans.get(k)))
+                    .append("</text>");
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            String row = rows.get(i);
+            List<Money> values = new ArrayList<>();
+            for (String plan : plans) {
+                PlanFigures f = figures.get(plan);
+                values.add(i == 0 ? f.perMember() : f.byBenefit().getOrDefault(row, Money.ZERO));
+            }
+            double max = values.stream()
+                    .mapToDouble(v -> v.value().doubleValue())
+                    .max()
+                    .orElse(1);
+            int y = 24 + i * rowH;
+            s.append("<text x=\"0\" y=\"")
+                    .append(y + barH)
+                    .append("\">")
+                    .append(esc(row))
+                    .append("</text>");
+            for (int k = 0; k < plans.size(); k++) {
+                double w = max <= 0 ? 0 : 400 * values.get(k).value().doubleValue() / max;
+                int yk = y + k * barH;
+                s.append("<rect x=\"200\" y=\"")
+                        .append(yk)
+                        .append("\" width=\"")
+                        .append(String.format("%.1f", w))
+                        .append("\" height=\"")
+                        .append(barH - 2)
+                        .append("\" fill=\"")
+                        .append(colours[k % colours.length])
+                        .append("\"/><text x=\"")
+                        .append(String.format("%.1f", 206 + w))
+                        .append("\" y=\"")
+                        .append(yk + barH - 3)
+                        .append("\">")
+                        .append(values.get(k))
+                        .append("</text>");
+            }
+        }
+        return s.append("</svg>").toString();
     }
 
     /** Horizontal bars, one per benefit, scaled to the largest. */
