@@ -1,7 +1,5 @@
 package com.huibao.gateway.adapter.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.pricing.ClaimDifference;
@@ -10,7 +8,6 @@ import com.huibao.gateway.domain.pricing.PlanFigures;
 import com.huibao.gateway.domain.pricing.PricingStudy;
 import com.huibao.gateway.domain.pricing.YearPricer;
 import com.huibao.gateway.domain.settlement.Settlement;
-import com.huibao.gateway.domain.settlement.SettlementValidator;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import org.bouncycastle.util.encoders.Hex;
 
 /**
@@ -45,6 +43,8 @@ public final class PriceCommand {
     static final String USAGE = "usage: price --history S.ndjson --members M.csv --plans A.json[,B.json] "
             + "--lists L.json[,L2] --out DIR [--hmac-key-hex HEX] [--institutions DIR[,DIR]] [--profiles DIR] "
             + "[--threads N] [--sample N]";
+
+    private static final byte[] NOTHING = new byte[0];
 
     private PriceCommand() {}
 
@@ -143,42 +143,27 @@ public final class PriceCommand {
             int threads,
             int sample)
             throws IOException {
-        SettlementValidator validator =
-                new SettlementValidator(ref.reader().dialects().validationProfiles());
+        HistoryReader reader = new HistoryReader(deid, ref);
         Map<String, List<Settlement>> byMember = new ConcurrentHashMap<>();
         Map<String, Long> problems = new ConcurrentHashMap<>();
-        long[] counts = new long[3]; // settlements, invalid, not members
-        NdjsonReplay.LineAnswer read = (line, n) -> {
-            try {
-                ObjectNode doc = (ObjectNode) Json.parse(line);
-                String person = deid.apply(doc);
-                Settlement s = ref.reader().read(doc, null);
-                var violations = validator.validate(s);
-                if (!violations.isEmpty()) {
-                    throw InvalidDocumentException.inconsistent(violations);
-                }
-                if (person == null || !members.containsKey(person)) {
-                    return new byte[] {'m'};
-                }
-                byMember.computeIfAbsent(person, p -> Collections.synchronizedList(new ArrayList<>()))
-                        .add(s);
-                return new byte[] {'s'};
-            } catch (InvalidDocumentException | ClassCastException e) {
-                String code = e instanceof InvalidDocumentException d
-                                && !d.violations().isEmpty()
-                        ? d.violations().get(0).code()
-                        : "MALFORMED";
-                problems.merge(code, 1L, Long::sum);
-                return new byte[] {'i'};
+        LongAdder seen = new LongAdder(); // non-blank lines: NdjsonReplay skips blank ones
+        LongAdder invalid = new LongAdder();
+        LongAdder notMembers = new LongAdder();
+        NdjsonReplay.LineAnswer read = (bytes, n) -> {
+            seen.increment();
+            HistoryReader.Line line = reader.read(bytes);
+            if (line.problem() != null) {
+                problems.merge(line.problem(), 1L, Long::sum);
+                invalid.increment();
+            } else if (line.person() == null || !members.containsKey(line.person())) {
+                notMembers.increment();
+            } else {
+                byMember.computeIfAbsent(line.person(), p -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(line.settlement());
             }
+            return NOTHING;
         };
-        OutputStream tally = new OutputStream() {
-            @Override
-            public void write(int b) {
-                counts[b == 'i' ? 1 : b == 'm' ? 2 : 0]++;
-            }
-        };
-        new NdjsonReplay(read, threads).run(history, tally);
+        new NdjsonReplay(read, threads).run(history, OutputStream.nullOutputStream());
         BenefitEngine engine = new BenefitEngine(ref.lists(), ref.institutions());
         YearPricer pricer = new YearPricer(engine);
         List<Member> all = new ArrayList<>(members.values());
@@ -212,6 +197,6 @@ public final class PriceCommand {
         return new Priced(
                 study.figures(),
                 study.largestDifferences(),
-                new Intake(counts[0] + counts[1] + counts[2], counts[1], counts[2], new TreeMap<>(problems)));
+                new Intake(seen.sum(), invalid.sum(), notMembers.sum(), new TreeMap<>(problems)));
     }
 }

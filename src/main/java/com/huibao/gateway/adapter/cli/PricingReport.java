@@ -21,7 +21,8 @@ import java.util.function.Function;
  * appear only as the first 12 characters of their pseudonym.
  */
 final class PricingReport {
-    private static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9};
+    /** Claimant payout percentiles, in per mille (999 = P99.9). */
+    private static final int[] PER_MILLE = {500, 750, 900, 950, 990, 999};
 
     private PricingReport() {}
 
@@ -48,7 +49,7 @@ final class PricingReport {
                             "payout_by_benefit",
                             e.getKey(),
                             e.getValue().toString()));
-            for (double q : PERCENTILES) {
+            for (int q : PER_MILLE) {
                 row(
                         csv,
                         f,
@@ -124,7 +125,7 @@ final class PricingReport {
         line(h, p, "members' burden seen", f -> f.burden().toString());
         line(h, p, "payout", f -> f.payout().toString());
         line(h, p, "pure premium (payout per member)", f -> f.perMember().toString());
-        for (double q : PERCENTILES) {
+        for (int q : PER_MILLE) {
             line(
                     h,
                     p,
@@ -225,10 +226,7 @@ final class PricingReport {
                 PlanFigures f = figures.get(plan);
                 values.add(i == 0 ? f.perMember() : f.byBenefit().getOrDefault(row, Money.ZERO));
             }
-            double max = values.stream()
-                    .mapToDouble(v -> v.value().doubleValue())
-                    .max()
-                    .orElse(1);
+            Money max = values.stream().max(Money::compareTo).orElse(Money.ZERO);
             int y = 24 + i * rowH;
             s.append("<text x=\"0\" y=\"")
                     .append(y + barH)
@@ -236,23 +234,13 @@ final class PricingReport {
                     .append(esc(row))
                     .append("</text>");
             for (int k = 0; k < plans.size(); k++) {
-                double w = max <= 0 ? 0 : 400 * values.get(k).value().doubleValue() / max;
-                int yk = y + k * barH;
-                s.append("<rect x=\"200\" y=\"")
-                        .append(yk)
-                        .append("\" width=\"")
-                        .append(String.format("%.1f", w))
-                        .append("\" height=\"")
-                        .append(barH - 2)
-                        .append("\" fill=\"")
-                        .append(colours[k % colours.length])
-                        .append("\"/><text x=\"")
-                        .append(String.format("%.1f", 206 + w))
-                        .append("\" y=\"")
-                        .append(yk + barH - 3)
-                        .append("\">")
-                        .append(values.get(k))
-                        .append("</text>");
+                bar(
+                        s,
+                        y + k * barH,
+                        barH - 2,
+                        width(values.get(k), max, 400),
+                        colours[k % colours.length],
+                        values.get(k));
             }
         }
         return s.append("</svg>").toString();
@@ -262,31 +250,48 @@ final class PricingReport {
     private static String bars(Map<String, Money> byBenefit) {
         List<Map.Entry<String, Money>> rows = new ArrayList<>(byBenefit.entrySet());
         rows.sort(Map.Entry.<String, Money>comparingByValue().reversed());
-        double max = rows.stream()
-                .mapToDouble(e -> e.getValue().value().doubleValue())
-                .max()
-                .orElse(1);
+        Money max = rows.isEmpty() ? Money.ZERO : rows.get(0).getValue();
         StringBuilder s = new StringBuilder("<svg width=\"760\" height=\"" + (rows.size() * 26 + 10) + "\">");
         for (int i = 0; i < rows.size(); i++) {
-            double w = max <= 0 ? 0 : 440 * rows.get(i).getValue().value().doubleValue() / max;
             int y = 5 + i * 26;
             s.append("<text x=\"0\" y=\"")
                     .append(y + 15)
                     .append("\">")
                     .append(esc(rows.get(i).getKey()))
-                    .append("</text><rect x=\"200\" y=\"")
-                    .append(y)
-                    .append("\" width=\"")
-                    .append(String.format("%.1f", w))
-                    .append("\" height=\"20\" fill=\"#2f6fb0\"/><text x=\"")
-                    .append(String.format("%.1f", 206 + w))
-                    .append("\" y=\"")
-                    .append(y + 15)
-                    .append("\">")
-                    .append(rows.get(i).getValue())
                     .append("</text>");
+            bar(
+                    s,
+                    y,
+                    20,
+                    width(rows.get(i).getValue(), max, 440),
+                    "#2f6fb0",
+                    rows.get(i).getValue());
         }
         return s.append("</svg>").toString();
+    }
+
+    /** A bar's length in whole pixels, {@code full} for the largest value: scaled in fen, exact. */
+    private static long width(Money value, Money max, int full) {
+        return max.fen() <= 0 ? 0 : full * Math.max(0, value.fen()) / max.fen();
+    }
+
+    /** A horizontal bar from x = 200 with its value written after it. */
+    private static void bar(StringBuilder s, int y, int height, long width, String colour, Money value) {
+        s.append("<rect x=\"200\" y=\"")
+                .append(y)
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" fill=\"")
+                .append(colour)
+                .append("\"/><text x=\"")
+                .append(206 + width)
+                .append("\" y=\"")
+                .append(y + height - 3)
+                .append("\">")
+                .append(value)
+                .append("</text>");
     }
 
     /** Claimants by their year's payout, in decade buckets (under 100, 100–1,000, …): the heavy tail at a glance. */
@@ -294,8 +299,10 @@ final class PricingReport {
         String[] labels = {"< 100", "100–1k", "1k–10k", "10k–100k", "100k–1M", "≥ 1M"};
         long[] n = new long[labels.length];
         for (Money m : payouts) {
-            double v = m.value().doubleValue();
-            int b = v < 100 ? 0 : v < 1_000 ? 1 : v < 10_000 ? 2 : v < 100_000 ? 3 : v < 1_000_000 ? 4 : 5;
+            long yuan = m.fen() / 100;
+            int b = yuan < 100
+                    ? 0
+                    : yuan < 1_000 ? 1 : yuan < 10_000 ? 2 : yuan < 100_000 ? 3 : yuan < 1_000_000 ? 4 : 5;
             n[b]++;
         }
         long max = 1;
@@ -304,14 +311,14 @@ final class PricingReport {
         }
         StringBuilder s = new StringBuilder("<svg width=\"760\" height=\"220\">");
         for (int i = 0; i < labels.length; i++) {
-            double h = 160.0 * n[i] / max;
+            long h = 160 * n[i] / max;
             int x = 20 + i * 120;
             s.append("<rect x=\"")
                     .append(x)
                     .append("\" y=\"")
-                    .append(String.format("%.1f", 180 - h))
+                    .append(180 - h)
                     .append("\" width=\"90\" height=\"")
-                    .append(String.format("%.1f", h))
+                    .append(h)
                     .append("\" fill=\"#c0504d\"/><text x=\"")
                     .append(x)
                     .append("\" y=\"198\">")
@@ -319,7 +326,7 @@ final class PricingReport {
                     .append("</text><text x=\"")
                     .append(x)
                     .append("\" y=\"")
-                    .append(String.format("%.1f", 175 - h))
+                    .append(175 - h)
                     .append("\">")
                     .append(n[i])
                     .append("</text>");
@@ -327,8 +334,9 @@ final class PricingReport {
         return s.append("</svg>").toString();
     }
 
-    private static String pct(double q) {
-        return q == Math.rint(q) ? String.valueOf((long) q) : String.valueOf(q);
+    /** 990 → "99", 999 → "99.9". */
+    private static String pct(int perMille) {
+        return perMille % 10 == 0 ? String.valueOf(perMille / 10) : perMille / 10 + "." + perMille % 10;
     }
 
     private static String esc(String s) {

@@ -131,23 +131,23 @@ public final class PlanFigures {
         return all;
     }
 
-    /** The payout per claimant at percentile {@code p} (0–100, nearest rank); zero without claimants. */
-    public Money claimantPercentile(double p) {
+    /** The payout per claimant at {@code perMille} ‰ (990 = P99, nearest rank); zero without claimants. */
+    public Money claimantPercentile(int perMille) {
         List<Money> all = claimantPayouts();
         if (all.isEmpty()) {
             return Money.ZERO;
         }
-        int rank = (int) Math.ceil(p / 100.0 * all.size());
+        int rank = (int) (((long) perMille * all.size() + 999) / 1000); // ⌈perMille × n / 1000⌉
         return all.get(Math.min(all.size() - 1, Math.max(0, rank - 1)));
     }
 
     /** The share of the payout that went to the top {@code percent} % of claimants (by their year's payout). */
-    public BigDecimal topShare(double percent) {
+    public BigDecimal topShare(int percent) {
         List<Money> all = claimantPayouts();
         if (all.isEmpty() || payout.isZero()) {
             return BigDecimal.ZERO;
         }
-        int top = Math.max(1, (int) Math.ceil(percent / 100.0 * all.size()));
+        int top = Math.max(1, (int) (((long) percent * all.size() + 99) / 100)); // ⌈percent × n / 100⌉
         Money sum = Money.ZERO;
         for (int i = all.size() - top; i < all.size(); i++) {
             sum = sum.plus(all.get(i));

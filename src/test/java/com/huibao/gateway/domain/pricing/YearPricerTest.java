@@ -88,8 +88,8 @@ class YearPricerTest {
             assertThat(f.payout()).isEqualTo(Money.parse("770.01"));
             assertThat(f.perMember()).isEqualTo(Money.parse("256.67"));
             assertThat(f.byBenefit()).containsEntry("X", Money.parse("770.01"));
-            assertThat(f.claimantPercentile(50)).isEqualTo(Money.parse("70.00"));
-            assertThat(f.claimantPercentile(99)).isEqualTo(Money.parse("700.01"));
+            assertThat(f.claimantPercentile(500)).isEqualTo(Money.parse("70.00"));
+            assertThat(f.claimantPercentile(990)).isEqualTo(Money.parse("700.01"));
             assertThat(f.topShare(1)).isEqualByComparingTo("0.9091");
         }
     }

@@ -1,6 +1,5 @@
 package com.huibao.gateway.adapter.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.plan.Plan;
@@ -11,10 +10,9 @@ import com.huibao.gateway.domain.pricing.PlanFigures;
 import com.huibao.gateway.domain.pricing.YearPricer;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.settlement.Settlement;
-import com.huibao.gateway.domain.settlement.SettlementValidator;
-import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -88,27 +86,16 @@ public final class SparkPricing {
         JavaPairRDD<String, String> keyed = documents(sc, opts, partitionCount)
                 .filter(line -> !line.isBlank())
                 .mapPartitionsToPair(lines -> {
-                    Deidentifier deid = new Deidentifier(key);
-                    OfflineReference r = load(options);
-                    SettlementValidator validator =
-                            new SettlementValidator(r.reader().dialects().validationProfiles());
+                    HistoryReader reader = new HistoryReader(new Deidentifier(key), load(options));
                     List<Tuple2<String, String>> out = new ArrayList<>();
                     while (lines.hasNext()) {
-                        String line = lines.next();
-                        try {
-                            ObjectNode doc = (ObjectNode) Json.parse(line);
-                            String person = deid.apply(doc);
-                            var violations = validator.validate(r.reader().read(doc, null));
-                            if (!violations.isEmpty()) {
-                                throw InvalidDocumentException.inconsistent(violations);
-                            }
-                            boolean member = person != null && facts.value().containsKey(person);
-                            out.add(new Tuple2<>(member ? person : "\u0000member", member ? Json.write(doc) : ""));
-                        } catch (InvalidDocumentException | ClassCastException e) {
-                            String code = e instanceof InvalidDocumentException d && !d.violations().isEmpty()
-                                    ? d.violations().get(0).code()
-                                    : "MALFORMED";
-                            out.add(new Tuple2<>("\u0000invalid:" + code, ""));
+                        HistoryReader.Line line = reader.read(lines.next().getBytes(StandardCharsets.UTF_8));
+                        if (line.problem() != null) {
+                            out.add(new Tuple2<>("\u0000invalid:" + line.problem(), ""));
+                        } else if (line.person() == null || !facts.value().containsKey(line.person())) {
+                            out.add(new Tuple2<>("\u0000member", ""));
+                        } else {
+                            out.add(new Tuple2<>(line.person(), Json.write(line.document())));
                         }
                     }
                     return out.iterator();
