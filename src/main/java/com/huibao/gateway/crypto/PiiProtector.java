@@ -1,15 +1,12 @@
 package com.huibao.gateway.crypto;
 
 import com.huibao.gateway.app.port.PersonKeys;
-import java.io.ByteArrayOutputStream;
+import com.huibao.gateway.codec.Deflated;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
@@ -90,20 +87,7 @@ public final class PiiProtector implements PersonKeys {
      * it is stored, never sent.
      */
     public String encryptDocument(String document) {
-        byte[] in = document.getBytes(StandardCharsets.UTF_8);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            deflater.setInput(in);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(in.length / 4 + 64);
-            byte[] chunk = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(chunk, 0, deflater.deflate(chunk));
-            }
-            return currentKeyId + ":" + DEFLATED + Base64.getEncoder().encodeToString(seal(out.toByteArray()));
-        } finally {
-            deflater.end();
-        }
+        return currentKeyId + ":" + DEFLATED + Base64.getEncoder().encodeToString(seal(Deflated.of(document)));
     }
 
     private byte[] seal(byte[] in) {
@@ -140,31 +124,10 @@ public final class PiiProtector implements PersonKeys {
         } catch (InvalidCipherTextException e) {
             throw new IllegalArgumentException("PII ciphertext failed authentication", e);
         }
-        return deflated ? inflate(out, n) : new String(out, 0, n, StandardCharsets.UTF_8);
-    }
-
-    private static String inflate(byte[] in, int length) {
-        Inflater inflater = new Inflater();
         try {
-            inflater.setInput(in, 0, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length * 5);
-            byte[] chunk = new byte[8192];
-            while (!inflater.finished()) {
-                int k = inflater.inflate(chunk);
-                if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalArgumentException("stored document is truncated");
-                }
-                if (out.size() + k > MAX_DOCUMENT_BYTES) {
-                    throw new IllegalArgumentException(
-                            "stored document inflates beyond " + MAX_DOCUMENT_BYTES + " bytes");
-                }
-                out.write(chunk, 0, k);
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (DataFormatException e) {
-            throw new IllegalArgumentException("stored document is not deflated data", e);
-        } finally {
-            inflater.end();
+            return deflated ? Deflated.text(out, n, MAX_DOCUMENT_BYTES) : new String(out, 0, n, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("stored document: " + e.getMessage(), e);
         }
     }
 

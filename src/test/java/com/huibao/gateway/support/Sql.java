@@ -1,11 +1,14 @@
 package com.huibao.gateway.support;
 
 import com.huibao.gateway.adapter.pg.DbTarget;
+import com.huibao.gateway.codec.Deflated;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Plain JDBC against the test gateway's real database, to arrange and inspect state. */
 public final class Sql {
@@ -42,6 +45,26 @@ public final class Sql {
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The bodies of the outbox events {@code where} selects (SQL after WHERE), in order of seq, as the insurer gets
+     * them: stored deflated since V16 ({@code payload_z}), as text before.
+     */
+    public static List<String> outboxPayloads(DbTarget db, String where) {
+        try (Connection c = connect(db);
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT payload, payload_z FROM outbox WHERE " + where + " ORDER BY seq")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                byte[] z = rs.getBytes(2);
+                out.add(z == null ? rs.getString(1) : Deflated.text(z, 64 << 20));
+            }
+            return out;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -24,7 +24,7 @@ import java.util.Set;
 /** {@code claims} inside a transaction. */
 final class PgClaimLedger implements ClaimLedger {
     static final String INSERT = "INSERT INTO claims (claim_id, setl_id, policy_no, insurer_id, plan_id, "
-            + "plan_version, channel, state, payout, pays_hospital, pays_patient, result, created_at) "
+            + "plan_version, channel, state, payout, pays_hospital, pays_patient, result_z, created_at) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, 'APPROVED', $8, $9, $10, $11, $12)";
     private static final String LIVE =
             "SELECT policy_no FROM claims WHERE setl_id = $1 AND state <> '" + ClaimState.REVERSED + "'";
@@ -35,7 +35,7 @@ final class PgClaimLedger implements ClaimLedger {
             + "WHERE claim_id = ANY($1) AND state = 'APPROVED'";
 
     private static final String ADJUST = "UPDATE claims SET payout = $2, pays_hospital = $3, pays_patient = $4, "
-            + "result = $5 WHERE claim_id = $1 AND state <> 'REVERSED'";
+            + "result = NULL, result_z = $5 WHERE claim_id = $1 AND state <> 'REVERSED'";
     private static final String ADJUSTMENT = "INSERT INTO claim_adjustments (claim_id, refund_id, adjusted_at, "
             + "payout_before, pays_hospital_before, pays_patient_before, payout, pays_hospital, pays_patient, "
             + "receivable_hospital, receivable_patient) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
@@ -123,7 +123,7 @@ final class PgClaimLedger implements ClaimLedger {
                     a.payout().value(),
                     a.paysHospital().value(),
                     a.paysPatient().value(),
-                    Json.write(AdjudicationJson.policy(a.result()))));
+                    CompactText.of(Json.write(AdjudicationJson.policy(a.result())))));
             rows.add(Tuple.from(List.of(
                     b.claimId(),
                     refundId,
@@ -173,7 +173,7 @@ final class PgClaimLedger implements ClaimLedger {
                 .addBigDecimal(c.payout().value())
                 .addBigDecimal(c.paysHospital().value())
                 .addBigDecimal(c.paysPatient().value())
-                .addString(Json.write(AdjudicationJson.policy(c.result())))
+                .addBuffer(CompactText.of(Json.write(AdjudicationJson.policy(c.result()))))
                 .addOffsetDateTime(c.createdAt().atOffset(ZoneOffset.UTC));
     }
 }

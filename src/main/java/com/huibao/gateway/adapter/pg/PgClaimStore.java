@@ -36,7 +36,7 @@ public final class PgClaimStore implements ClaimStore {
             + "(SELECT person_key FROM policies p WHERE p.policy_no = claims.policy_no), "
             + "(SELECT setl_time FROM settlements s WHERE s.setl_id = claims.setl_id), "
             + "(SELECT ARRAY[s.infno, s.msgid, s.medins_setl_id, s.clr_optins, s.message_kind] FROM settlements s "
-            + "WHERE s.setl_id = claims.setl_id)";
+            + "WHERE s.setl_id = claims.setl_id), result_z";
     static final String SELECT = "SELECT " + COLUMNS + " FROM claims";
 
     private final Pool pool;
@@ -190,13 +190,14 @@ public final class PgClaimStore implements ClaimStore {
                     Row stored = rows.iterator().next();
                     StoredDocument settlement =
                             new StoredDocument(pii.decrypt(stored.getString(0)), stored.getString(1));
-                    return pool.preparedQuery("SELECT result FROM claims WHERE setl_id = $1 AND state <> 'REVERSED'")
+                    return pool.preparedQuery(
+                                    "SELECT result, result_z FROM claims WHERE setl_id = $1 AND state <> 'REVERSED'")
                             .execute(Tuple.of(setlId))
                             .map(claims -> {
                                 Map<String, Money> paid = new HashMap<>();
                                 for (Row c : claims) {
-                                    for (JsonNode line :
-                                            Json.parse(c.getString(0)).path("line_outcomes")) {
+                                    for (JsonNode line : Json.parse(CompactText.read(c, 0, 1))
+                                            .path("line_outcomes")) {
                                         paid.merge(
                                                 line.get("feedetl_sn").asText(),
                                                 Money.parse(line.get("paid").asText()),
@@ -234,7 +235,7 @@ public final class PgClaimStore implements ClaimStore {
                 Money.of(r.getBigDecimal(8)),
                 Money.of(r.getBigDecimal(9)),
                 Money.of(r.getBigDecimal(10)),
-                r.getString(11),
+                CompactText.read(r, 11, 19),
                 r.getOffsetDateTime(12).toInstant(),
                 paid == null ? null : paid.toInstant(),
                 r.getString(14),

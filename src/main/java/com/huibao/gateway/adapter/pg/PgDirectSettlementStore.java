@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class PgDirectSettlementStore implements DirectSettlementStore {
     static final String SELECT_RECORD = "SELECT setl_id, fixmedins_code, request_hash, state, confirmed_at, "
             + "confirm_response, reversed_at, reversal_response, "
-            + "(SELECT person_key FROM settlements s WHERE s.setl_id = direct_settlements.setl_id) "
+            + "(SELECT person_key FROM settlements s WHERE s.setl_id = direct_settlements.setl_id), confirm_response_z "
             + "FROM direct_settlements WHERE setl_id = $1";
 
     private final Pool pool;
@@ -128,7 +128,7 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
                 r.getString(2),
                 r.getString(3),
                 r.getOffsetDateTime(4).toInstant(),
-                r.getString(5),
+                CompactText.read(r, 5, 9),
                 reversed == null ? null : reversed.toInstant(),
                 r.getString(7),
                 r.getString(8));

@@ -23,9 +23,15 @@ public final class PgOutbox {
         ObjectNode body =
                 Json.object().put("id", id.toString()).put("type", type).put("created_at", now.toString());
         body.set("data", data);
-        return tx.preparedQuery("INSERT INTO outbox (id, insurer_id, ordering_key, type, payload, created_at, state, "
+        return tx.preparedQuery("INSERT INTO outbox (id, insurer_id, ordering_key, type, payload_z, created_at, state, "
                         + "next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', $6)")
-                .execute(Tuple.of(id, insurerId, orderingKey, type, Json.write(body), now.atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(
+                        id,
+                        insurerId,
+                        orderingKey,
+                        type,
+                        CompactText.of(Json.write(body)),
+                        now.atOffset(ZoneOffset.UTC)))
                 .mapEmpty();
     }
 }

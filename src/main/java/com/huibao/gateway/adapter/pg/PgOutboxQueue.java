@@ -31,7 +31,8 @@ public final class PgOutboxQueue implements OutboxQueue {
 
     private static final String LEASE = "UPDATE outbox o SET lease_until = now() + $2 * interval '1 millisecond', "
             + "attempts = attempts + 1 FROM webhooks w WHERE o.id = ANY($1) AND w.insurer_id = o.insurer_id "
-            + "RETURNING o.id, o.insurer_id, w.url, o.payload, o.attempts, o.created_at, o.type, w.signature_alg";
+            + "RETURNING o.id, o.insurer_id, w.url, o.payload, o.attempts, o.created_at, o.type, w.signature_alg, "
+            + "o.payload_z";
     private static final String DELIVERED =
             "UPDATE outbox SET state = 'DELIVERED', delivered_at = now(), " + "lease_until = NULL WHERE id = $1";
     private static final String FAILED = "UPDATE outbox SET state = $2, lease_until = NULL, last_error = $3, "
@@ -68,7 +69,7 @@ public final class PgOutboxQueue implements OutboxQueue {
                                             r.getUUID(0),
                                             r.getString(1),
                                             r.getString(2),
-                                            r.getString(3),
+                                            CompactText.read(r, 3, 8),
                                             r.getInteger(4),
                                             r.getOffsetDateTime(5).toInstant(),
                                             r.getString(6),

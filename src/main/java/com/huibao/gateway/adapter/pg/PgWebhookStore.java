@@ -35,7 +35,8 @@ public final class PgWebhookStore implements WebhookStore {
 
     @Override
     public Future<List<Event>> events(String insurerId, String state, int limit) {
-        String sql = "SELECT id, type, ordering_key, state, attempts, created_at, delivered_at, last_error, payload "
+        String sql = "SELECT id, type, ordering_key, state, attempts, created_at, delivered_at, last_error, payload, "
+                + "payload_z "
                 + "FROM outbox WHERE insurer_id = $1" + (state == null ? "" : " AND state = $3")
                 + " ORDER BY seq LIMIT $2";
         Tuple args = state == null ? Tuple.of(insurerId, limit) : Tuple.of(insurerId, limit, state);
@@ -54,7 +55,7 @@ public final class PgWebhookStore implements WebhookStore {
                                 r.getOffsetDateTime(5).toInstant(),
                                 delivered == null ? null : delivered.toInstant(),
                                 r.getString(7),
-                                r.getString(8)));
+                                CompactText.read(r, 8, 9)));
                     }
                     return out;
                 })
