@@ -39,3 +39,8 @@ ALTER TABLE settlements SET (toast_tuple_target = 8160);
 ALTER TABLE direct_settlements SET (toast_tuple_target = 8160);
 ALTER TABLE claims SET (toast_tuple_target = 8160);
 ALTER TABLE outbox SET (toast_tuple_target = 8160);
+
+-- A confirm or a quick claim adds to about seven accumulator rows of its policy: room left in each page lets PostgreSQL
+-- update them in place (HOT: no new entry in the primary key's index, less WAL) instead of writing a new index entry
+-- for every row on every claim. New pages are filled to 70 %; older ones gain room as their rows move.
+ALTER TABLE accumulators SET (fillfactor = 70);
