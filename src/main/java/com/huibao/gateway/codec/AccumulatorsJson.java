@@ -1,10 +1,14 @@
 package com.huibao.gateway.codec;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -73,20 +77,30 @@ public final class AccumulatorsJson {
     }
 
     public static ObjectNode write(Accumulators a) {
-        ObjectNode o = Json.object();
-        ObjectNode d = o.putObject("deductible");
-        a.deductible().forEach((k, v) -> d.put(k, v.toString()));
-        ObjectNode p = o.putObject("paid");
-        a.paid().forEach((k, v) -> p.put(k, v.toString()));
-        o.put("total", a.total().toString());
+        try (TokenBuffer b = new TokenBuffer(Json.MAPPER, false)) {
+            write(a, b);
+            return (ObjectNode) Json.MAPPER.readTree(b.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One policy's accumulators: deductible and paid per key, total, and limits and counts when there are any. */
+    static void write(Accumulators a, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        AdjudicationJson.moneys(g, "deductible", a.deductible());
+        AdjudicationJson.moneys(g, "paid", a.paid());
+        AdjudicationJson.money(g, "total", a.total());
         if (!a.limits().isEmpty()) {
-            ObjectNode l = o.putObject("limits");
-            a.limits().forEach((k, v) -> l.put(k, v.toString()));
+            AdjudicationJson.moneys(g, "limits", a.limits());
         }
         if (!a.counts().isEmpty()) {
-            ObjectNode c = o.putObject("counts");
-            a.counts().forEach(c::put);
+            g.writeObjectFieldStart("counts");
+            for (Map.Entry<String, Long> c : a.counts().entrySet()) {
+                g.writeNumberField(c.getKey(), c.getValue());
+            }
+            g.writeEndObject();
         }
-        return o;
+        g.writeEndObject();
     }
 }

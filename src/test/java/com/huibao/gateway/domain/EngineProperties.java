@@ -2,7 +2,9 @@ package com.huibao.gateway.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.codec.AdjudicationJson;
+import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.benefit.Adjudication;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
@@ -28,6 +30,7 @@ import com.huibao.gateway.domain.settlement.ValidationProfiles;
 import com.huibao.gateway.support.PlanBuilder;
 import com.huibao.gateway.support.SettlementBuilder;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -306,6 +309,28 @@ class EngineProperties {
                             .as(key)
                             .isLessThanOrEqualTo(
                                     Math.max(counts.get(key), p.before().count(key))));
+        }
+    }
+
+    @Property(tries = 200)
+    void an_answer_written_straight_to_bytes_is_the_answer_built_as_a_tree(@ForAll long seed) {
+        Adjudication a = adjudicate(scenario(seed));
+        byte[] streamed = AdjudicationJson.bytes(a, g -> g.writeStringField("state", "PREVIEW"));
+        assertThat(new String(streamed, StandardCharsets.UTF_8))
+                .isEqualTo(Json.write(AdjudicationJson.write(a).put("state", "PREVIEW")));
+        // a confirmation's shape: fields added to each policy and to the whole, as the tree-built answer had them
+        byte[] confirmed = AdjudicationJson.bytes(
+                a,
+                (p, g) -> g.writeStringField("claim_id", p.policyNo() + "-C"),
+                g -> g.writeStringField("state", "C"));
+        ObjectNode tree = AdjudicationJson.write(a);
+        tree.get("policies")
+                .forEach(
+                        p -> ((ObjectNode) p).put("claim_id", p.get("policy_no").asText() + "-C"));
+        assertThat(new String(confirmed, StandardCharsets.UTF_8)).isEqualTo(Json.write(tree.put("state", "C")));
+        for (PolicyResult p : a.policies()) {
+            assertThat(new String(AdjudicationJson.policyBytes(p), StandardCharsets.UTF_8))
+                    .isEqualTo(Json.write(AdjudicationJson.policy(p)));
         }
     }
 

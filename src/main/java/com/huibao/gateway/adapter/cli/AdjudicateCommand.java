@@ -9,6 +9,7 @@ import com.huibao.gateway.codec.PolicyJson;
 import com.huibao.gateway.codec.ProblemJson;
 import com.huibao.gateway.codec.SettlementReader;
 import com.huibao.gateway.domain.benefit.Accumulators;
+import com.huibao.gateway.domain.benefit.Adjudication;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.benefit.PolicyCases;
 import com.huibao.gateway.domain.coverage.ListCatalog;
@@ -160,20 +161,26 @@ public final class AdjudicateCommand {
 
     /** One NDJSON line → its result (or its problem, with the line number) and a line end. */
     private byte[] answerLine(byte[] line, long n) {
-        JsonNode result;
+        JsonNode problem;
         try {
             JsonNode doc = Json.parse(line);
+            Adjudication a;
             if (doc.has("settlement")) {
                 JsonNode acc = doc.get("accumulators");
-                result = adjudicate(
+                a = adjudicated(
                         doc.get("settlement"), acc == null || acc.isNull() ? null : AccumulatorsJson.readAll(acc));
             } else {
-                result = adjudicate(doc, null);
+                a = adjudicated(doc, null);
             }
+            // written straight to bytes: no tree built and walked again (docs/PERFORMANCE.md, Offline replay)
+            byte[] json = AdjudicationJson.bytes(a, g -> {});
+            byte[] out = Arrays.copyOf(json, json.length + 1);
+            out[json.length] = '\n';
+            return out;
         } catch (InvalidDocumentException e) {
-            result = ProblemJson.of(e, "SETTLEMENT");
+            problem = ProblemJson.of(e, "SETTLEMENT");
         }
-        return lineOf(result, n);
+        return lineOf(problem, n);
     }
 
     /** {@code --check-only}: a line's problem, or nothing when it reads and validates as a settlement. */
@@ -217,21 +224,26 @@ public final class AdjudicateCommand {
     /** One settlement → its result, or a problem document when it is invalid. */
     JsonNode adjudicate(JsonNode doc, Map<String, Accumulators> lineAccumulators) {
         try {
-            Settlement s = reader.read(doc, null);
-            List<Violation> violations = validator.validate(s);
-            if (!violations.isEmpty()) {
-                throw InvalidDocumentException.inconsistent(violations);
-            }
-            Map<String, Accumulators> acc = lineAccumulators == null ? accumulators : lineAccumulators;
-            return AdjudicationJson.write(engine.adjudicate(
-                    s,
-                    PolicyCases.forPatient(
-                            s.setlinfo(),
-                            policies.of(s.setlinfo().psnCertType(), s.setlinfo().certno()),
-                            plans,
-                            acc)));
+            return AdjudicationJson.write(adjudicated(doc, lineAccumulators));
         } catch (InvalidDocumentException e) {
             return ProblemJson.of(e, "SETTLEMENT");
         }
+    }
+
+    /** One settlement, read, validated and adjudicated; invalid ones throw. */
+    private Adjudication adjudicated(JsonNode doc, Map<String, Accumulators> lineAccumulators) {
+        Settlement s = reader.read(doc, null);
+        List<Violation> violations = validator.validate(s);
+        if (!violations.isEmpty()) {
+            throw InvalidDocumentException.inconsistent(violations);
+        }
+        Map<String, Accumulators> acc = lineAccumulators == null ? accumulators : lineAccumulators;
+        return engine.adjudicate(
+                s,
+                PolicyCases.forPatient(
+                        s.setlinfo(),
+                        policies.of(s.setlinfo().psnCertType(), s.setlinfo().certno()),
+                        plans,
+                        acc));
     }
 }

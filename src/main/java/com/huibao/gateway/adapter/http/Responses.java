@@ -19,7 +19,12 @@ public final class Responses {
 
     /** A JSON answer. */
     static void json(RoutingContext rc, int status, ObjectNode body) {
-        end(rc, status, "application/json", Buffer.buffer(Json.bytes(body)));
+        json(rc, status, Json.bytes(body));
+    }
+
+    /** A JSON answer already written as bytes. */
+    static void json(RoutingContext rc, int status, byte[] body) {
+        end(rc, status, "application/json", Buffer.buffer(body));
     }
 
     static void end(RoutingContext rc, int status, String contentType, Buffer body) {

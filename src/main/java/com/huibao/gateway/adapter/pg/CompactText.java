@@ -19,6 +19,11 @@ final class CompactText {
         return Buffer.buffer(Deflated.of(text));
     }
 
+    /** UTF-8 JSON or text already as bytes, deflated. */
+    static Buffer of(byte[] utf8) {
+        return Buffer.buffer(Deflated.of(utf8));
+    }
+
     /** The text of a row: its {@code bytea} column inflated, or else its old {@code text} column (may be null). */
     static String read(Row row, int textColumn, int deflatedColumn) {
         Buffer z = row.getBuffer(deflatedColumn);

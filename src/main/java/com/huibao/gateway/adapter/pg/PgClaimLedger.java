@@ -3,7 +3,6 @@ package com.huibao.gateway.adapter.pg;
 import com.huibao.gateway.app.port.ClaimLedger;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.codec.AdjudicationJson;
-import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.claim.ApprovedClaim;
 import com.huibao.gateway.domain.claim.ClaimState;
 import com.huibao.gateway.domain.claim.DirectSettlementRefund;
@@ -123,7 +122,7 @@ final class PgClaimLedger implements ClaimLedger {
                     a.payout().value(),
                     a.paysHospital().value(),
                     a.paysPatient().value(),
-                    CompactText.of(Json.write(AdjudicationJson.policy(a.result())))));
+                    CompactText.of(AdjudicationJson.policyBytes(a.result()))));
             rows.add(Tuple.from(List.of(
                     b.claimId(),
                     refundId,
@@ -173,7 +172,7 @@ final class PgClaimLedger implements ClaimLedger {
                 .addBigDecimal(c.payout().value())
                 .addBigDecimal(c.paysHospital().value())
                 .addBigDecimal(c.paysPatient().value())
-                .addBuffer(CompactText.of(Json.write(AdjudicationJson.policy(c.result()))))
+                .addBuffer(CompactText.of(AdjudicationJson.policyBytes(c.result())))
                 .addOffsetDateTime(c.createdAt().atOffset(ZoneOffset.UTC));
     }
 }

@@ -14,8 +14,9 @@ import com.huibao.gateway.domain.benefit.Adjudication;
 public final class HospitalResponses {
     private HospitalResponses() {}
 
-    public static ObjectNode preview(Adjudication a) {
-        return AdjudicationJson.write(a).put("state", "PREVIEW");
+    /** A preview's answer, written straight to bytes: the adjudication and its state. */
+    public static byte[] preview(Adjudication a) {
+        return AdjudicationJson.bytes(a, g -> g.writeStringField("state", "PREVIEW"));
     }
 
     /** The stored confirmation with its current state (and, once reversed, when). */
