@@ -96,6 +96,7 @@ public final class RequestChecks {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true)
+                .regularExpressionFactory(new DecimalPatterns())
                 .build();
         Map<String, Operation> out = new HashMap<>();
         operations.forEach((id, op) -> {
