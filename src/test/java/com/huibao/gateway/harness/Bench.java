@@ -819,7 +819,7 @@ public final class Bench {
     }
 
     private static String range(double[] sorted) {
-        return String.format("%.2f–%.2f", sorted[0], sorted[sorted.length - 1]);
+        return number(sorted[0]) + "–" + number(sorted[sorted.length - 1]);
     }
 
     private static HttpRequest plainRequest(URI base, String path, byte[] body) {

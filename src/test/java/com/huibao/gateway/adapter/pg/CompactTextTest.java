@@ -1,22 +1,15 @@
 package com.huibao.gateway.adapter.pg;
 
+import static com.huibao.gateway.adapter.pg.TestDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.DirectSettlementRecord;
 import com.huibao.gateway.app.port.WebhookStore;
-import com.huibao.gateway.support.Dirs;
 import com.huibao.gateway.support.Sql;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,96 +19,86 @@ import org.junit.jupiter.api.Test;
  * it (text) read as they were, rows written since (deflated bytea) read as written and take a fraction of the room.
  */
 class CompactTextTest {
-    private static final Path DATA = Path.of("target/pg-" + UUID.randomUUID());
     /** A 13 KB answer shaped like the gateway's: the same keys on every line, varying codes and amounts. */
     private static final String LARGE = large();
 
-    private static EmbeddedDatabase db;
-    private static Vertx vertx;
-    private static Pool pool;
+    private static TestDatabase db;
 
     @BeforeAll
     static void start() throws Exception {
-        db = EmbeddedDatabase.start(DATA, 0, false);
         // the schema as it was before V16, with rows written then
-        Flyway.configure()
-                .dataSource(
-                        db.target().jdbcUrl(), db.target().user(), db.target().password())
-                .locations("classpath:db/migration")
-                .target("15")
-                .load()
-                .migrate();
+        db = TestDatabase.start(4, "15", CompactTextTest::writeBeforeV16);
+    }
+
+    private static void writeBeforeV16(DbTarget t) {
         Sql.update(
-                db.target(),
+                t,
                 "INSERT INTO policies (policy_no, insurer_id, plan_id, person_key, psn_cert_type, certno_cipher, "
                         + "certno_masked, effective_from, effective_to) VALUES ('P-1', 'INS', 'PLAN', 'pk', '01', 'c', "
                         + "'m', '2026-01-01', '2027-01-01')");
         for (String setl : List.of("S-OLD", "S-NEW")) {
             Sql.update(
-                    db.target(),
+                    t,
                     "INSERT INTO settlements (setl_id, fixmedins_code, person_key, setl_time, med_type, psn_part_amt, "
                             + "psn_cash_pay, content_hash, document_cipher, source) VALUES ('" + setl
                             + "', 'H1', 'pk', '2026-03-01 10:00', '21', 1, 1, 'h', 'k:x', 'HOSPITAL')");
         }
         Sql.update(
-                db.target(),
+                t,
                 "INSERT INTO direct_settlements (setl_id, fixmedins_code, request_hash, state, payout_total, "
                         + "insurer_pays_hospital, patient_cash_due, insurer_pays_patient, confirmed_at, confirm_response) "
                         + "VALUES ('S-OLD', 'H1', 'rh', 'CONFIRMED', 0, 0, 0, 0, now(), '" + LARGE + "')");
         Sql.update(
-                db.target(),
+                t,
                 "INSERT INTO claims (claim_id, setl_id, policy_no, insurer_id, plan_id, plan_version, channel, state, "
                         + "payout, pays_hospital, pays_patient, result) VALUES ('C-OLD', 'S-OLD', 'P-1', 'INS', 'PLAN', 1, "
                         + "'DIRECT_SETTLEMENT', 'APPROVED', 0, 0, 0, '" + LARGE + "')");
         Sql.update(
-                db.target(),
+                t,
                 "INSERT INTO outbox (id, insurer_id, ordering_key, type, payload, created_at, state, next_attempt_at) "
                         + "VALUES (gen_random_uuid(), 'INS', 'P-1', 'claim.approved', '" + LARGE
                         + "', now(), 'PENDING', now())");
-        Migrations.migrate(db.target());
-        vertx = Vertx.vertx();
-        pool = PgPools.create(vertx, db.target(), 4);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        await(pool.close());
-        await(vertx.close());
         db.close();
-        Dirs.deleteQuietly(DATA);
     }
 
     @Test
     void rows_written_before_v16_read_as_they_were_and_rows_written_since_as_written() throws Exception {
         // rows written since: the same texts through the gateway's writers' encoding
-        await(pool.preparedQuery("INSERT INTO direct_settlements (setl_id, fixmedins_code, request_hash, state, "
+        await(db.pool()
+                .preparedQuery("INSERT INTO direct_settlements (setl_id, fixmedins_code, request_hash, state, "
                         + "payout_total, insurer_pays_hospital, patient_cash_due, insurer_pays_patient, confirmed_at, "
                         + "confirm_response_z) VALUES ('S-NEW', 'H1', 'rh', 'CONFIRMED', 0, 0, 0, 0, now(), $1)")
                 .execute(Tuple.of(CompactText.of(LARGE))));
-        await(pool.preparedQuery("INSERT INTO claims (claim_id, setl_id, policy_no, insurer_id, plan_id, plan_version, "
+        await(db.pool()
+                .preparedQuery("INSERT INTO claims (claim_id, setl_id, policy_no, insurer_id, plan_id, plan_version, "
                         + "channel, state, payout, pays_hospital, pays_patient, result_z) VALUES ('C-NEW', 'S-NEW', "
                         + "'P-1', 'INS', 'PLAN', 1, 'DIRECT_SETTLEMENT', 'APPROVED', 0, 0, 0, $1)")
                 .execute(Tuple.of(CompactText.of(LARGE))));
-        await(pool.withTransaction(tx -> PgOutbox.add(
-                tx,
-                "INS",
-                "P-1",
-                "claim.approved",
-                com.huibao.gateway.codec.Json.object().put("text", LARGE),
-                java.time.Instant.parse("2026-03-01T02:00:00Z"))));
+        await(db.pool()
+                .withTransaction(tx -> PgOutbox.add(
+                        tx,
+                        "INS",
+                        "P-1",
+                        "claim.approved",
+                        com.huibao.gateway.codec.Json.object().put("text", LARGE),
+                        java.time.Instant.parse("2026-03-01T02:00:00Z"))));
 
-        PgDirectSettlementStore settlements = new PgDirectSettlementStore(pool, ZoneId.of("Asia/Shanghai"));
+        PgDirectSettlementStore settlements = new PgDirectSettlementStore(db.pool(), ZoneId.of("Asia/Shanghai"));
         for (String setl : List.of("S-OLD", "S-NEW")) {
             DirectSettlementRecord r = await(settlements.find(setl)).orElseThrow();
             assertThat(r.confirmResponse()).as(setl).isEqualTo(LARGE);
         }
-        PgClaimStore claims = new PgClaimStore(pool, null, ZoneId.of("Asia/Shanghai"));
+        PgClaimStore claims = new PgClaimStore(db.pool(), null, ZoneId.of("Asia/Shanghai"));
         for (String setl : List.of("S-OLD", "S-NEW")) {
             ClaimStore.Claim c =
                     await(claims.bySettlementAndPolicy(setl, "P-1")).orElseThrow();
             assertThat(c.result()).as(setl).isEqualTo(LARGE);
         }
-        List<WebhookStore.Event> events = await(new PgWebhookStore(pool).events("INS", null, 10));
+        List<WebhookStore.Event> events = await(new PgWebhookStore(db.pool()).events("INS", null, 10));
         assertThat(events).hasSize(2);
         assertThat(events.get(0).payload()).isEqualTo(LARGE);
         assertThat(com.huibao.gateway.codec.Json.parse(events.get(1).payload())
@@ -151,9 +134,5 @@ class CompactTextTest {
                     .append("\"}");
         }
         return b.append("]}").toString();
-    }
-
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

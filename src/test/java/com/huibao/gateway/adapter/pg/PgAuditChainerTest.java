@@ -1,8 +1,8 @@
 package com.huibao.gateway.adapter.pg;
 
+import static com.huibao.gateway.adapter.pg.TestDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huibao.gateway.support.Dirs;
 import com.huibao.gateway.support.Sql;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -10,12 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,25 +23,20 @@ import org.junit.jupiter.api.Test;
  * for its commit, and the chain verifies.
  */
 class PgAuditChainerTest {
-    private static final Path DATA = Path.of("target/pg-" + UUID.randomUUID());
-    private static EmbeddedDatabase db;
+    private static TestDatabase db;
     private static Vertx vertx;
     private static Pool pool;
 
     @BeforeAll
     static void start() throws Exception {
-        db = EmbeddedDatabase.start(DATA, 0, false);
-        Migrations.migrate(db.target());
-        vertx = Vertx.vertx();
-        pool = PgPools.create(vertx, db.target(), 16);
+        db = TestDatabase.start(16);
+        vertx = db.vertx();
+        pool = db.pool();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        await(pool.close());
-        await(vertx.close());
         db.close();
-        Dirs.deleteQuietly(DATA);
     }
 
     @Test
@@ -121,9 +113,5 @@ class PgAuditChainerTest {
         assertThat(Sql.count(db.target(), "SELECT count(*) FROM audit_pending")).isZero();
         assertThat(Sql.count(db.target(), "SELECT count(*) FROM audit_log")).isEqualTo(before + 1);
         assertThat(AuditVerifier.verify(db.target()).ok()).isTrue();
-    }
-
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 }
