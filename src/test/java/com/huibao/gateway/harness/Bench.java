@@ -720,7 +720,7 @@ public final class Bench {
     }
 
     /**
-     * WAL bytes per confirm measured before the changes of issue 28 ({@code --only confirm} on the head of 2026-12-04,
+     * WAL bytes per confirm measured before the changes of issue 28 ({@code --only confirm,quick,plain} at ba6e257,
      * docs/PERFORMANCE.md): the target is half of it; {@code --wal-baseline} overrides it.
      */
     static final long WAL_PER_CONFIRM_BEFORE = 10_412;
