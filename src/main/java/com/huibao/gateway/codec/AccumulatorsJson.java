@@ -3,12 +3,10 @@ package com.huibao.gateway.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -77,12 +75,7 @@ public final class AccumulatorsJson {
     }
 
     public static ObjectNode write(Accumulators a) {
-        try (TokenBuffer b = new TokenBuffer(Json.MAPPER, false)) {
-            write(a, b);
-            return (ObjectNode) Json.MAPPER.readTree(b.asParser());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AdjudicationJson.tree(g -> write(a, g));
     }
 
     /** One policy's accumulators: deductible and paid per key, total, and limits and counts when there are any. */

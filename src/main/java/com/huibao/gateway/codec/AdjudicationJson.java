@@ -76,7 +76,8 @@ public final class AdjudicationJson {
         return out.toByteArray();
     }
 
-    private static ObjectNode tree(More writer) {
+    /** What {@code writer} writes, as a tree (one object). */
+    static ObjectNode tree(More writer) {
         try (TokenBuffer b = new TokenBuffer(Json.MAPPER, false)) {
             writer.write(b);
             return (ObjectNode) Json.MAPPER.readTree(b.asParser());

@@ -738,7 +738,7 @@ public final class Bench {
     }
 
     /** One target: the median over the rounds, its range, and PASS or MISS. */
-    private static void target(StringBuilder t, String figure, double[] rounds, double target, boolean atLeast) {
+    static void target(StringBuilder t, String figure, double[] rounds, double target, boolean atLeast) {
         double m = median(rounds);
         boolean pass = atLeast ? m >= target : m <= target;
         t.append(String.format(

@@ -3,6 +3,7 @@ package com.huibao.gateway.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huibao.gateway.adapter.cli.SettlementDraft;
 import com.huibao.gateway.codec.Json;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -110,19 +111,7 @@ public final class BenchData {
     /** A 30-line inpatient settlement of person {@code person}; amounts depend on the seed. */
     public static byte[] settlement(String setlId, int person, long seed) {
         Random r = new Random(seed);
-        ObjectNode doc = Json.object();
-        ObjectNode h = doc.putObject("setlinfo");
-        doc.putArray("diseinfo")
-                .addObject()
-                .put("diag_code", "C34.900")
-                .put("diag_name", "肺恶性肿瘤")
-                .put("maindiag_flag", "1");
-        ArrayNode lines = doc.putArray("feedetail");
-        long fee = 0;
-        long ful = 0;
-        long over = 0;
-        long pre = 0;
-        long in = 0;
+        SettlementDraft d = new SettlementDraft("C34.900", "肺恶性肿瘤");
         for (int i = 1; i <= 30; i++) {
             String code = switch (i % 3) {
                 case 0 -> String.format("XL%08d", r.nextInt(5000));
@@ -133,58 +122,20 @@ public final class BenchData {
             long f = i % 4 == 0 ? r.nextInt(200_000) : 0;
             long o = i % 7 == 0 ? r.nextInt(10_000) : 0;
             long p = inscp / 10;
-            long det = f + o + p + inscp;
-            lines.addObject()
-                    .put("feedetl_sn", String.valueOf(i))
-                    .put("med_list_codg", code)
-                    .put("medins_list_name", "项目" + i)
-                    .put("med_chrgitm_type", "09")
-                    .put("chrgitm_lv", f > 0 ? "03" : "02")
-                    .put("cnt", 1)
-                    .put("pric", fen(det))
-                    .put("det_item_fee_sumamt", fen(det))
-                    .put("fulamt_ownpay_amt", fen(f))
-                    .put("overlmt_amt", fen(o))
-                    .put("preselfpay_amt", fen(p))
-                    .put("inscp_scp_amt", fen(inscp))
-                    .put("selfpay_prop", "0.10");
-            fee += det;
-            ful += f;
-            over += o;
-            pre += p;
-            in += inscp;
+            d.line(code, "项目" + i, f > 0 ? "03" : "02", f + o + p + inscp, f, o, p, "0.10");
         }
-        long fund = in * 8 / 10;
-        long psnPart = fee - fund;
-        long acct = Math.min(100_000, psnPart);
-        h.put("setl_id", setlId)
-                .put("mdtrt_id", "M" + setlId)
-                .put("psn_no", String.format("31%012d", person))
-                .put("psn_cert_type", "01")
-                .put("certno", certno(person))
-                .put("psn_name", "患者" + person)
-                .put("insutype", "310")
-                .put("med_type", "21")
-                .put("setl_time", "2026-03-15 10:20:30")
-                .put("fixmedins_code", "H31010100001")
-                .put("fixmedins_name", "示例医院")
-                .put("medfee_sumamt", fen(fee))
-                .put("fulamt_ownpay_amt", fen(ful))
-                .put("overlmt_selfpay", fen(over))
-                .put("preselfpay_amt", fen(pre))
-                .put("inscp_scp_amt", fen(in))
-                .put("act_pay_dedc", "0.00")
-                .put("hifp_pay", fen(fund))
-                .put("hifmi_pay", "0.00")
-                .put("hifob_pay", "0.00")
-                .put("maf_pay", "0.00")
-                .put("cvlserv_pay", "0.00")
-                .put("oth_pay", "0.00")
-                .put("fund_pay_sumamt", fen(fund))
-                .put("psn_part_amt", fen(psnPart))
-                .put("acct_pay", fen(acct))
-                .put("psn_cash_pay", fen(psnPart - acct))
-                .put("hosp_part_amt", "0.00");
+        long fund = d.inScope() * 8 / 10;
+        long acct = Math.min(100_000, d.fee() - fund);
+        ObjectNode doc = d.finish(
+                new SettlementDraft.Identity(
+                        setlId,
+                        String.format("31%012d", person),
+                        certno(person),
+                        "患者" + person,
+                        "21",
+                        "2026-03-15 10:20:30"),
+                fund,
+                acct);
         return Json.bytes(doc);
     }
 

@@ -1,6 +1,5 @@
 package com.huibao.gateway.adapter.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.codec.Json;
 import java.io.BufferedOutputStream;
@@ -180,91 +179,35 @@ public final class SyntheticYear {
         return d.done(0.75);
     }
 
-    /** One settlement being built: lines first, then the header that adds them up. */
+    /** One settlement being built ({@link SettlementDraft}) with whose and which kind it is. */
     private final class Doc {
-        final ObjectNode doc = Json.object();
-        final ArrayNode lines;
+        final SettlementDraft draft;
         final String certno;
         final String medType;
         final LocalDate day;
-        long fee;
-        long ful;
-        long over;
-        long pre;
-        long inscp;
 
         Doc(String certno, String medType, LocalDate day, String diag, String diagName) {
             this.certno = certno;
             this.medType = medType;
             this.day = day;
-            doc.putObject("setlinfo");
-            doc.putArray("diseinfo")
-                    .addObject()
-                    .put("diag_code", diag)
-                    .put("diag_name", diagName)
-                    .put("maindiag_flag", "1");
-            lines = doc.putArray("feedetail");
+            this.draft = new SettlementDraft(diag, diagName);
         }
 
         ObjectNode line(String code, String name, String level, long det, long own, long overLimit, long preSelf) {
-            long in = det - own - overLimit - preSelf;
-            fee += det;
-            ful += own;
-            over += overLimit;
-            pre += preSelf;
-            inscp += in;
-            return lines.addObject()
-                    .put("feedetl_sn", String.valueOf(lines.size() + 1))
-                    .put("med_list_codg", code)
-                    .put("medins_list_name", name)
-                    .put("med_chrgitm_type", "09")
-                    .put("chrgitm_lv", level)
-                    .put("cnt", 1)
-                    .put("pric", money(det))
-                    .put("det_item_fee_sumamt", money(det))
-                    .put("fulamt_ownpay_amt", money(own))
-                    .put("overlmt_amt", money(overLimit))
-                    .put("preselfpay_amt", money(preSelf))
-                    .put("inscp_scp_amt", money(in))
-                    .put("selfpay_prop", own == det ? "1.00" : "0.10");
+            return draft.line(code, name, level, det, own, overLimit, preSelf, own == det ? "1.00" : "0.10");
         }
 
         ObjectNode done(double fundShareOfInScope) {
-            long fund = (long) (inscp * fundShareOfInScope);
-            long psn = fee - fund;
+            long fund = (long) (draft.inScope() * fundShareOfInScope);
+            long psn = draft.fee() - fund;
             long acct = Math.min(psn, r.nextInt(2) == 0 ? 0 : fen(r.nextInt(1_500)));
             String id = String.format("SY%010d", ++settlementSeq);
             LocalDateTime at = day.atTime(8 + r.nextInt(10), r.nextInt(60), r.nextInt(60));
-            ((ObjectNode) doc.get("setlinfo"))
-                    .put("setl_id", id)
-                    .put("mdtrt_id", "M" + id)
-                    .put("psn_no", "31" + certno.substring(6, 18))
-                    .put("psn_cert_type", "01")
-                    .put("certno", certno)
-                    .put("psn_name", "测试甲")
-                    .put("insutype", "310")
-                    .put("med_type", medType)
-                    .put("setl_time", at.format(TIME))
-                    .put("fixmedins_code", "H31010100001")
-                    .put("fixmedins_name", "示例医院")
-                    .put("medfee_sumamt", money(fee))
-                    .put("fulamt_ownpay_amt", money(ful))
-                    .put("overlmt_selfpay", money(over))
-                    .put("preselfpay_amt", money(pre))
-                    .put("inscp_scp_amt", money(inscp))
-                    .put("act_pay_dedc", "0.00")
-                    .put("hifp_pay", money(fund))
-                    .put("hifmi_pay", "0.00")
-                    .put("hifob_pay", "0.00")
-                    .put("maf_pay", "0.00")
-                    .put("cvlserv_pay", "0.00")
-                    .put("oth_pay", "0.00")
-                    .put("fund_pay_sumamt", money(fund))
-                    .put("psn_part_amt", money(psn))
-                    .put("acct_pay", money(acct))
-                    .put("psn_cash_pay", money(psn - acct))
-                    .put("hosp_part_amt", "0.00");
-            return doc;
+            return draft.finish(
+                    new SettlementDraft.Identity(
+                            id, "31" + certno.substring(6, 18), certno, "测试甲", medType, at.format(TIME)),
+                    fund,
+                    acct);
         }
     }
 
@@ -314,9 +257,5 @@ public final class SyntheticYear {
 
     private static long fen(long yuan) {
         return yuan * 100;
-    }
-
-    private static String money(long fen) {
-        return String.format("%d.%02d", fen / 100, fen % 100);
     }
 }
