@@ -1,6 +1,8 @@
 package com.huibao.gateway.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.domain.benefit.Accumulators;
@@ -78,17 +80,25 @@ public final class AccumulatorsJson {
         return AdjudicationJson.tree(g -> write(a, g));
     }
 
+    // written three times a policy in every answer: names encoded once (AdjudicationJson)
+    private static final SerializableString DEDUCTIBLE = new SerializedString("deductible");
+    private static final SerializableString PAID = new SerializedString("paid");
+    private static final SerializableString TOTAL = new SerializedString("total");
+    private static final SerializableString LIMITS = new SerializedString("limits");
+    private static final SerializableString COUNTS = new SerializedString("counts");
+
     /** One policy's accumulators: deductible and paid per key, total, and limits and counts when there are any. */
     static void write(Accumulators a, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        AdjudicationJson.moneys(g, "deductible", a.deductible());
-        AdjudicationJson.moneys(g, "paid", a.paid());
-        AdjudicationJson.money(g, "total", a.total());
+        AdjudicationJson.moneys(g, DEDUCTIBLE, a.deductible());
+        AdjudicationJson.moneys(g, PAID, a.paid());
+        AdjudicationJson.money(g, TOTAL, a.total());
         if (!a.limits().isEmpty()) {
-            AdjudicationJson.moneys(g, "limits", a.limits());
+            AdjudicationJson.moneys(g, LIMITS, a.limits());
         }
         if (!a.counts().isEmpty()) {
-            g.writeObjectFieldStart("counts");
+            g.writeFieldName(COUNTS);
+            g.writeStartObject();
             for (Map.Entry<String, Long> c : a.counts().entrySet()) {
                 g.writeNumberField(c.getKey(), c.getValue());
             }

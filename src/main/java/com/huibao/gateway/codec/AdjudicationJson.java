@@ -1,6 +1,8 @@
 package com.huibao.gateway.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.huibao.gateway.domain.benefit.Adjudication;
@@ -27,6 +29,49 @@ import java.util.Map;
  */
 public final class AdjudicationJson {
     private AdjudicationJson() {}
+
+    // Field names encoded once: written as bytes already made, for every answer (docs/PERFORMANCE.md, issue 28)
+    private static final SerializableString ACCUMULATORS = new SerializedString("accumulators");
+    private static final SerializableString AFTER = new SerializedString("after");
+    private static final SerializableString AMOUNT = new SerializedString("amount");
+    private static final SerializableString BEFORE = new SerializedString("before");
+    private static final SerializableString BURDEN = new SerializedString("burden");
+    private static final SerializableString CAPPED_BY = new SerializedString("capped_by");
+    private static final SerializableString COMPENSATED = new SerializedString("compensated");
+    private static final SerializableString COMPENSATION = new SerializedString("compensation");
+    private static final SerializableString DEDUCTIBLE = new SerializedString("deductible");
+    private static final SerializableString DELTA = new SerializedString("delta");
+    private static final SerializableString ELIGIBLE = new SerializedString("eligible");
+    private static final SerializableString FACT = new SerializedString("fact");
+    private static final SerializableString FEEDETL_SN = new SerializedString("feedetl_sn");
+    private static final SerializableString HOSPITAL_PART = new SerializedString("hospital_part");
+    private static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString IN_LIST = new SerializedString("in_list");
+    private static final SerializableString INSURER_ID = new SerializedString("insurer_id");
+    private static final SerializableString INSURER_PAYS_HOSPITAL = new SerializedString("insurer_pays_hospital");
+    private static final SerializableString INSURER_PAYS_PATIENT = new SerializedString("insurer_pays_patient");
+    private static final SerializableString LIMIT = new SerializedString("limit");
+    private static final SerializableString LINE_OUTCOMES = new SerializedString("line_outcomes");
+    private static final SerializableString LINES = new SerializedString("lines");
+    private static final SerializableString OTHER_COMPENSATION = new SerializedString("other_compensation");
+    private static final SerializableString OUT_OF_LIST = new SerializedString("out_of_list");
+    private static final SerializableString OWN_AMOUNT = new SerializedString("own_amount");
+    private static final SerializableString PAID = new SerializedString("paid");
+    private static final SerializableString PATIENT_CASH_DUE = new SerializedString("patient_cash_due");
+    private static final SerializableString PAYABLE = new SerializedString("payable");
+    private static final SerializableString PAYOUT = new SerializedString("payout");
+    private static final SerializableString PAYOUT_TOTAL = new SerializedString("payout_total");
+    private static final SerializableString PLAN_ID = new SerializedString("plan_id");
+    private static final SerializableString POLICIES = new SerializedString("policies");
+    private static final SerializableString POLICY_NO = new SerializedString("policy_no");
+    private static final SerializableString RATIO = new SerializedString("ratio");
+    private static final SerializableString REASON = new SerializedString("reason");
+    private static final SerializableString REASON_TEXT = new SerializedString("reason_text");
+    private static final SerializableString RESIDUAL_SELF_PAY = new SerializedString("residual_self_pay");
+    private static final SerializableString RESPONSIBILITIES = new SerializedString("responsibilities");
+    private static final SerializableString RESPONSIBILITY = new SerializedString("responsibility");
+    private static final SerializableString SETL_ID = new SerializedString("setl_id");
+    private static final SerializableString UNPAID = new SerializedString("unpaid");
 
     /** Fields written after the adjudication's own, inside its object. */
     public interface More {
@@ -88,27 +133,29 @@ public final class AdjudicationJson {
 
     private static void write(Adjudication a, JsonGenerator g, MorePerPolicy perPolicy, More more) throws IOException {
         g.writeStartObject();
-        g.writeStringField("setl_id", a.setlId());
-        g.writeArrayFieldStart("policies");
+        text(g, SETL_ID, a.setlId());
+        g.writeFieldName(POLICIES);
+        g.writeStartArray();
         for (PolicyResult p : a.policies()) {
             policy(p, g, perPolicy);
         }
         g.writeEndArray();
-        money(g, "payout_total", a.payoutTotal());
-        money(g, "residual_self_pay", a.residualSelfPay());
-        money(g, "insurer_pays_hospital", a.insurerPaysHospital());
-        money(g, "patient_cash_due", a.patientCashDue());
-        money(g, "insurer_pays_patient", a.insurerPaysPatient());
-        money(g, "other_compensation", a.otherCompensation());
-        g.writeArrayFieldStart("lines");
+        money(g, PAYOUT_TOTAL, a.payoutTotal());
+        money(g, RESIDUAL_SELF_PAY, a.residualSelfPay());
+        money(g, INSURER_PAYS_HOSPITAL, a.insurerPaysHospital());
+        money(g, PATIENT_CASH_DUE, a.patientCashDue());
+        money(g, INSURER_PAYS_PATIENT, a.insurerPaysPatient());
+        money(g, OTHER_COMPENSATION, a.otherCompensation());
+        g.writeFieldName(LINES);
+        g.writeStartArray();
         for (LineBurden b : a.burdens()) {
             g.writeStartObject();
-            g.writeStringField("feedetl_sn", b.feedetlSn());
-            money(g, "in_list", b.inList());
-            money(g, "out_of_list", b.outOfList());
-            money(g, "burden", b.burden());
-            money(g, "hospital_part", b.hospitalPart());
-            money(g, "compensated", b.compensated());
+            text(g, FEEDETL_SN, b.feedetlSn());
+            money(g, IN_LIST, b.inList());
+            money(g, OUT_OF_LIST, b.outOfList());
+            money(g, BURDEN, b.burden());
+            money(g, HOSPITAL_PART, b.hospitalPart());
+            money(g, COMPENSATED, b.compensated());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -118,48 +165,51 @@ public final class AdjudicationJson {
 
     private static void policy(PolicyResult p, JsonGenerator g, MorePerPolicy more) throws IOException {
         g.writeStartObject();
-        g.writeStringField("policy_no", p.policyNo());
-        g.writeStringField("plan_id", p.planId());
-        g.writeStringField("insurer_id", p.insurerId());
-        money(g, "payout", p.payout());
-        g.writeStringField("reason", p.denialReason());
-        g.writeStringField("reason_text", ReasonTexts.of(p.denialReason()));
-        g.writeArrayFieldStart("responsibilities");
+        text(g, POLICY_NO, p.policyNo());
+        text(g, PLAN_ID, p.planId());
+        text(g, INSURER_ID, p.insurerId());
+        money(g, PAYOUT, p.payout());
+        text(g, REASON, p.denialReason());
+        reasonText(g, REASON_TEXT, p.denialReason());
+        g.writeFieldName(RESPONSIBILITIES);
+        g.writeStartArray();
         for (ResponsibilityResult r : p.responsibilities()) {
             g.writeStartObject();
-            g.writeStringField("id", r.id());
-            money(g, "eligible", r.eligible());
-            money(g, "deductible", r.deductible());
-            g.writeStringField("ratio", r.ratio() == null ? null : r.ratio().toPlainString());
-            money(g, "payable", r.payable());
-            g.writeStringField("capped_by", r.cappedBy());
-            money(g, "compensation", r.compensation());
+            text(g, ID, r.id());
+            money(g, ELIGIBLE, r.eligible());
+            money(g, DEDUCTIBLE, r.deductible());
+            text(g, RATIO, r.ratio() == null ? null : r.ratio().toPlainString());
+            money(g, PAYABLE, r.payable());
+            text(g, CAPPED_BY, r.cappedBy());
+            money(g, COMPENSATION, r.compensation());
             if (r.ownAmount() != null) {
-                money(g, "own_amount", r.ownAmount());
+                money(g, OWN_AMOUNT, r.ownAmount());
             }
-            moneys(g, "lines", r.lines());
+            moneys(g, LINES, r.lines());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("line_outcomes");
+        g.writeFieldName(LINE_OUTCOMES);
+        g.writeStartArray();
         for (LineOutcome l : p.lines()) {
             g.writeStartObject();
-            g.writeStringField("feedetl_sn", l.feedetlSn());
-            money(g, "in_list", l.inList());
-            money(g, "out_of_list", l.outOfList());
-            money(g, "paid", l.paid());
-            g.writeArrayFieldStart("unpaid");
+            text(g, FEEDETL_SN, l.feedetlSn());
+            money(g, IN_LIST, l.inList());
+            money(g, OUT_OF_LIST, l.outOfList());
+            money(g, PAID, l.paid());
+            g.writeFieldName(UNPAID);
+            g.writeStartArray();
             for (UnpaidPart u : l.unpaid()) {
                 g.writeStartObject();
-                g.writeStringField("reason", u.reason());
-                g.writeStringField("reason_text", ReasonTexts.of(u.reason()));
-                money(g, "amount", u.amount());
-                g.writeStringField("responsibility", u.responsibility());
+                text(g, REASON, u.reason());
+                reasonText(g, REASON_TEXT, u.reason());
+                money(g, AMOUNT, u.amount());
+                text(g, RESPONSIBILITY, u.responsibility());
                 if (u.limit() != null) {
-                    g.writeStringField("limit", u.limit());
+                    text(g, LIMIT, u.limit());
                 }
                 if (u.fact() != null) {
-                    g.writeStringField("fact", u.fact());
+                    text(g, FACT, u.fact());
                 }
                 g.writeEndObject();
             }
@@ -167,24 +217,61 @@ public final class AdjudicationJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeObjectFieldStart("accumulators");
-        g.writeFieldName("before");
+        g.writeFieldName(ACCUMULATORS);
+        g.writeStartObject();
+        g.writeFieldName(BEFORE);
         AccumulatorsJson.write(p.before(), g);
-        g.writeFieldName("delta");
+        g.writeFieldName(DELTA);
         AccumulatorsJson.write(p.delta(), g);
-        g.writeFieldName("after");
+        g.writeFieldName(AFTER);
         AccumulatorsJson.write(p.after(), g);
         g.writeEndObject();
         more.write(p, g);
         g.writeEndObject();
     }
 
-    static void money(JsonGenerator g, String field, Money m) throws IOException {
-        g.writeStringField(field, m.toString());
+    private static void text(JsonGenerator g, SerializableString field, String value) throws IOException {
+        g.writeFieldName(field);
+        g.writeString(value);
     }
 
-    static void moneys(JsonGenerator g, String field, Map<String, Money> amounts) throws IOException {
-        g.writeObjectFieldStart(field);
+    private static void reasonText(JsonGenerator g, SerializableString field, String code) throws IOException {
+        g.writeFieldName(field);
+        SerializableString text = ReasonTexts.encoded(code);
+        if (text == null) {
+            g.writeNull();
+        } else {
+            g.writeString(text);
+        }
+    }
+
+    static void money(JsonGenerator g, SerializableString field, Money m) throws IOException {
+        g.writeFieldName(field);
+        money(g, m);
+    }
+
+    static void money(JsonGenerator g, String field, Money m) throws IOException {
+        g.writeFieldName(field);
+        money(g, m);
+    }
+
+    /**
+     * An amount as its string ({@link Money#toString()}): a byte generator gets the digits made here from the fen,
+     * with nothing to escape; a tree gets the string.
+     */
+    private static void money(JsonGenerator g, Money m) throws IOException {
+        if (g instanceof TokenBuffer) {
+            g.writeString(m.toString());
+            return;
+        }
+        byte[] text = new byte[MoneyText.MAX_LENGTH];
+        int start = MoneyText.write(m, text);
+        g.writeRawUTF8String(text, start, text.length - start);
+    }
+
+    static void moneys(JsonGenerator g, SerializableString field, Map<String, Money> amounts) throws IOException {
+        g.writeFieldName(field);
+        g.writeStartObject();
         for (Map.Entry<String, Money> e : amounts.entrySet()) {
             money(g, e.getKey(), e.getValue());
         }

@@ -1,5 +1,7 @@
 package com.huibao.gateway.codec;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +16,24 @@ import java.util.Map;
 public final class ReasonTexts {
     static final String RESOURCE = "webroot/app/zh-CN.json";
     private static final Map<String, String> REASONS = load();
+    private static final Map<String, SerializableString> ENCODED = encode(REASONS);
 
     private ReasonTexts() {}
 
     /** The sentence for a code; null for none (a code without a text is a defect the tests look for). */
     public static String of(String code) {
         return code == null ? null : REASONS.get(code);
+    }
+
+    /** The sentence for a code, encoded once for the JSON writers; null for none. */
+    static SerializableString encoded(String code) {
+        return code == null ? null : ENCODED.get(code);
+    }
+
+    private static Map<String, SerializableString> encode(Map<String, String> texts) {
+        Map<String, SerializableString> out = new HashMap<>();
+        texts.forEach((code, text) -> out.put(code, new SerializedString(text)));
+        return Map.copyOf(out);
     }
 
     private static Map<String, String> load() {
