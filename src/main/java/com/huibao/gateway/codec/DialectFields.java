@@ -12,7 +12,8 @@ import java.util.List;
  * Reads the fields of one section of a settlement message as its region's {@link Dialect} spells them: the
  * national name, else its aliases in order; {@code ""} and {@code null} read as the profile says (absent, or zero
  * for amounts); numbers accepted as strings and codes as numbers; times in the profile's forms. Problems are
- * collected in {@link Fields} naming the national field's path.
+ * collected in {@link Fields} naming the national field's path: {@code at} (the section's path and a dot, {@code
+ * feedetail[3].}) and the field's name, joined only when there is a problem to name.
  */
 final class DialectFields {
     private final Fields f;
@@ -67,11 +68,11 @@ final class DialectFields {
         return v != null && (blank ? v.isTextual() && v.asText().isBlank() : v.isNull());
     }
 
-    String text(JsonNode node, String section, String field, String path, boolean required) {
+    String text(JsonNode node, String section, String field, String at, boolean required) {
         JsonNode v = value(node, section, field);
         if (v == null) {
             if (required) {
-                f.add(path, "REQUIRED", path + " is required");
+                f.add(at + field, "REQUIRED", at + field + " is required");
             }
             return null;
         }
@@ -81,7 +82,7 @@ final class DialectFields {
         if (v.isIntegralNumber()) {
             return v.asText();
         }
-        f.add(path, "INVALID_TYPE", path + " must be a string");
+        f.add(at + field, "INVALID_TYPE", at + field + " must be a string");
         return null;
     }
 
@@ -89,7 +90,7 @@ final class DialectFields {
      * A CNY amount (number or decimal string, at most 2 decimals); {@code ""}/{@code null} as the profile reads them;
      * null when absent (and then REQUIRED when required).
      */
-    Money amount(JsonNode node, String section, String field, String path, boolean required) {
+    Money amount(JsonNode node, String section, String field, String at, boolean required) {
         JsonNode v = value(node, section, field);
         if (v == null) {
             if (sentAs(node, section, field, false) && d.nullIsZero(field)
@@ -98,9 +99,9 @@ final class DialectFields {
             }
             if (required) {
                 f.add(
-                        path,
+                        at + field,
                         "REQUIRED",
-                        path + " is required"
+                        at + field + " is required"
                                 + (sentAs(node, section, field, true) || sentAs(node, section, field, false)
                                         ? " (sent empty, which this region's profile reads as absent)"
                                         : ""));
@@ -115,18 +116,18 @@ final class DialectFields {
                 return Money.parse(v.asText().trim());
             }
         } catch (AmountFormatException e) {
-            f.add(path, "INVALID_AMOUNT", path + ": " + e.getMessage());
+            f.add(at + field, "INVALID_AMOUNT", at + field + ": " + e.getMessage());
             return null;
         }
-        f.add(path, "INVALID_TYPE", path + " must be a decimal amount (number or string)");
+        f.add(at + field, "INVALID_TYPE", at + field + " must be a decimal amount (number or string)");
         return null;
     }
 
-    BigDecimal decimal(JsonNode node, String section, String field, String path, boolean required) {
+    BigDecimal decimal(JsonNode node, String section, String field, String at, boolean required) {
         JsonNode v = value(node, section, field);
         if (v == null) {
             if (required) {
-                f.add(path, "REQUIRED", path + " is required");
+                f.add(at + field, "REQUIRED", at + field + " is required");
             }
             return null;
         }
@@ -137,38 +138,38 @@ final class DialectFields {
             try {
                 return new BigDecimal(v.asText().trim());
             } catch (NumberFormatException e) {
-                f.add(path, "INVALID_DECIMAL", path + " is not a decimal: " + v.asText());
+                f.add(at + field, "INVALID_DECIMAL", at + field + " is not a decimal: " + v.asText());
                 return null;
             }
         }
-        f.add(path, "INVALID_TYPE", path + " must be a decimal (number or string)");
+        f.add(at + field, "INVALID_TYPE", at + field + " must be a decimal (number or string)");
         return null;
     }
 
-    LocalDateTime dateTime(JsonNode node, String section, String field, String path, boolean required) {
-        String s = text(node, section, field, path, required);
+    LocalDateTime dateTime(JsonNode node, String section, String field, String at, boolean required) {
+        String s = text(node, section, field, at, required);
         if (s == null) {
             return null;
         }
         LocalDateTime t = NationalTime.dateTime(s, d.dateTimeFormats());
         if (t == null) {
             f.add(
-                    path,
+                    at + field,
                     "INVALID_DATE_TIME",
-                    path + " must be a date-time such as yyyy-MM-dd HH:mm:ss (forms of profile " + d.name() + "), was "
-                            + s);
+                    at + field + " must be a date-time such as yyyy-MM-dd HH:mm:ss (forms of profile " + d.name()
+                            + "), was " + s);
         }
         return t;
     }
 
-    LocalDate date(JsonNode node, String section, String field, String path) {
-        String s = text(node, section, field, path, false);
+    LocalDate date(JsonNode node, String section, String field, String at) {
+        String s = text(node, section, field, at, false);
         if (s == null) {
             return null;
         }
         LocalDate t = NationalTime.date(s, d.dateFormats(), d.dateTimeFormats());
         if (t == null) {
-            f.add(path, "INVALID_DATE", path + " must be a date such as yyyy-MM-dd, was " + s);
+            f.add(at + field, "INVALID_DATE", at + field + " must be a date such as yyyy-MM-dd, was " + s);
         }
         return t;
     }

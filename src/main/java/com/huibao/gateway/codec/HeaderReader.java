@@ -48,7 +48,7 @@ final class HeaderReader {
         String name = text("psn_name", false);
         String insutype = text("insutype", true);
         String medType = df.dialect().nationalMedType(text("med_type", true));
-        LocalDateTime setlTime = df.dateTime(h, S, "setl_time", P + "setl_time", true);
+        LocalDateTime setlTime = df.dateTime(h, S, "setl_time", P, true);
         String institution = institution();
         String institutionName = envelopeOr("fixmedins_name");
         String region = DialectFields.firstText(m.envelope(), List.of("insuplc_admdvs"));
@@ -57,8 +57,8 @@ final class HeaderReader {
         }
         String hospLv = text("hosp_lv", false);
         String area = envelopeOr("mdtrtarea_admvs");
-        LocalDate begin = df.date(h, S, "begndate", P + "begndate");
-        LocalDate end = df.date(h, S, "enddate", P + "enddate");
+        LocalDate begin = df.date(h, S, "begndate", P);
+        LocalDate end = df.date(h, S, "enddate", P);
 
         Money medfee = amount("medfee_sumamt", true);
         Money ful = partOrSum("fulamt_ownpay_amt", lines, Part.FUL);
@@ -197,10 +197,10 @@ final class HeaderReader {
     }
 
     private String text(String field, boolean required) {
-        return df.text(h, S, field, P + field, required);
+        return df.text(h, S, field, P, required);
     }
 
     private Money amount(String field, boolean required) {
-        return df.amount(h, S, field, P + field, required);
+        return df.amount(h, S, field, P, required);
     }
 }

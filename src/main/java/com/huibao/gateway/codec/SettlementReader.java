@@ -194,9 +194,9 @@ public final class SettlementReader implements SettlementParser {
                 if (!d.isObject()) {
                     return invalid(df, "diseinfo[" + i + "]", "a diagnosis must be an object", out);
                 }
-                String code = df.text(d, "diseinfo", "diag_code", at + "diag_code", true);
-                String name = df.text(d, "diseinfo", "diag_name", at + "diag_name", false);
-                String flag = df.text(d, "diseinfo", "maindiag_flag", at + "maindiag_flag", false);
+                String code = df.text(d, "diseinfo", "diag_code", at, true);
+                String name = df.text(d, "diseinfo", "diag_name", at, false);
+                String flag = df.text(d, "diseinfo", "maindiag_flag", at, false);
                 out.add(new Diagnosis(code, name, "1".equals(flag)));
             }
         }
@@ -228,8 +228,8 @@ public final class SettlementReader implements SettlementParser {
             if (!r.isObject()) {
                 return invalid(df, "setldetail[" + i + "]", "a fund row must be an object", out);
             }
-            String type = df.text(r, "setldetail", "fund_pay_type", at + "fund_pay_type", true);
-            Money amount = df.amount(r, "setldetail", "fund_payamt", at + "fund_payamt", true);
+            String type = df.text(r, "setldetail", "fund_pay_type", at, true);
+            Money amount = df.amount(r, "setldetail", "fund_payamt", at, true);
             if (type != null && amount != null) {
                 out.add(new FundPayment(type, amount, df.dialect().fundKind(type)));
             }
@@ -268,30 +268,30 @@ public final class SettlementReader implements SettlementParser {
 
     private static FeeLine line(DialectFields df, JsonNode l, String p) {
         String s = "feedetail";
-        String sn = df.text(l, s, "feedetl_sn", p + "feedetl_sn", true);
-        String code = df.text(l, s, "med_list_codg", p + "med_list_codg", true);
-        String name = df.text(l, s, "medins_list_name", p + "medins_list_name", false);
-        String category = df.text(l, s, "med_chrgitm_type", p + "med_chrgitm_type", true);
-        String level = df.text(l, s, "chrgitm_lv", p + "chrgitm_lv", true);
-        BigDecimal cnt = df.decimal(l, s, "cnt", p + "cnt", true);
-        BigDecimal pric = df.decimal(l, s, "pric", p + "pric", false);
-        Money det = df.amount(l, s, "det_item_fee_sumamt", p + "det_item_fee_sumamt", true);
-        Money ful = df.amount(l, s, "fulamt_ownpay_amt", p + "fulamt_ownpay_amt", true);
-        Money over = df.amount(l, s, "overlmt_amt", p + "overlmt_amt", true);
-        Money pre = df.amount(l, s, "preselfpay_amt", p + "preselfpay_amt", true);
-        Money inscp = df.amount(l, s, "inscp_scp_amt", p + "inscp_scp_amt", true);
-        BigDecimal prop = df.decimal(l, s, "selfpay_prop", p + "selfpay_prop", false);
-        String preapproval = df.text(l, s, "preapproval_no", p + "preapproval_no", false);
-        BigDecimal ceiling = df.decimal(l, s, "pric_uplmt_amt", p + "pric_uplmt_amt", false);
+        String sn = df.text(l, s, "feedetl_sn", p, true);
+        String code = df.text(l, s, "med_list_codg", p, true);
+        String name = df.text(l, s, "medins_list_name", p, false);
+        String category = df.text(l, s, "med_chrgitm_type", p, true);
+        String level = df.text(l, s, "chrgitm_lv", p, true);
+        BigDecimal cnt = df.decimal(l, s, "cnt", p, true);
+        BigDecimal pric = df.decimal(l, s, "pric", p, false);
+        Money det = df.amount(l, s, "det_item_fee_sumamt", p, true);
+        Money ful = df.amount(l, s, "fulamt_ownpay_amt", p, true);
+        Money over = df.amount(l, s, "overlmt_amt", p, true);
+        Money pre = df.amount(l, s, "preselfpay_amt", p, true);
+        Money inscp = df.amount(l, s, "inscp_scp_amt", p, true);
+        BigDecimal prop = df.decimal(l, s, "selfpay_prop", p, false);
+        String preapproval = df.text(l, s, "preapproval_no", p, false);
+        BigDecimal ceiling = df.decimal(l, s, "pric_uplmt_amt", p, false);
         LineFacts facts = new LineFacts(
-                df.text(l, s, "init_feedetl_sn", p + "init_feedetl_sn", false),
-                df.dateTime(l, s, "fee_ocur_time", p + "fee_ocur_time", false),
-                df.text(l, s, "hilist_code", p + "hilist_code", false),
-                df.text(l, s, "hilist_name", p + "hilist_name", false),
-                df.text(l, s, "hi_nego_drug_flag", p + "hi_nego_drug_flag", false),
-                df.text(l, s, "lmt_used_flag", p + "lmt_used_flag", false),
+                df.text(l, s, "init_feedetl_sn", p, false),
+                df.dateTime(l, s, "fee_ocur_time", p, false),
+                df.text(l, s, "hilist_code", p, false),
+                df.text(l, s, "hilist_name", p, false),
+                df.text(l, s, "hi_nego_drug_flag", p, false),
+                df.text(l, s, "lmt_used_flag", p, false),
                 ceiling == null || ceiling.compareTo(NO_CEILING) == 0 ? null : ceiling,
-                df.decimal(l, s, "prd_days", p + "prd_days", false));
+                df.decimal(l, s, "prd_days", p, false));
         if (sn == null
                 || code == null
                 || cnt == null
