@@ -2,6 +2,7 @@ package com.huibao.gateway.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -89,6 +90,20 @@ class DocumentsTest {
         String deep = "[".repeat(100) + "]".repeat(100);
         assertThatThrownBy(() -> Json.parse(deep)).isInstanceOf(InvalidDocumentException.class);
         assertThatThrownBy(() -> Json.parse("{\"a\":1,\"a\":2}")).isInstanceOf(InvalidDocumentException.class);
+    }
+
+    @Test
+    void a_duplicate_key_at_any_depth_is_named_and_the_setting_that_found_it_is_not() {
+        for (String doc : List.of(
+                "{\"feedetail\":[{\"cnt\":\"1\"},{\"cnt\":\"1\",\"pric\":\"2\",\"cnt\":\"3\"}]}",
+                "{\"cnt\":null,\"a\":{},\"cnt\":\"3\"}")) {
+            assertThatThrownBy(() -> Json.parse(doc))
+                    .isInstanceOfSatisfying(
+                            InvalidDocumentException.class,
+                            e -> assertThat(e.violations())
+                                    .extracting(Violation::code, Violation::detail)
+                                    .containsExactly(tuple("INVALID_JSON", "Duplicate field 'cnt'")));
+        }
     }
 
     @Test
