@@ -1,14 +1,14 @@
 package com.huibao.gateway.adapter.cli;
 
 import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.pricing.ClaimDifference;
 import com.huibao.gateway.domain.pricing.Member;
-import com.huibao.gateway.domain.pricing.PricingStudy;
 import com.huibao.gateway.domain.pricing.PlanFigures;
+import com.huibao.gateway.domain.pricing.PricingStudy;
 import com.huibao.gateway.domain.pricing.YearPricer;
-import com.huibao.gateway.domain.benefit.BenefitEngine;
 import com.huibao.gateway.domain.settlement.Settlement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,9 +64,11 @@ public final class SparkPricing {
             PriceCommand.Priced p = price(sc, opts, Integer.parseInt(opts.getOrDefault("partitions", "0")));
             Path dir = Files.createDirectories(Path.of(opts.get("out")));
             PricingReport.write(dir, p);
-            p.figures().values().forEach(f -> System.out.printf(
-                    "%s: %d members, %d claimants, payout %s, per member %s%n",
-                    f.planId(), f.members(), f.claimants(), f.payout(), f.perMember()));
+            p.figures()
+                    .values()
+                    .forEach(f -> System.out.printf(
+                            "%s: %d members, %d claimants, payout %s, per member %s%n",
+                            f.planId(), f.members(), f.claimants(), f.payout(), f.perMember()));
         }
     }
 

@@ -31,19 +31,29 @@ class SparkPricingTest {
         Path dir = Files.createDirectories(Path.of("pricing-spark/target/equality"));
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThat(SyntheticYear.run(
-                        new String[] {"--people", "20000", "--out", dir.resolve("year").toString()}, quiet, quiet))
+                        new String[] {
+                            "--people", "20000", "--out", dir.resolve("year").toString()
+                        },
+                        quiet,
+                        quiet))
                 .isZero();
         Path history = dir.resolve("year/settlements.ndjson");
         try (var lines = Files.lines(history)) {
             assertThat(lines.count()).isGreaterThanOrEqualTo(100_000);
         }
         Map<String, String> opts = Map.of(
-                "history", history.toString(),
-                "members", dir.resolve("year/members.csv").toString(),
-                "plans", "config/plans/huiminbao-2025.json,config/plans/pricing/huiminbao-2025-with-chiidl.json",
-                "lists", "config/lists/huiminbao-2025-lists.json,config/lists/chiidl-2025.json",
-                "institutions", "config/institutions,config/demo/institutions",
-                "hmac-key-hex", HMAC);
+                "history",
+                history.toString(),
+                "members",
+                dir.resolve("year/members.csv").toString(),
+                "plans",
+                "config/plans/huiminbao-2025.json,config/plans/pricing/huiminbao-2025-with-chiidl.json",
+                "lists",
+                "config/lists/huiminbao-2025-lists.json,config/lists/chiidl-2025.json",
+                "institutions",
+                "config/institutions,config/demo/institutions",
+                "hmac-key-hex",
+                HMAC);
 
         Deidentifier deid = new Deidentifier(Hex.decode(HMAC));
         PriceCommand.Priced embedded;
