@@ -3,6 +3,7 @@ package com.huibao.gateway.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.huibao.gateway.domain.benefit.Adjudication;
@@ -256,11 +257,12 @@ public final class AdjudicationJson {
     }
 
     /**
-     * An amount as its string ({@link Money#toString()}): a byte generator gets the digits made here from the fen,
-     * with nothing to escape; a tree gets the string.
+     * An amount as its string ({@link Money#toString()}): a UTF-8 byte generator gets the digits made here from the
+     * fen, with nothing to escape; any other (a tree's token buffer) gets the string, since only a UTF-8 generator
+     * takes raw bytes.
      */
     private static void money(JsonGenerator g, Money m) throws IOException {
-        if (g instanceof TokenBuffer) {
+        if (!(g instanceof UTF8JsonGenerator)) {
             g.writeString(m.toString());
             return;
         }
