@@ -262,6 +262,30 @@ class NationalMessagesHttpTest {
     }
 
     @Test
+    void a_fee_line_that_says_a_field_twice_is_400_naming_it_and_changes_nothing() {
+        long claims = Sql.count(gw.gateway().database(), "SELECT count(*) FROM claims");
+        for (String file : ACCEPT) {
+            String text = new String(Examples.bytes("national/" + file), StandardCharsets.UTF_8);
+            int line = text.indexOf('{', text.indexOf("\"feedetail\""));
+            String first = text.substring(line + 1, text.indexOf(',', line));
+            assertThat(first).as(file).contains(":").doesNotContain("{", "[");
+            String name = first.substring(first.indexOf('"') + 1, first.indexOf('"', first.indexOf('"') + 1));
+            byte[] body = (text.substring(0, line + 1) + first + "," + text.substring(line + 1))
+                    .getBytes(StandardCharsets.UTF_8);
+            String hospital = bundle(file).get("fixmedins_code").asText();
+            HttpResponse<String> r = as(hospital, "POST", "/v1/direct-settlements/preview", body);
+            assertThat(r.statusCode()).as(file + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).as(file).contains("INVALID_JSON", "Duplicate field '" + name + "'");
+            String setlId = bundle(file).get("setlinfo").get("setl_id").asText();
+            HttpResponse<String> confirm = as(hospital, "PUT", "/v1/direct-settlements/" + setlId + "-DUP", body);
+            assertThat(confirm.statusCode()).as(file + ": " + confirm.body()).isEqualTo(400);
+            assertThat(confirm.body()).as(file).contains("Duplicate field '" + name + "'");
+        }
+        assertThat(Sql.count(gw.gateway().database(), "SELECT count(*) FROM claims"))
+                .isEqualTo(claims);
+    }
+
+    @Test
     void another_hospitals_bundle_is_forbidden() {
         HttpResponse<String> r = as(
                 "H46010645842",
