@@ -80,9 +80,8 @@ public final class AccumulatorsJson {
         return AdjudicationJson.tree(g -> write(a, g));
     }
 
-    // written three times a policy in every answer: names encoded once (AdjudicationJson)
-    private static final SerializableString DEDUCTIBLE = new SerializedString("deductible");
-    private static final SerializableString PAID = new SerializedString("paid");
+    // written three times a policy in every answer: names encoded once, as AdjudicationJson's (which has
+    // "deductible" and "paid")
     private static final SerializableString TOTAL = new SerializedString("total");
     private static final SerializableString LIMITS = new SerializedString("limits");
     private static final SerializableString COUNTS = new SerializedString("counts");
@@ -90,8 +89,8 @@ public final class AccumulatorsJson {
     /** One policy's accumulators: deductible and paid per key, total, and limits and counts when there are any. */
     static void write(Accumulators a, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        AdjudicationJson.moneys(g, DEDUCTIBLE, a.deductible());
-        AdjudicationJson.moneys(g, PAID, a.paid());
+        AdjudicationJson.moneys(g, AdjudicationJson.DEDUCTIBLE, a.deductible());
+        AdjudicationJson.moneys(g, AdjudicationJson.PAID, a.paid());
         AdjudicationJson.money(g, TOTAL, a.total());
         if (!a.limits().isEmpty()) {
             AdjudicationJson.moneys(g, LIMITS, a.limits());

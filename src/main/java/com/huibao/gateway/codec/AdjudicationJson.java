@@ -31,7 +31,8 @@ import java.util.Map;
 public final class AdjudicationJson {
     private AdjudicationJson() {}
 
-    // Field names encoded once: written as bytes already made, for every answer (docs/PERFORMANCE.md, issue 28)
+    // Field names encoded once: written as bytes already made, for every answer (docs/PERFORMANCE.md, issue 28);
+    // "deductible" and "paid" are also the accumulators' (AccumulatorsJson)
     private static final SerializableString ACCUMULATORS = new SerializedString("accumulators");
     private static final SerializableString AFTER = new SerializedString("after");
     private static final SerializableString AMOUNT = new SerializedString("amount");
@@ -40,7 +41,7 @@ public final class AdjudicationJson {
     private static final SerializableString CAPPED_BY = new SerializedString("capped_by");
     private static final SerializableString COMPENSATED = new SerializedString("compensated");
     private static final SerializableString COMPENSATION = new SerializedString("compensation");
-    private static final SerializableString DEDUCTIBLE = new SerializedString("deductible");
+    static final SerializableString DEDUCTIBLE = new SerializedString("deductible");
     private static final SerializableString DELTA = new SerializedString("delta");
     private static final SerializableString ELIGIBLE = new SerializedString("eligible");
     private static final SerializableString FACT = new SerializedString("fact");
@@ -57,7 +58,7 @@ public final class AdjudicationJson {
     private static final SerializableString OTHER_COMPENSATION = new SerializedString("other_compensation");
     private static final SerializableString OUT_OF_LIST = new SerializedString("out_of_list");
     private static final SerializableString OWN_AMOUNT = new SerializedString("own_amount");
-    private static final SerializableString PAID = new SerializedString("paid");
+    static final SerializableString PAID = new SerializedString("paid");
     private static final SerializableString PATIENT_CASH_DUE = new SerializedString("patient_cash_due");
     private static final SerializableString PAYABLE = new SerializedString("payable");
     private static final SerializableString PAYOUT = new SerializedString("payout");
@@ -251,7 +252,7 @@ public final class AdjudicationJson {
         money(g, m);
     }
 
-    static void money(JsonGenerator g, String field, Money m) throws IOException {
+    private static void money(JsonGenerator g, String field, Money m) throws IOException {
         g.writeFieldName(field);
         money(g, m);
     }
