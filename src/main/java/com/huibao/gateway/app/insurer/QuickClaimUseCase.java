@@ -76,50 +76,55 @@ public final class QuickClaimUseCase {
                 .compose(ctx -> {
                     Settlement s = parser.parse(
                             ctx.settlement().document(), ctx.settlement().fixmedinsCode());
-                    return cases.load(s.setlinfo(), Purpose.QUICK_CLAIM).compose(loaded -> {
-                        PolicyCase policyCase = loaded.cases().stream()
-                                .filter(c -> c.policy().policyNo().equals(policyNo))
-                                .findFirst()
-                                .orElseThrow(() -> new Failure.NotFound(
-                                        "POLICY_NOT_FOUND", "no policy " + policyNo + " of this insurer"));
-                        if (policyCase.denialReason() != null) {
-                            throw new Failure.Forbidden(
-                                    policyCase.denialReason(),
-                                    "the patient has not authorized this insurer "
-                                            + "for quick claims on this settlement (" + policyCase.denialReason()
-                                            + ")");
-                        }
-                        if (!policyCase.policy().inForce(s.setlDate())) {
-                            throw new Failure.Conflict(
-                                    "POLICY_NOT_IN_FORCE",
-                                    "policy " + policyNo + " was not in force on " + s.setlDate());
-                        }
-                        BenefitEngine engine = loaded.engine();
-                        LocalDate today = LocalDate.now(clock.withZone(zone));
-                        int planVersion = loaded.catalog()
-                                .planVersions()
-                                .getOrDefault(policyCase.plan().planId(), 1);
-                        return access.record(
-                                        loaded.personKey(),
-                                        insurer,
-                                        "QUICK_CLAIM",
-                                        Purpose.QUICK_CLAIM.name(),
-                                        setlId,
-                                        clock.instant())
-                                .compose(v -> creation.create(
-                                        ClaimChannel.QUICK_CLAIM,
-                                        setlId,
-                                        policyNo,
-                                        planVersion,
-                                        clock.instant(),
-                                        acc -> engine.adjudicate(
-                                                        s,
-                                                        List.of(new PolicyCase(
-                                                                policyCase.policy(), policyCase.plan(), acc, null)),
-                                                        today,
-                                                        ctx.alreadyPaidPerLine())
-                                                .policy(policyNo)));
-                    });
+                    return cases.loadToDecideUnderLock(s.setlinfo(), Purpose.QUICK_CLAIM)
+                            .compose(loaded -> {
+                                PolicyCase policyCase = loaded.cases().stream()
+                                        .filter(c -> c.policy().policyNo().equals(policyNo))
+                                        .findFirst()
+                                        .orElseThrow(() -> new Failure.NotFound(
+                                                "POLICY_NOT_FOUND", "no policy " + policyNo + " of this insurer"));
+                                if (policyCase.denialReason() != null) {
+                                    throw new Failure.Forbidden(
+                                            policyCase.denialReason(),
+                                            "the patient has not authorized this insurer "
+                                                    + "for quick claims on this settlement ("
+                                                    + policyCase.denialReason()
+                                                    + ")");
+                                }
+                                if (!policyCase.policy().inForce(s.setlDate())) {
+                                    throw new Failure.Conflict(
+                                            "POLICY_NOT_IN_FORCE",
+                                            "policy " + policyNo + " was not in force on " + s.setlDate());
+                                }
+                                BenefitEngine engine = loaded.engine();
+                                LocalDate today = LocalDate.now(clock.withZone(zone));
+                                int planVersion = loaded.catalog()
+                                        .planVersions()
+                                        .getOrDefault(policyCase.plan().planId(), 1);
+                                return access.record(
+                                                loaded.personKey(),
+                                                insurer,
+                                                "QUICK_CLAIM",
+                                                Purpose.QUICK_CLAIM.name(),
+                                                setlId,
+                                                clock.instant())
+                                        .compose(v -> creation.create(
+                                                ClaimChannel.QUICK_CLAIM,
+                                                setlId,
+                                                policyNo,
+                                                planVersion,
+                                                clock.instant(),
+                                                acc -> engine.adjudicate(
+                                                                s,
+                                                                List.of(new PolicyCase(
+                                                                        policyCase.policy(),
+                                                                        policyCase.plan(),
+                                                                        acc,
+                                                                        null)),
+                                                                today,
+                                                                ctx.alreadyPaidPerLine())
+                                                        .policy(policyNo)));
+                            });
                 });
     }
 }

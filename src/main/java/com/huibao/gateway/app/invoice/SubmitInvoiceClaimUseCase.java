@@ -105,7 +105,7 @@ public final class SubmitInvoiceClaimUseCase {
 
     private Future<ClaimStore.Claim> claim(Principal who, String policyNo, StoredSettlement invoice) {
         Settlement s = invoice.settlement();
-        return cases.load(s.setlinfo(), Purpose.QUICK_CLAIM).compose(loaded -> {
+        return cases.loadToDecideUnderLock(s.setlinfo(), Purpose.QUICK_CLAIM).compose(loaded -> {
             PolicyCase c = loaded.cases().stream()
                     .filter(x -> x.policy().policyNo().equals(policyNo))
                     .findFirst()

@@ -97,7 +97,7 @@ public final class ConfirmDirectSettlementUseCase {
             String requestHash,
             Function<Confirmation, String> render) {
         String setlId = settlement.settlement().setlinfo().setlId();
-        return cases.load(settlement.settlement().setlinfo(), Purpose.DIRECT_SETTLEMENT)
+        return cases.loadToDecideUnderLock(settlement.settlement().setlinfo(), Purpose.DIRECT_SETTLEMENT)
                 .compose(loaded -> access.record(
                                 loaded.personKey(),
                                 hospital,

@@ -56,28 +56,33 @@ public final class IngestSettlementUseCase {
     }
 
     private Future<Void> proactive(Settlement s) {
-        return cases.load(s.setlinfo(), Purpose.PROACTIVE_CLAIM).compose(loaded -> {
-            BenefitEngine engine = loaded.engine();
-            LocalDate today = LocalDate.now(clock.withZone(zone));
-            List<Future<?>> created = new ArrayList<>();
-            for (PolicyCase c : loaded.cases()) {
-                if (c.denialReason() != null || !c.policy().inForce(s.setlDate())) {
-                    continue;
-                }
-                String policyNo = c.policy().policyNo();
-                int planVersion =
-                        loaded.catalog().planVersions().getOrDefault(c.plan().planId(), 1);
-                created.add(creation.create(
-                        ClaimChannel.PROACTIVE_CLAIM,
-                        s.setlinfo().setlId(),
-                        policyNo,
-                        planVersion,
-                        clock.instant(),
-                        acc -> engine.adjudicate(
-                                        s, List.of(new PolicyCase(c.policy(), c.plan(), acc, null)), today, Map.of())
-                                .policy(policyNo)));
-            }
-            return Future.all(created).mapEmpty();
-        });
+        return cases.loadToDecideUnderLock(s.setlinfo(), Purpose.PROACTIVE_CLAIM)
+                .compose(loaded -> {
+                    BenefitEngine engine = loaded.engine();
+                    LocalDate today = LocalDate.now(clock.withZone(zone));
+                    List<Future<?>> created = new ArrayList<>();
+                    for (PolicyCase c : loaded.cases()) {
+                        if (c.denialReason() != null || !c.policy().inForce(s.setlDate())) {
+                            continue;
+                        }
+                        String policyNo = c.policy().policyNo();
+                        int planVersion = loaded.catalog()
+                                .planVersions()
+                                .getOrDefault(c.plan().planId(), 1);
+                        created.add(creation.create(
+                                ClaimChannel.PROACTIVE_CLAIM,
+                                s.setlinfo().setlId(),
+                                policyNo,
+                                planVersion,
+                                clock.instant(),
+                                acc -> engine.adjudicate(
+                                                s,
+                                                List.of(new PolicyCase(c.policy(), c.plan(), acc, null)),
+                                                today,
+                                                Map.of())
+                                        .policy(policyNo)));
+                    }
+                    return Future.all(created).mapEmpty();
+                });
     }
 }

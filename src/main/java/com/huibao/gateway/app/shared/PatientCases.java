@@ -66,19 +66,35 @@ public final class PatientCases {
         }
     }
 
+    /** The cases with each policy's accumulators as they are now: for a preview, which writes nothing. */
     public Future<Cases> load(SetlInfo setlinfo, Purpose purpose) {
+        return load(setlinfo, purpose, true);
+    }
+
+    /**
+     * The cases without reading the accumulators, each case's {@link Accumulators#EMPTY}: for a claim decided under
+     * its policies' locks (confirm, quick, proactive and invoice claims), which reads them there. Reading them here
+     * too cost a statement per claim for nothing (docs/PERFORMANCE.md).
+     */
+    public Future<Cases> loadToDecideUnderLock(SetlInfo setlinfo, Purpose purpose) {
+        return load(setlinfo, purpose, false);
+    }
+
+    private Future<Cases> load(SetlInfo setlinfo, Purpose purpose, boolean withAccumulators) {
         String person = keys.personKey(setlinfo.psnCertType(), setlinfo.certno());
         Future<List<Policy>> ps = policies.byPerson(person, setlinfo.psnCertType(), setlinfo.certno());
         Future<Catalog> cat = catalog.current();
         Future<List<Consent>> cs = consents.forPerson(person);
         return Future.all(ps, cat, cs)
-                .compose(all -> accumulators
-                        .of(ps.result().stream().map(Policy::policyNo).toList())
-                        .map(acc -> new Cases(
-                                cat.result(),
-                                institutions.current(),
-                                cases(setlinfo, purpose, ps.result(), cat.result(), cs.result(), acc),
-                                person)));
+                .compose(all -> withAccumulators
+                        ? accumulators.of(
+                                ps.result().stream().map(Policy::policyNo).toList())
+                        : Future.succeededFuture(Map.<String, Accumulators>of()))
+                .map(acc -> new Cases(
+                        cat.result(),
+                        institutions.current(),
+                        cases(setlinfo, purpose, ps.result(), cat.result(), cs.result(), acc),
+                        person));
     }
 
     private List<PolicyCase> cases(

@@ -166,6 +166,7 @@ public final class InMemoryStores implements Transactions {
     private Catalog catalog;
     private int transactionsCommitted;
     private int transactionsRolledBack;
+    private int accumulatorReadsOutside;
 
     public InMemoryStores(Catalog catalog, Clock clock) {
         this.catalog = catalog;
@@ -504,7 +505,7 @@ public final class InMemoryStores implements Transactions {
 
                 @Override
                 public Future<Map<String, Accumulators>> of(Collection<String> policyNos) {
-                    return accumulatorStore().of(policyNos);
+                    return Future.succeededFuture(accumulatorsOf(policyNos));
                 }
 
                 @Override
@@ -892,16 +893,26 @@ public final class InMemoryStores implements Transactions {
                 .toList());
     }
 
+    /** How many times the accumulators were read outside a transaction (through {@link #accumulatorStore()}). */
+    public int accumulatorReadsOutsideTransactions() {
+        return accumulatorReadsOutside;
+    }
+
     public AccumulatorStore accumulatorStore() {
         return policyNos -> {
-            Map<String, Accumulators> out = new HashMap<>();
-            for (String p : policyNos) {
-                if (t.accumulators().containsKey(p)) {
-                    out.put(p, t.accumulators().get(p));
-                }
-            }
-            return Future.succeededFuture(out);
+            accumulatorReadsOutside++;
+            return Future.succeededFuture(accumulatorsOf(policyNos));
         };
+    }
+
+    private Map<String, Accumulators> accumulatorsOf(Collection<String> policyNos) {
+        Map<String, Accumulators> out = new HashMap<>();
+        for (String p : policyNos) {
+            if (t.accumulators().containsKey(p)) {
+                out.put(p, t.accumulators().get(p));
+            }
+        }
+        return out;
     }
 
     public ConsentStore consentStore() {

@@ -47,6 +47,9 @@ class QuickClaimUseCaseTest {
         assertThat(world.db.accessLogOf(UseCaseWorld.PERSON))
                 .extracting(e -> e.action())
                 .containsExactly("QUICK_CLAIM");
+        assertThat(world.db.accumulatorReadsOutsideTransactions())
+                .as("intake and quick claim read the accumulators only under the policy's lock")
+                .isZero();
 
         QuickClaimUseCase.Outcome again = await(quick.execute(INSURER_PMI, SETL, PMI));
         assertThat(again.replay()).isTrue();

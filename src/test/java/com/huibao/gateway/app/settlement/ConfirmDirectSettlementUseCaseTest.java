@@ -12,6 +12,7 @@ import com.huibao.gateway.app.fakes.InMemoryStores;
 import com.huibao.gateway.app.fakes.UseCaseWorld;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.StoredSettlement;
+import com.huibao.gateway.domain.benefit.Adjudication;
 import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.claim.ClaimChannel;
 import com.huibao.gateway.domain.claim.ClaimEvent;
@@ -84,6 +85,30 @@ class ConfirmDirectSettlementUseCaseTest {
                 .extracting(e -> e.action())
                 .containsExactly("DIRECT_SETTLEMENT_CONFIRM");
         assertThat(world.db.committed()).isEqualTo(1);
+    }
+
+    @Test
+    void a_confirm_decides_on_the_accumulators_it_reads_under_the_lock_and_reads_none_before() {
+        // the patient's first stay already confirmed: the second is decided on what it left, as a preview shows
+        world.db.withAccumulators(HMB, Examples.accumulatorsAfter1().get(HMB));
+        world.db.withAccumulators(PMI, Examples.accumulatorsAfter1().get(PMI));
+        StoredSettlement s = UseCaseWorld.settlement("settlement-inpatient-1.json", "S-SECOND-STAY");
+        Adjudication previewed = await(new PreviewDirectSettlementUseCase(
+                        world.checks, world.cases, world.db.preAuthStore(), world.db.accessLog(), world.clock)
+                .execute(HOSPITAL, s.settlement()));
+        int readsBefore = world.db.accumulatorReadsOutsideTransactions();
+
+        await(confirm.execute(HOSPITAL, "S-SECOND-STAY", s, s.contentHash(), render));
+
+        assertThat(world.db.accumulatorReadsOutsideTransactions())
+                .as("the confirm read the accumulators only in its transaction")
+                .isEqualTo(readsBefore);
+        assertThat(rendered.get(0).adjudication().policies())
+                .extracting(p -> p.policyNo() + "=" + p.payout())
+                .containsExactlyElementsOf(previewed.policies().stream()
+                        .map(p -> p.policyNo() + "=" + p.payout())
+                        .toList())
+                .isNotEqualTo(List.of(HMB + "=3208.26", PMI + "=4344.07"));
     }
 
     @Test
