@@ -77,54 +77,56 @@ public final class QuickClaimUseCase {
                     Settlement s = parser.parse(
                             ctx.settlement().document(), ctx.settlement().fixmedinsCode());
                     return cases.loadToDecideUnderLock(s.setlinfo(), Purpose.QUICK_CLAIM)
-                            .compose(loaded -> {
-                                PolicyCase policyCase = loaded.cases().stream()
-                                        .filter(c -> c.policy().policyNo().equals(policyNo))
-                                        .findFirst()
-                                        .orElseThrow(() -> new Failure.NotFound(
-                                                "POLICY_NOT_FOUND", "no policy " + policyNo + " of this insurer"));
-                                if (policyCase.denialReason() != null) {
-                                    throw new Failure.Forbidden(
-                                            policyCase.denialReason(),
-                                            "the patient has not authorized this insurer "
-                                                    + "for quick claims on this settlement ("
-                                                    + policyCase.denialReason()
-                                                    + ")");
-                                }
-                                if (!policyCase.policy().inForce(s.setlDate())) {
-                                    throw new Failure.Conflict(
-                                            "POLICY_NOT_IN_FORCE",
-                                            "policy " + policyNo + " was not in force on " + s.setlDate());
-                                }
-                                BenefitEngine engine = loaded.engine();
-                                LocalDate today = LocalDate.now(clock.withZone(zone));
-                                int planVersion = loaded.catalog()
-                                        .planVersions()
-                                        .getOrDefault(policyCase.plan().planId(), 1);
-                                return access.record(
-                                                loaded.personKey(),
-                                                insurer,
-                                                "QUICK_CLAIM",
-                                                Purpose.QUICK_CLAIM.name(),
-                                                setlId,
-                                                clock.instant())
-                                        .compose(v -> creation.create(
-                                                ClaimChannel.QUICK_CLAIM,
-                                                setlId,
-                                                policyNo,
-                                                planVersion,
-                                                clock.instant(),
-                                                acc -> engine.adjudicate(
-                                                                s,
-                                                                List.of(new PolicyCase(
-                                                                        policyCase.policy(),
-                                                                        policyCase.plan(),
-                                                                        acc,
-                                                                        null)),
-                                                                today,
-                                                                ctx.alreadyPaidPerLine())
-                                                        .policy(policyNo)));
-                            });
+                            .compose(loaded -> createClaim(insurer, setlId, policyNo, s, ctx, loaded));
                 });
+    }
+
+    /** The claim decided and written under the policy's lock, once its case allows one; the read recorded first. */
+    private Future<ClaimStore.Claim> createClaim(
+            Principal insurer,
+            String setlId,
+            String policyNo,
+            Settlement s,
+            ClaimStore.QuickClaimContext ctx,
+            PatientCases.Cases loaded) {
+        PolicyCase policyCase = allowedCase(loaded, s, policyNo);
+        BenefitEngine engine = loaded.engine();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        int planVersion =
+                loaded.catalog().planVersions().getOrDefault(policyCase.plan().planId(), 1);
+        return access.record(
+                        loaded.personKey(), insurer, "QUICK_CLAIM", Purpose.QUICK_CLAIM.name(), setlId, clock.instant())
+                .compose(v -> creation.create(
+                        ClaimChannel.QUICK_CLAIM,
+                        setlId,
+                        policyNo,
+                        planVersion,
+                        clock.instant(),
+                        acc -> engine.adjudicate(
+                                        s,
+                                        List.of(new PolicyCase(policyCase.policy(), policyCase.plan(), acc, null)),
+                                        today,
+                                        ctx.alreadyPaidPerLine())
+                                .policy(policyNo)));
+    }
+
+    /** The policy's case, when the patient authorized its insurer and the policy was in force on the day. */
+    private static PolicyCase allowedCase(PatientCases.Cases loaded, Settlement s, String policyNo) {
+        PolicyCase policyCase = loaded.cases().stream()
+                .filter(c -> c.policy().policyNo().equals(policyNo))
+                .findFirst()
+                .orElseThrow(
+                        () -> new Failure.NotFound("POLICY_NOT_FOUND", "no policy " + policyNo + " of this insurer"));
+        if (policyCase.denialReason() != null) {
+            throw new Failure.Forbidden(
+                    policyCase.denialReason(),
+                    "the patient has not authorized this insurer for quick claims on this settlement ("
+                            + policyCase.denialReason() + ")");
+        }
+        if (!policyCase.policy().inForce(s.setlDate())) {
+            throw new Failure.Conflict(
+                    "POLICY_NOT_IN_FORCE", "policy " + policyNo + " was not in force on " + s.setlDate());
+        }
+        return policyCase;
     }
 }
