@@ -12,6 +12,14 @@ import java.time.ZoneOffset;
  * are purged once their token has expired ({@link #purge}).
  */
 public final class PgReplayGuard implements ReplayGuard {
+    /**
+     * At most {@code $2} expired ids in one statement, so that no purge holds the database for long; rows another
+     * instance is purging at the same moment are skipped, not waited for. The table has no index on
+     * {@code expires_at} (V16): the scan stops once it has found its batch.
+     */
+    private static final String PURGE_BATCH = "DELETE FROM used_tokens WHERE ctid = ANY (ARRAY(SELECT ctid FROM "
+            + "used_tokens WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED))";
+
     private final Pool pool;
 
     public PgReplayGuard(Pool pool) {
@@ -27,10 +35,10 @@ public final class PgReplayGuard implements ReplayGuard {
                 .recover(e -> Future.failedFuture(PgErrors.translate(e)));
     }
 
-    /** Deletes the ids of tokens that expired before {@code now}; returns how many. */
-    public Future<Integer> purge(Instant now) {
-        return pool.preparedQuery("DELETE FROM used_tokens WHERE expires_at < $1")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
+    /** Deletes at most {@code batch} ids of tokens that expired before {@code now}; returns how many. */
+    public Future<Integer> purge(Instant now, int batch) {
+        return pool.preparedQuery(PURGE_BATCH)
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), batch))
                 .map(r -> r.rowCount());
     }
 }
