@@ -54,8 +54,12 @@ final class TokenPurge {
     }
 
     private void next() {
+        if (stopped) { // stopped during the pause before this batch
+            running = false;
+            return;
+        }
         purge.apply(clock.instant(), batch).onComplete(ar -> {
-            if (ar.succeeded() && ar.result() >= batch && !stopped) {
+            if (ar.succeeded() && ar.result() >= batch) {
                 vertx.setTimer(pauseMillis, id -> next());
             } else {
                 running = false;

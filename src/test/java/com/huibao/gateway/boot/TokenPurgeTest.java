@@ -115,4 +115,18 @@ class TokenPurgeTest {
         Thread.sleep(100);
         assertThat(store.asked).hasSize(2);
     }
+
+    @Test
+    void a_batch_due_after_stop_is_not_run() throws Exception {
+        Scripted store = new Scripted(List.of(BATCH, BATCH, BATCH));
+        TokenPurge p = new TokenPurge(vertx, store, CLOCK, 60_000, 200, BATCH);
+
+        onLoop(() -> {
+            p.pass();
+            p.stop(); // during the pause before the second batch
+        });
+        Thread.sleep(500);
+
+        assertThat(store.asked).as("only the batch before stop()").hasSize(1);
+    }
 }

@@ -17,7 +17,6 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 /**
  * {@code POST /v1/quick-claims} (快赔): the insurer asks for the claim of a settlement the gateway holds, for one of
@@ -102,12 +101,7 @@ public final class QuickClaimUseCase {
                         policyNo,
                         planVersion,
                         clock.instant(),
-                        acc -> engine.adjudicate(
-                                        s,
-                                        List.of(new PolicyCase(policyCase.policy(), policyCase.plan(), acc, null)),
-                                        today,
-                                        ctx.alreadyPaidPerLine())
-                                .policy(policyNo)));
+                        PolicyClaimCreation.Decide.alone(engine, s, policyCase, today, ctx.alreadyPaidPerLine())));
     }
 
     /** The policy's case, when the patient authorized its insurer and the policy was in force on the day. */

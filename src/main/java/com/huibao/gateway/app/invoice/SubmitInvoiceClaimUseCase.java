@@ -131,13 +131,7 @@ public final class SubmitInvoiceClaimUseCase {
                                 policyNo,
                                 planVersion,
                                 clock.instant(),
-                                acc -> loaded.engine()
-                                        .adjudicate(
-                                                s,
-                                                List.of(new PolicyCase(c.policy(), c.plan(), acc, null)),
-                                                today,
-                                                paid)
-                                        .policy(policyNo));
+                                PolicyClaimCreation.Decide.alone(loaded.engine(), s, c, today, paid));
                     });
         });
     }

@@ -75,12 +75,7 @@ public final class IngestSettlementUseCase {
                                 policyNo,
                                 planVersion,
                                 clock.instant(),
-                                acc -> engine.adjudicate(
-                                                s,
-                                                List.of(new PolicyCase(c.policy(), c.plan(), acc, null)),
-                                                today,
-                                                Map.of())
-                                        .policy(policyNo)));
+                                PolicyClaimCreation.Decide.alone(engine, s, c, today, Map.of())));
                     }
                     return Future.all(created).mapEmpty();
                 });

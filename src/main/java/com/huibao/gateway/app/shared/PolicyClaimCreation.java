@@ -5,12 +5,17 @@ import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.IdSource;
 import com.huibao.gateway.app.port.Transactions;
 import com.huibao.gateway.domain.benefit.Accumulators;
+import com.huibao.gateway.domain.benefit.BenefitEngine;
+import com.huibao.gateway.domain.benefit.PolicyCase;
 import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.claim.ApprovedClaim;
 import com.huibao.gateway.domain.claim.ClaimChannel;
 import com.huibao.gateway.domain.claim.ClaimEvent;
+import com.huibao.gateway.domain.money.Money;
+import com.huibao.gateway.domain.settlement.Settlement;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +33,22 @@ public final class PolicyClaimCreation {
     /** Decides the policy's result on its accumulators as they are under the lock. */
     public interface Decide {
         PolicyResult apply(Accumulators accumulators);
+
+        /**
+         * The policy of {@code c} adjudicated alone on {@code s} (its authorization already checked), with what other
+         * claims already paid of each line taken off first.
+         */
+        static Decide alone(
+                BenefitEngine engine,
+                Settlement s,
+                PolicyCase c,
+                LocalDate today,
+                Map<String, Money> alreadyPaidPerLine) {
+            String policyNo = c.policy().policyNo();
+            return acc -> engine.adjudicate(
+                            s, List.of(PolicyCase.allowed(c.policy(), c.plan(), acc)), today, alreadyPaidPerLine)
+                    .policy(policyNo);
+        }
     }
 
     private final Transactions transactions;
