@@ -115,6 +115,30 @@ class PatientConsentTest {
         assertThat(policies.get(0).get("certno").asText()).isEqualTo("310***********0011");
     }
 
+    /**
+     * The policy card shows the deductible that applies to this policy: 沪惠保 2025's 12,000 falls to 11,000 after two
+     * claim-free editions (shared/hmb2025/TERMS.md), as the insurer's eligibility answer and the engine apply it.
+     */
+    @Test
+    void a_policy_card_shows_the_deductible_its_claim_free_editions_reach() throws Exception {
+        ECKey idp = ECKey.parse(Files.readString(Path.of("config/demo/keys/patient-idp.private.jwk")));
+        String token = idToken(
+                idp,
+                "https://idp.demo.huibao.local",
+                "huibao-h5",
+                Instant.now().plusSeconds(600),
+                "310104199002020022");
+        HttpResponse<String> r = me(token, "GET", "/v1/me/policies", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode card = Json.parse(r.body()).get("policies").get(0);
+        assertThat(card.get("policy_no").asText()).isEqualTo("HMB25-000002");
+        assertThat(card.get("claim_free_editions").asInt()).isEqualTo(2);
+        JsonNode pool = card.get("balance").get("deductibles").get(0);
+        assertThat(pool.get("pool").asText()).isEqualTo("INPATIENT_ANNUAL");
+        assertThat(pool.get("amount").asText()).isEqualTo("11000.00");
+        assertThat(pool.get("left").asText()).isEqualTo("11000.00");
+    }
+
     @Test
     void grant_revoke_and_the_insurer_is_denied_at_once() throws Exception {
         String token = demoToken();

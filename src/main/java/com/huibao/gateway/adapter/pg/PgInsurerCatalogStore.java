@@ -261,32 +261,12 @@ public final class PgInsurerCatalogStore implements InsurerCatalogStore {
 
     @Override
     public Future<Optional<StoredPolicy>> policy(String insurerId, String policyNo) {
-        return pool.preparedQuery(
-                        "SELECT policy_no, plan_id, insurer_id, psn_cert_type, certno_masked, effective_from, "
-                                + "effective_to, preexisting_conditions, edition, deductibles::text, claim_free_editions, created_at, "
-                                + "person_key, preexisting FROM policies WHERE policy_no = $1 AND insurer_id = $2")
+        return pool.preparedQuery("SELECT " + StoredPolicyRows.COLUMNS
+                        + " FROM policies WHERE policy_no = $1 AND insurer_id = $2")
                 .execute(Tuple.of(policyNo, insurerId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.<StoredPolicy>empty();
-                    }
-                    Row r = rows.iterator().next();
-                    Policy p = new Policy(
-                            r.getString(0),
-                            r.getString(1),
-                            r.getString(2),
-                            r.getString(3),
-                            null,
-                            r.getLocalDate(5),
-                            r.getLocalDate(6),
-                            Arrays.asList(r.getArrayOfStrings(7)),
-                            r.getString(8),
-                            PgPolicyStore.deductibles(r.getString(9)),
-                            r.getInteger(10),
-                            r.getBoolean(13));
-                    return Optional.of(new StoredPolicy(
-                            p, r.getString(4), r.getOffsetDateTime(11).toInstant(), r.getString(12)));
-                })
+                .map(rows -> rows.size() == 0
+                        ? Optional.<StoredPolicy>empty()
+                        : Optional.of(StoredPolicyRows.of(rows.iterator().next())))
                 .recover(e -> Future.failedFuture(PgErrors.translate(e)));
     }
 

@@ -4,7 +4,6 @@ import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.app.port.PatientStore;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.consent.Consent;
-import com.huibao.gateway.domain.policy.Policy;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -12,9 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,30 +25,13 @@ public final class PgPatientStore implements PatientStore {
 
     @Override
     public Future<List<InsurerCatalogStore.StoredPolicy>> policies(String personKey) {
-        return pool.preparedQuery(
-                        "SELECT policy_no, plan_id, insurer_id, psn_cert_type, certno_masked, effective_from, "
-                                + "effective_to, preexisting_conditions, edition, created_at FROM policies WHERE person_key = $1 "
-                                + "ORDER BY effective_from, policy_no")
+        return pool.preparedQuery("SELECT " + StoredPolicyRows.COLUMNS
+                        + " FROM policies WHERE person_key = $1 ORDER BY effective_from, policy_no")
                 .execute(Tuple.of(personKey))
                 .map(rows -> {
                     List<InsurerCatalogStore.StoredPolicy> out = new ArrayList<>();
                     for (Row r : rows) {
-                        out.add(new InsurerCatalogStore.StoredPolicy(
-                                new Policy(
-                                        r.getString(0),
-                                        r.getString(1),
-                                        r.getString(2),
-                                        r.getString(3),
-                                        null,
-                                        r.getLocalDate(5),
-                                        r.getLocalDate(6),
-                                        Arrays.asList(r.getArrayOfStrings(7)),
-                                        r.getString(8),
-                                        Map.of(),
-                                        null),
-                                r.getString(4),
-                                r.getOffsetDateTime(9).toInstant(),
-                                personKey));
+                        out.add(StoredPolicyRows.of(r));
                     }
                     return out;
                 })
