@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,21 +39,11 @@ public final class InstitutionDirectory implements InstitutionRegistry {
 
     /** Re-reads the directories if any file's name, size or modification time changed; returns whether it did. */
     public synchronized boolean reloadIfChanged() {
-        List<Path> files = files();
-        StringBuilder fp = new StringBuilder();
-        for (Path f : files) {
-            try {
-                fp.append(f)
-                        .append(Files.size(f))
-                        .append(Files.getLastModifiedTime(f).toMillis())
-                        .append(';');
-            } catch (IOException e) {
-                fp.append(f).append("?;");
-            }
-        }
-        if (fp.toString().equals(fingerprint)) {
+        JsonDirectories.Snapshot scan = JsonDirectories.scan(dirs);
+        if (scan.fingerprint().equals(fingerprint)) {
             return false;
         }
+        List<Path> files = scan.files();
         List<InstitutionsJson.Listed> listed = new ArrayList<>();
         Map<String, String> codes = new HashMap<>();
         for (Path f : files) {
@@ -67,26 +56,11 @@ public final class InstitutionDirectory implements InstitutionRegistry {
             }
         }
         current.set(Institutions.of(InstitutionsJson.resolve(listed, codes)));
-        fingerprint = fp.toString();
+        fingerprint = scan.fingerprint();
         LOG.debug(
                 "institution registry: {} institutions with a code, from {} files",
                 current.get().size(),
                 files.size());
         return true;
-    }
-
-    private List<Path> files() {
-        List<Path> out = new ArrayList<>();
-        for (Path dir : dirs) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(out::add);
-            } catch (IOException e) {
-                LOG.warn("institution directory {} unreadable: {}", dir, e.getMessage());
-            }
-        }
-        return out;
     }
 }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.huibao.gateway.app.security.Role;
 import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.codec.JsonDirectories;
 import com.huibao.gateway.crypto.Sm2;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Registered clients read from directories of JSON files, one client per {@code *.json}:
  * {@code {"client_id", "role", "tenant", "display_name", "jwks": {"keys": [...]}, "allowed_ips": [...]}}. {@link #reloadIfChanged()}
  * re-reads the directories when a file was added, changed or removed; a broken file is logged and skipped, and
- * the other clients stay registered.
+ * the other clients stay registered. A client id registered twice keeps its first registration: the earlier
+ * directory's, within a directory the file first by name.
  */
 public final class ClientRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ClientRegistry.class);
@@ -59,23 +60,12 @@ public final class ClientRegistry {
 
     /** Re-reads the directories if any file's name, size or modification time changed; returns whether it did. */
     public synchronized boolean reloadIfChanged() {
-        List<Path> files = files();
-        StringBuilder fp = new StringBuilder();
-        for (Path f : files) {
-            try {
-                fp.append(f)
-                        .append(Files.size(f))
-                        .append(Files.getLastModifiedTime(f).toMillis())
-                        .append(';');
-            } catch (IOException e) {
-                fp.append(f).append("?;");
-            }
-        }
-        if (fp.toString().equals(fingerprint)) {
+        JsonDirectories.Snapshot scan = JsonDirectories.scan(dirs);
+        if (scan.fingerprint().equals(fingerprint)) {
             return false;
         }
         Map<String, RegisteredClient> loaded = new HashMap<>();
-        for (Path f : files) {
+        for (Path f : scan.files()) {
             try {
                 RegisteredClient c = read(Json.parse(Files.readAllBytes(f)));
                 if (loaded.putIfAbsent(c.clientId(), c) != null) {
@@ -86,25 +76,9 @@ public final class ClientRegistry {
             }
         }
         clients.set(Map.copyOf(loaded));
-        fingerprint = fp.toString();
+        fingerprint = scan.fingerprint();
         LOG.info("client registry loaded: {} client(s) from {}", loaded.size(), dirs);
         return true;
-    }
-
-    private List<Path> files() {
-        List<Path> out = new ArrayList<>();
-        for (Path dir : dirs) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
-                ds.forEach(out::add);
-            } catch (IOException e) {
-                LOG.error("cannot list client directory {}: {}", dir, e.getMessage());
-            }
-        }
-        out.sort(null);
-        return out;
     }
 
     static RegisteredClient read(JsonNode doc) throws ParseException {
