@@ -128,6 +128,9 @@ class GatewayHttpTest {
         HttpResponse<String> badDate = gw.signed("demo-hospital", "GET", "/v1/reconciliation/2026-13-45", null);
         assertProblem(badDate, 400, "SCHEMA_VIOLATION");
         assertThat(json(badDate).get("field").asText()).isEqualTo("date");
+        HttpResponse<String> noSuchDay = gw.signed("demo-hospital", "GET", "/v1/reconciliation/2026-02-30", null);
+        assertThat(noSuchDay.statusCode()).as(noSuchDay.body()).isEqualTo(400);
+        assertThat(json(noSuchDay).get("field").asText()).isEqualTo("date");
 
         HttpResponse<String> notInteger = gw.signed("demo-insurer-hmb", "GET", "/v1/claims?limit=ten", null);
         assertProblem(notInteger, 400, "SCHEMA_VIOLATION");
