@@ -76,6 +76,13 @@ class PatientConsentTest {
         return jwt.serialize();
     }
 
+    /** An ID token of the demo identity provider for another demo person (its key is a published demo key). */
+    private static String demoIdpToken(String certno) throws Exception {
+        ECKey idp = ECKey.parse(Files.readString(Path.of("config/demo/keys/patient-idp.private.jwk")));
+        return idToken(
+                idp, "https://idp.demo.huibao.local", "huibao-h5", Instant.now().plusSeconds(600), certno);
+    }
+
     private static HttpResponse<String> quickClaim(String setlId) {
         return gw.signed(
                 "demo-insurer-pmi",
@@ -121,14 +128,7 @@ class PatientConsentTest {
      */
     @Test
     void a_policy_card_shows_the_deductible_its_claim_free_editions_reach() throws Exception {
-        ECKey idp = ECKey.parse(Files.readString(Path.of("config/demo/keys/patient-idp.private.jwk")));
-        String token = idToken(
-                idp,
-                "https://idp.demo.huibao.local",
-                "huibao-h5",
-                Instant.now().plusSeconds(600),
-                "310104199002020022");
-        HttpResponse<String> r = me(token, "GET", "/v1/me/policies", null);
+        HttpResponse<String> r = me(demoIdpToken("310104199002020022"), "GET", "/v1/me/policies", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode card = Json.parse(r.body()).get("policies").get(0);
         assertThat(card.get("policy_no").asText()).isEqualTo("HMB25-000002");
@@ -227,13 +227,7 @@ class PatientConsentTest {
                         + "[\"QUICK_CLAIM\"],\"covers_from\":\"2026-01-01\",\"expires_at\":\"2030-01-01T00:00:00Z\"}");
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(Json.parse(r.body()).get("field").asText()).isEqualTo("insurer_id");
-        ECKey idp = ECKey.parse(Files.readString(Path.of("config/demo/keys/patient-idp.private.jwk")));
-        String other = idToken(
-                idp,
-                "https://idp.demo.huibao.local",
-                "huibao-h5",
-                Instant.now().plusSeconds(600),
-                "310104199002020022");
+        String other = demoIdpToken("310104199002020022");
         String mine = Json.parse(me(token, "GET", "/v1/me/consents", null).body())
                 .at("/consents/0/id")
                 .asText();
