@@ -45,6 +45,17 @@ class DirectSettlementTest {
         return gw.signed("demo-hospital", "POST", "/v1/direct-settlements/" + setlId + "/reversal", null);
     }
 
+    /** Each policy's accumulators before the settlement, as a preview of it answers them, by policy number. */
+    private JsonNode accumulatorsBefore(byte[] body) {
+        HttpResponse<String> preview = gw.signed("demo-hospital", "POST", "/v1/direct-settlements/preview", body);
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        ObjectNode out = Json.object();
+        Json.parse(preview.body())
+                .get("policies")
+                .forEach(p -> out.set(p.get("policy_no").asText(), p.at("/accumulators/before")));
+        return out;
+    }
+
     private long count(String sql) {
         return Sql.count(db, sql);
     }
@@ -159,6 +170,7 @@ class DirectSettlementTest {
     @Test
     void confirm_reverse_confirm_again() {
         byte[] body = Examples.bytes("settlement-inpatient-1.json");
+        JsonNode fresh = accumulatorsBefore(body);
         JsonNode confirmed = Json.parse(confirm("S20260315000001", body).body());
 
         HttpResponse<String> reversed = reverse("S20260315000001");
@@ -170,6 +182,9 @@ class DirectSettlementTest {
                         .asText())
                 .isEqualTo("2451.76");
         assertThat(count("SELECT count(*) FROM accumulators WHERE amount <> 0")).isZero();
+        assertThat(accumulatorsBefore(body))
+                .as("a reversed settlement leaves no trace in what the next preview shows")
+                .isEqualTo(fresh);
         assertThat(count("SELECT count(*) FROM claims WHERE state = 'REVERSED'"))
                 .isEqualTo(2);
 
