@@ -3,6 +3,7 @@ package com.huibao.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.support.Settlements;
@@ -262,5 +263,38 @@ class PartialRefundTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void a_refund_after_the_insurer_published_a_new_plan_version_is_adjudicated_under_the_version_confirmed() {
+        Map<String, String> claims = confirm("S-RF-V");
+        JsonNode plan = Json.parse(
+                gw.signed("demo-insurer-hmb", "GET", "/v1/plans/HMB-2026", null).body());
+        ((ObjectNode) plan.at("/responsibilities/0")).put("ratio", "0.80");
+        HttpResponse<String> v2 = gw.signed(
+                "demo-insurer-hmb",
+                "PUT",
+                "/v1/plans/HMB-2026",
+                Json.write(plan).getBytes(StandardCharsets.UTF_8));
+        assertThat(v2.statusCode()).as(v2.body()).isEqualTo(201);
+        assertThat(Json.parse(v2.body()).get("version").asText()).isEqualTo("2");
+        assertThat(Sql.string(
+                        gw.gateway().database(),
+                        "SELECT plan_versions::text FROM direct_settlements WHERE setl_id = 'S-RF-V'"))
+                .isEqualTo("{\"HMB-2026\": 1, \"PMI-GOLD\": 1}");
+
+        HttpResponse<String> r = refund("S-RF-V", ONE_BOX.formatted("RF-1", "4R"));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode a = Json.parse(r.body());
+        assertThat(claim(a, "HMB26-000001").get("payout").asText())
+                .as("version 1 pays the specialty drug at 70 %, as confirmed; version 2 would pay 80 %")
+                .isEqualTo("3208.26");
+        assertThat(claim(a, "PMI-778899").get("payout").asText()).isEqualTo("3444.07");
+        assertThat(Sql.string(
+                        gw.gateway().database(),
+                        "SELECT plan_version::text FROM claims WHERE claim_id = '" + claims.get("HMB26-000001") + "'"))
+                .isEqualTo("1");
+        assertThat(accumulatorsOffTheirDeltas()).isZero();
     }
 }

@@ -17,7 +17,7 @@ final class PgDirectSettlementLedger implements DirectSettlementLedger {
     private static final String SERIALIZE = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
     private static final String INSERT = "INSERT INTO direct_settlements (setl_id, fixmedins_code, request_hash, "
             + "state, payout_total, insurer_pays_hospital, patient_cash_due, insurer_pays_patient, confirmed_at, "
-            + "confirm_response_z) VALUES ($1, $2, $3, 'CONFIRMED', $4, $5, $6, $7, $8, $9)";
+            + "confirm_response_z, plan_versions) VALUES ($1, $2, $3, 'CONFIRMED', $4, $5, $6, $7, $8, $9, $10::text::jsonb)";
     private static final String REVERSED = "UPDATE direct_settlements SET state = 'REVERSED', reversed_at = $2, "
             + "reversal_response = $3 WHERE setl_id = $1";
 
@@ -89,7 +89,8 @@ final class PgDirectSettlementLedger implements DirectSettlementLedger {
                         .addBigDecimal(a.patientCashDue().value())
                         .addBigDecimal(a.insurerPaysPatient().value())
                         .addOffsetDateTime(c.confirmedAt().atOffset(ZoneOffset.UTC))
-                        .addBuffer(CompactText.of(response)))
+                        .addBuffer(CompactText.of(response))
+                        .addString(PlanVersionsJson.write(c.planVersions())))
                 .mapEmpty();
     }
 

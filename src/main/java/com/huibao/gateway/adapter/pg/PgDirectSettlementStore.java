@@ -24,8 +24,8 @@ import java.util.Optional;
 public final class PgDirectSettlementStore implements DirectSettlementStore {
     static final String SELECT_RECORD = "SELECT setl_id, fixmedins_code, request_hash, state, confirmed_at, "
             + "confirm_response, reversed_at, reversal_response, "
-            + "(SELECT person_key FROM settlements s WHERE s.setl_id = direct_settlements.setl_id), confirm_response_z "
-            + "FROM direct_settlements WHERE setl_id = $1";
+            + "(SELECT person_key FROM settlements s WHERE s.setl_id = direct_settlements.setl_id), confirm_response_z, "
+            + "plan_versions::text FROM direct_settlements WHERE setl_id = $1";
 
     private final Pool pool;
     private final ZoneId zone;
@@ -131,6 +131,7 @@ public final class PgDirectSettlementStore implements DirectSettlementStore {
                 CompactText.read(r, 5, 9),
                 reversed == null ? null : reversed.toInstant(),
                 r.getString(7),
-                r.getString(8));
+                r.getString(8),
+                PlanVersionsJson.read(r.getString(10)));
     }
 }

@@ -91,8 +91,7 @@ public final class QuickClaimUseCase {
         PolicyCase policyCase = allowedCase(loaded, s, policyNo);
         BenefitEngine engine = loaded.engine();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        int planVersion =
-                loaded.catalog().planVersions().getOrDefault(policyCase.plan().planId(), 1);
+        int planVersion = loaded.planVersions().getOrDefault(policyCase.plan().planId(), 1);
         return access.record(
                         loaded.personKey(), insurer, "QUICK_CLAIM", Purpose.QUICK_CLAIM.name(), setlId, clock.instant())
                 .compose(v -> creation.create(

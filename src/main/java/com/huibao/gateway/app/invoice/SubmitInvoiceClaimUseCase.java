@@ -116,8 +116,7 @@ public final class SubmitInvoiceClaimUseCase {
                         "the patient has not authorized this insurer for " + "claims on their documents (QUICK_CLAIM: "
                                 + c.denialReason() + ")");
             }
-            int planVersion =
-                    loaded.catalog().planVersions().getOrDefault(c.plan().planId(), 1);
+            int planVersion = loaded.planVersions().getOrDefault(c.plan().planId(), 1);
             LocalDate today = LocalDate.now(clock.withZone(zone));
             return settlements
                     .ingest(invoice)

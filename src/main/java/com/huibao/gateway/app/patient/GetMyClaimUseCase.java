@@ -1,11 +1,11 @@
 package com.huibao.gateway.app.patient;
 
 import com.huibao.gateway.app.Failure;
-import com.huibao.gateway.app.port.Catalog;
 import com.huibao.gateway.app.port.CatalogStore;
 import com.huibao.gateway.app.port.ClaimResults;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.Names;
+import com.huibao.gateway.app.port.PlanVersion;
 import com.huibao.gateway.app.port.SettlementParser;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.domain.claim.ExplanationOfBenefits;
@@ -15,14 +15,17 @@ import com.huibao.gateway.domain.settlement.SetlInfo;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /v1/me/claims/{claim_id}}: the patient's explanation of benefits for the settlement of one of their
  * claims: the bill, what basic insurance paid, the patient's share, what each of their policies paid on it (in the
- * order they pay, with the benefits' names), and what is left to them. Another person's claim is not found.
+ * order they pay, with the benefits' names, both as the plan stood in the version the claim was adjudicated under),
+ * and what is left to them. Another person's claim is not found.
  */
 public final class GetMyClaimUseCase {
     private final ClaimStore claims;
@@ -72,9 +75,14 @@ public final class GetMyClaimUseCase {
             List<Future<ClaimStore.Claim>> full = new ArrayList<>();
             same.forEach(c -> full.add(claims.get(c.insurerId(), c.claimId())
                     .map(found -> found.orElseThrow(() -> new Failure.NotFound("CLAIM_NOT_FOUND", c.claimId())))));
-            Future<Catalog> cat = catalog.current();
+            Future<Map<PlanVersion, Plan>> plans = Future.all(full).compose(v -> {
+                Set<PlanVersion> versions = new HashSet<>();
+                full.forEach(f -> versions.add(
+                        new PlanVersion(f.result().planId(), f.result().planVersion())));
+                return catalog.plansAt(versions);
+            });
             var document = claims.quickClaimContext(asked.setlId(), asked.policyNo());
-            return Future.all(Future.all(full), cat, document).map(v -> {
+            return Future.all(plans, document).map(v -> {
                 SetlInfo header = document.result()
                         .map(d -> parser.parse(
                                         d.settlement().document(),
@@ -84,7 +92,7 @@ public final class GetMyClaimUseCase {
                 List<Part> parts = new ArrayList<>();
                 for (Future<ClaimStore.Claim> f : full) {
                     ClaimStore.Claim c = f.result();
-                    Plan plan = cat.result().plans().get(c.planId());
+                    Plan plan = plans.result().get(new PlanVersion(c.planId(), c.planVersion()));
                     Map<String, String> benefits = new LinkedHashMap<>();
                     if (plan != null) {
                         for (Responsibility r : plan.responsibilities()) {

@@ -1,8 +1,12 @@
 package com.huibao.gateway.app.port;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** A confirmed direct settlement as stored: the idempotency record and its responses, exactly as sent. */
+/**
+ * A confirmed direct settlement as stored: the idempotency record and its responses, exactly as sent, and the version
+ * of each plan it was adjudicated under (empty for a settlement confirmed before they were recorded).
+ */
 public record DirectSettlementRecord(
         String setlId,
         String fixmedinsCode,
@@ -12,7 +16,12 @@ public record DirectSettlementRecord(
         String confirmResponse,
         Instant reversedAt,
         String reversalResponse,
-        String personKey) {
+        String personKey,
+        Map<String, Integer> planVersions) {
+
+    public DirectSettlementRecord {
+        planVersions = Map.copyOf(planVersions);
+    }
 
     public boolean reversed() {
         return "REVERSED".equals(state);

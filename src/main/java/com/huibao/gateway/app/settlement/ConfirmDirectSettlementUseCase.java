@@ -140,7 +140,7 @@ public final class ConfirmDirectSettlementUseCase {
                                                 loaded.cases(),
                                                 accumulators.result(),
                                                 claimed.result(),
-                                                loaded.catalog().planVersions()),
+                                                loaded.planVersions()),
                                         ids::claimId,
                                         clock.instant());
                                 return record(tx, c, requestHash, render.apply(c), consumed);

@@ -32,8 +32,8 @@ import java.util.function.Function;
  * {@code POST /v1/direct-settlements/{setl_id}/refunds}: a partial refund (退费) of a confirmed direct settlement,
  * in one transaction: the settlement locked, the refund read against it and every earlier refund (a refund larger
  * than its line, or amounts that no longer add up: 422, nothing changed), the claims and the policies locked, the
- * net settlement adjudicated again on each taking-part policy's accumulators as they were before this settlement
- * ({@link DirectSettlementRefund}), and the differences written: claims, accumulators, totals, events, audit.
+ * net settlement adjudicated again on each taking-part policy's accumulators as they were before this settlement,
+ * under the plan versions the settlement was confirmed under ({@link DirectSettlementRefund}), and the differences written: claims, accumulators, totals, events, audit.
  * Idempotent by the hospital's {@code refund_id}: the same refund answers as it was answered, another under the
  * same id is 409 REFUND_CONFLICT. A reversed settlement takes no refund (409 SETTLEMENT_REVERSED).
  */
@@ -86,33 +86,34 @@ public final class RefundDirectSettlementUseCase {
                         throw new Failure.Conflict(
                                 "SETTLEMENT_REVERSED", setlId + " was reversed; a reversed settlement takes no refund");
                     }
-                    return tx.refunds().find(setlId, refundId);
-                })
-                .compose(stored -> {
-                    if (stored.isPresent()) {
-                        if (!stored.get().requestHash().equals(requestHash)) {
-                            throw new Failure.Conflict(
-                                    "REFUND_CONFLICT",
-                                    "refund " + refundId + " of " + setlId + " was posted with other contents");
+                    return tx.refunds().find(setlId, refundId).compose(stored -> {
+                        if (stored.isPresent()) {
+                            if (!stored.get().requestHash().equals(requestHash)) {
+                                throw new Failure.Conflict(
+                                        "REFUND_CONFLICT",
+                                        "refund " + refundId + " of " + setlId + " was posted with other contents");
+                            }
+                            return Future.succeededFuture(
+                                    new Outcome(stored.get().response(), true));
                         }
-                        return Future.succeededFuture(new Outcome(stored.get().response(), true));
-                    }
-                    return tx.refunds()
-                            .documents(setlId)
-                            .compose(docs ->
-                                    refund(tx, hospital, setlId, refundId, document, requestHash, docs, render));
+                        return tx.refunds()
+                                .documents(setlId)
+                                .compose(
+                                        docs -> refund(tx, hospital, r, refundId, document, requestHash, docs, render));
+                    });
                 }));
     }
 
     private Future<Outcome> refund(
             Transaction tx,
             Principal hospital,
-            String setlId,
+            DirectSettlementRecord confirmed,
             String refundId,
             String document,
             String requestHash,
             RefundLedger.Refundable docs,
             Function<DirectSettlementRefund.Refunded, String> render) {
+        String setlId = confirmed.setlId();
         List<String> refunds = new ArrayList<>(docs.refunds());
         refunds.add(document);
         Settlement net = parser.parseRefunded(
@@ -123,7 +124,8 @@ public final class RefundDirectSettlementUseCase {
         Future<Map<String, Accumulators>> recorded = tx.accumulators().lockRecorded(setlId, DIRECT);
         return Future.all(claims, recorded)
                 .compose(v -> tx.accumulators().before(setlId, DIRECT))
-                .compose(before -> cases.load(net.setlinfo(), Purpose.DIRECT_SETTLEMENT)
+                .compose(before -> cases.loadAsConfirmed(
+                                net.setlinfo(), Purpose.DIRECT_SETTLEMENT, confirmed.planVersions())
                         .compose(loaded -> {
                             Set<String> takingPart =
                                     new HashSet<>(recorded.result().keySet());
@@ -147,7 +149,7 @@ public final class RefundDirectSettlementUseCase {
                                     refundId,
                                     again,
                                     claims.result(),
-                                    loaded.catalog().planVersions(),
+                                    loaded.planVersions(),
                                     ids::claimId,
                                     now);
                             String response = render.apply(refunded);

@@ -6,6 +6,7 @@ import com.huibao.gateway.app.port.CatalogStore;
 import com.huibao.gateway.app.port.ConsentStore;
 import com.huibao.gateway.app.port.InstitutionRegistry;
 import com.huibao.gateway.app.port.PersonKeys;
+import com.huibao.gateway.app.port.PlanVersion;
 import com.huibao.gateway.app.port.PolicyStore;
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.benefit.BenefitEngine;
@@ -20,8 +21,11 @@ import com.huibao.gateway.domain.settlement.SetlInfo;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gathers what the engine needs for one patient's settlement: their policies, the plans and lists, each policy's
@@ -57,8 +61,16 @@ public final class PatientCases {
         this.clock = clock;
     }
 
-    /** The cases, the catalog and registry they were built against, and the patient's opaque person key. */
-    public record Cases(Catalog catalog, Institutions institutions, List<PolicyCase> cases, String personKey) {
+    /**
+     * The cases, the catalog and registry they were built against, the version of each plan the cases hold (the
+     * catalog's, unless loaded {@link #loadAsConfirmed as confirmed}), and the patient's opaque person key.
+     */
+    public record Cases(
+            Catalog catalog,
+            Map<String, Integer> planVersions,
+            Institutions institutions,
+            List<PolicyCase> cases,
+            String personKey) {
 
         /** The engine over this catalog's lists and this registry. */
         public BenefitEngine engine() {
@@ -80,7 +92,27 @@ public final class PatientCases {
         return load(setlinfo, purpose, false);
     }
 
+    /**
+     * The cases of a settlement already confirmed, with each plan at the version it was confirmed under ({@code
+     * versions}: plan id → version; a plan not named there is the one in force) and each policy's accumulators as
+     * they are now: for a partial refund, which re-adjudicates the settlement under the terms it was settled under
+     * even when the insurer has published a new version since.
+     */
+    public Future<Cases> loadAsConfirmed(SetlInfo setlinfo, Purpose purpose, Map<String, Integer> versions) {
+        if (versions.isEmpty()) {
+            return load(setlinfo, purpose, true);
+        }
+        Set<PlanVersion> wanted = new HashSet<>();
+        versions.forEach((planId, version) -> wanted.add(new PlanVersion(planId, version)));
+        return catalog.plansAt(wanted).compose(asConfirmed -> load(setlinfo, purpose, true, asConfirmed));
+    }
+
     private Future<Cases> load(SetlInfo setlinfo, Purpose purpose, boolean withAccumulators) {
+        return load(setlinfo, purpose, withAccumulators, Map.of());
+    }
+
+    private Future<Cases> load(
+            SetlInfo setlinfo, Purpose purpose, boolean withAccumulators, Map<PlanVersion, Plan> asConfirmed) {
         String person = keys.personKey(setlinfo.psnCertType(), setlinfo.certno());
         Future<List<Policy>> ps = policies.byPerson(person, setlinfo.psnCertType(), setlinfo.certno());
         Future<Catalog> cat = catalog.current();
@@ -90,23 +122,36 @@ public final class PatientCases {
                         ? accumulators.of(
                                 ps.result().stream().map(Policy::policyNo).toList())
                         : Future.succeededFuture(Map.<String, Accumulators>of()))
-                .map(acc -> new Cases(
-                        cat.result(),
-                        institutions.current(),
-                        cases(setlinfo, purpose, ps.result(), cat.result(), cs.result(), acc),
-                        person));
+                .map(acc -> {
+                    Map<String, Plan> plans = cat.result().plans();
+                    Map<String, Integer> planVersions = cat.result().planVersions();
+                    if (!asConfirmed.isEmpty()) {
+                        plans = new HashMap<>(plans);
+                        planVersions = new HashMap<>(planVersions);
+                        for (Map.Entry<PlanVersion, Plan> e : asConfirmed.entrySet()) {
+                            plans.put(e.getKey().planId(), e.getValue());
+                            planVersions.put(e.getKey().planId(), e.getKey().version());
+                        }
+                    }
+                    return new Cases(
+                            cat.result(),
+                            Map.copyOf(planVersions),
+                            institutions.current(),
+                            cases(setlinfo, purpose, ps.result(), plans, cs.result(), acc),
+                            person);
+                });
     }
 
     private List<PolicyCase> cases(
             SetlInfo setlinfo,
             Purpose purpose,
             List<Policy> policies,
-            Catalog catalog,
+            Map<String, Plan> plans,
             List<Consent> consents,
             Map<String, Accumulators> acc) {
         List<PolicyCase> out = new ArrayList<>(policies.size());
         for (Policy p : policies) {
-            Plan base = catalog.plans().get(p.planId());
+            Plan base = plans.get(p.planId());
             if (base == null || p.edition() != null && !base.editions().containsKey(p.edition())) {
                 continue; // a policy of a withdrawn plan or edition pays nothing; the insurer API refuses to create
                 // such

@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * A confirmed direct settlement: the adjudication, each policy's split between hospital and patient (every policy,
- * paying or not), the claims it made (one per paying policy) and the events for their insurers.
+ * paying or not), the claims it made (one per paying policy) and the events for their insurers, and the version of
+ * each plan it was adjudicated under (every policy's, paying or not: a later partial refund re-adjudicates under
+ * them).
  */
 public record Confirmation(
         String setlId,
@@ -17,11 +19,13 @@ public record Confirmation(
         Adjudication adjudication,
         Map<String, PayeeSplit.Share> shares,
         List<ApprovedClaim> claims,
+        Map<String, Integer> planVersions,
         Instant confirmedAt) {
 
     public Confirmation {
         shares = Map.copyOf(shares);
         claims = List.copyOf(claims);
+        planVersions = Map.copyOf(planVersions);
     }
 
     /** The claim the policy made, if it paid. */

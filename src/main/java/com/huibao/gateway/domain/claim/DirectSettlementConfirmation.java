@@ -8,6 +8,7 @@ import com.huibao.gateway.domain.benefit.PolicyResult;
 import com.huibao.gateway.domain.settlement.Settlement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,14 +47,16 @@ public final class DirectSettlementConfirmation {
         Adjudication a = engine.adjudicate(in.settlement(), fresh);
         Map<String, PayeeSplit.Share> shares = PayeeSplit.of(a);
         List<ApprovedClaim> claims = new ArrayList<>();
+        Map<String, Integer> versions = new HashMap<>();
         for (PolicyResult p : a.policies()) {
+            versions.put(p.planId(), in.planVersions().getOrDefault(p.planId(), 1));
             if (p.pays()) {
                 PayeeSplit.Share share = shares.get(p.policyNo());
                 claims.add(new ApprovedClaim(
                         claimIds.get(),
                         in.settlement().setlinfo().setlId(),
                         ClaimChannel.DIRECT_SETTLEMENT,
-                        in.planVersions().getOrDefault(p.planId(), 1),
+                        versions.get(p.planId()),
                         p,
                         share.hospital(),
                         share.patient(),
@@ -66,6 +69,7 @@ public final class DirectSettlementConfirmation {
                 a,
                 shares,
                 claims,
+                versions,
                 now);
     }
 }

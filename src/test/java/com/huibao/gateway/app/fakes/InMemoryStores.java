@@ -19,6 +19,7 @@ import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.app.port.PatientStore;
 import com.huibao.gateway.app.port.PaymentLedger;
 import com.huibao.gateway.app.port.PersonKeys;
+import com.huibao.gateway.app.port.PlanVersion;
 import com.huibao.gateway.app.port.PolicyStore;
 import com.huibao.gateway.app.port.PreAuthLedger;
 import com.huibao.gateway.app.port.PreAuthStore;
@@ -50,6 +51,7 @@ import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.payment.PayableClaim;
 import com.huibao.gateway.domain.payment.PaymentBatch;
 import com.huibao.gateway.domain.payment.Remittance;
+import com.huibao.gateway.domain.plan.Plan;
 import com.huibao.gateway.domain.policy.Policy;
 import com.huibao.gateway.domain.preauth.PreAuthState;
 import com.huibao.gateway.domain.preauth.PreAuthorization;
@@ -163,14 +165,17 @@ public final class InMemoryStores implements Transactions {
     /** The net adjudication of each settlement a partial refund changed. */
     private final Map<String, Adjudication> refundedTotals = new HashMap<>();
 
+    /** Every plan version any catalog of this store held, as {@code plan_versions} keeps them. */
+    private final Map<PlanVersion, Plan> published = new HashMap<>();
+
     private Catalog catalog;
     private int transactionsCommitted;
     private int transactionsRolledBack;
     private int accumulatorReadsOutside;
 
     public InMemoryStores(Catalog catalog, Clock clock) {
-        this.catalog = catalog;
         this.clock = clock;
+        withCatalog(catalog);
     }
 
     // ---- set-up and what tests look at
@@ -183,6 +188,9 @@ public final class InMemoryStores implements Transactions {
     /** Replaces the plans and lists in force (a plan with other rules, say). */
     public InMemoryStores withCatalog(Catalog c) {
         this.catalog = c;
+        c.plans()
+                .forEach((id, plan) ->
+                        published.put(new PlanVersion(id, c.planVersions().getOrDefault(id, 1)), plan));
         return this;
     }
 
@@ -365,7 +373,8 @@ public final class InMemoryStores implements Transactions {
                                             response,
                                             null,
                                             null,
-                                            t.settlements().get(c.setlId()).personKey()));
+                                            t.settlements().get(c.setlId()).personKey(),
+                                            c.planVersions()));
                     return Future.succeededFuture();
                 }
 
@@ -384,7 +393,8 @@ public final class InMemoryStores implements Transactions {
                                             r.confirmResponse(),
                                             at,
                                             response,
-                                            r.personKey()));
+                                            r.personKey(),
+                                            r.planVersions()));
                     return Future.succeededFuture();
                 }
             };
@@ -883,7 +893,23 @@ public final class InMemoryStores implements Transactions {
     }
 
     public CatalogStore catalogStore() {
-        return () -> Future.succeededFuture(catalog);
+        return new CatalogStore() {
+            @Override
+            public Future<Catalog> current() {
+                return Future.succeededFuture(catalog);
+            }
+
+            @Override
+            public Future<Map<PlanVersion, Plan>> plansAt(Set<PlanVersion> versions) {
+                Map<PlanVersion, Plan> found = new HashMap<>();
+                versions.forEach(v -> {
+                    if (published.containsKey(v)) {
+                        found.put(v, published.get(v));
+                    }
+                });
+                return Future.succeededFuture(found);
+            }
+        };
     }
 
     public PolicyStore policyStore() {

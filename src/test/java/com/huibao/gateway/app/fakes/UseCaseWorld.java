@@ -6,9 +6,12 @@ import com.huibao.gateway.app.port.IdSource;
 import com.huibao.gateway.app.port.StoredSettlement;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.app.security.Role;
+import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.app.shared.PatientCases;
 import com.huibao.gateway.app.shared.PolicyClaimCreation;
 import com.huibao.gateway.app.shared.SettlementChecks;
+import com.huibao.gateway.codec.Json;
+import com.huibao.gateway.codec.PlanJson;
 import com.huibao.gateway.domain.consent.Consent;
 import com.huibao.gateway.domain.consent.ConsentRules;
 import com.huibao.gateway.domain.consent.Purpose;
@@ -31,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The worked examples' world for use-case tests: the plans, lists and two policies of {@code shared/examples} (沪惠保
@@ -86,6 +90,19 @@ public final class UseCaseWorld {
         claimCreation = new PolicyClaimCreation(db, db.claimStore(), ids);
     }
 
+    /** The direct-settlement confirm of this world (直赔). */
+    public ConfirmDirectSettlementUseCase confirms() {
+        return new ConfirmDirectSettlementUseCase(
+                checks, cases, db.directSettlementStore(), db, db.accessLog(), ids, clock);
+    }
+
+    /** The hospital confirms a worked example's settlement ({@code setl_id} replaced when given). */
+    public void confirmed(String example, String setlId) {
+        StoredSettlement s = settlement(example, setlId);
+        Done.await(
+                confirms().execute(HOSPITAL, s.settlement().setlinfo().setlId(), s, s.contentHash(), c -> "confirmed"));
+    }
+
     /** The quick-claim use case of this world (快赔). */
     public QuickClaimUseCase quickClaims() {
         return new QuickClaimUseCase(
@@ -97,6 +114,29 @@ public final class UseCaseWorld {
                 Readers.reader(),
                 clock,
                 ZONE);
+    }
+
+    /**
+     * The insurer publishes the next version of one of the worked examples' plans: its document in {@code plans.json},
+     * edited (the edit must change it). Earlier versions stay readable, as in {@code plan_versions}.
+     */
+    public UseCaseWorld publishing(String planId, UnaryOperator<String> edit) {
+        String original = new String(Examples.bytes("plans.json"), StandardCharsets.UTF_8);
+        String edited = edit.apply(original);
+        if (edited.equals(original)) {
+            throw new IllegalArgumentException("the edit changed nothing in plans.json");
+        }
+        Plan plan = PlanJson.readAll(Json.parse(edited), Examples.lists()::contains).stream()
+                .filter(p -> p.planId().equals(planId))
+                .findFirst()
+                .orElseThrow();
+        Catalog c = db.catalog();
+        Map<String, Plan> plans = new HashMap<>(c.plans());
+        plans.put(planId, plan);
+        Map<String, Integer> versions = new HashMap<>(c.planVersions());
+        versions.merge(planId, 1, Integer::sum);
+        db.withCatalog(new Catalog(c.version() + 1, plans, versions, c.lists(), c.listOwners()));
+        return this;
     }
 
     /** The patient authorizes both insurers for these purposes, for settlements from 2026-01-01 until 2030. */

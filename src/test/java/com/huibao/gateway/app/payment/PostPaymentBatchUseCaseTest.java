@@ -12,7 +12,6 @@ import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.fakes.UseCaseWorld;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.StoredSettlement;
-import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.domain.consent.Purpose;
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.payment.PaymentBatch;
@@ -30,15 +29,7 @@ class PostPaymentBatchUseCaseTest {
 
     private String confirmedClaimOfHmb() {
         StoredSettlement s = UseCaseWorld.settlement("settlement-inpatient-1.json", null);
-        await(new ConfirmDirectSettlementUseCase(
-                        world.checks,
-                        world.cases,
-                        world.db.directSettlementStore(),
-                        world.db,
-                        world.db.accessLog(),
-                        world.ids,
-                        world.clock)
-                .execute(HOSPITAL, SETL, s, s.contentHash(), c -> "confirmed"));
+        await(world.confirms().execute(HOSPITAL, SETL, s, s.contentHash(), c -> "confirmed"));
         return world.db.claims().stream()
                 .filter(c -> c.policyNo().equals(HMB))
                 .findFirst()

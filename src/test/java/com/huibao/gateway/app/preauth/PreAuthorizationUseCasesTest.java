@@ -16,7 +16,6 @@ import com.huibao.gateway.app.port.Catalog;
 import com.huibao.gateway.app.port.StoredSettlement;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.app.security.Role;
-import com.huibao.gateway.app.settlement.ConfirmDirectSettlementUseCase;
 import com.huibao.gateway.app.settlement.ReverseDirectSettlementUseCase;
 import com.huibao.gateway.domain.consent.ConsentRules;
 import com.huibao.gateway.domain.consent.Purpose;
@@ -95,15 +94,7 @@ class PreAuthorizationUseCasesTest {
                         .preapproval(p.approvalNo()))
                 .build();
         StoredSettlement stored = new StoredSettlement(s, "{}", setlId, "PHARMACY");
-        return await(new ConfirmDirectSettlementUseCase(
-                        world.checks,
-                        world.cases,
-                        world.db.directSettlementStore(),
-                        world.db,
-                        world.db.accessLog(),
-                        world.ids,
-                        world.clock)
-                .execute(PHARMACY, setlId, stored, setlId, c -> "ok " + c.payoutTotal()));
+        return await(world.confirms().execute(PHARMACY, setlId, stored, setlId, c -> "ok " + c.payoutTotal()));
     }
 
     @Test

@@ -38,14 +38,7 @@ class ConfirmDirectSettlementUseCaseTest {
         rendered.add(c);
         return "confirmed " + c.setlId() + " " + c.payoutTotal();
     };
-    private final ConfirmDirectSettlementUseCase confirm = new ConfirmDirectSettlementUseCase(
-            world.checks,
-            world.cases,
-            world.db.directSettlementStore(),
-            world.db,
-            world.db.accessLog(),
-            world.ids,
-            world.clock);
+    private final ConfirmDirectSettlementUseCase confirm = world.confirms();
 
     private String confirm(StoredSettlement s) {
         return await(confirm.execute(HOSPITAL, s.settlement().setlinfo().setlId(), s, s.contentHash(), render));

@@ -31,37 +31,13 @@ import net.jqwik.api.statistics.StatisticsReport;
  * accumulators equal to the sum of its live claims' deltas, and never pays a policy more than the patient bore.
  */
 class RefundSequenceProperties {
-    /** One box of the out-of-catalogue drug (line 4, all self-paid). */
-    private static final String OUT_OF_LIST = "{\"setlinfo\":{\"medfee_sumamt\":\"-1000.00\",\"fulamt_ownpay_amt\":"
-            + "\"-1000.00\",\"psn_part_amt\":\"-1000.00\",\"psn_cash_pay\":\"-1000.00\"},\"feedetail\":[{\"feedetl_sn\":"
-            + "\"R%d\",\"init_feedetl_sn\":\"4\",\"med_list_codg\":\"XL01XX0000000000000000\",\"med_chrgitm_type\":\"09\","
-            + "\"chrgitm_lv\":\"03\",\"cnt\":-1,\"pric\":\"1000.00\",\"det_item_fee_sumamt\":\"-1000.00\","
-            + "\"fulamt_ownpay_amt\":\"-1000.00\",\"overlmt_amt\":\"0.00\",\"preselfpay_amt\":\"0.00\","
-            + "\"inscp_scp_amt\":\"0.00\",\"selfpay_prop\":\"1.00\"}]}";
-
-    /** One box of the specialty drug (line 2: 500.00 first self-pay, 4,500.00 in scope, the fund paid 3,600.00). */
-    private static final String SPECIALTY = "{\"setlinfo\":{\"medfee_sumamt\":\"-5000.00\",\"preselfpay_amt\":"
-            + "\"-500.00\",\"inscp_scp_amt\":\"-4500.00\",\"hifp_pay\":\"-3600.00\",\"fund_pay_sumamt\":\"-3600.00\","
-            + "\"psn_part_amt\":\"-1400.00\",\"psn_cash_pay\":\"-1400.00\"},\"feedetail\":[{\"feedetl_sn\":\"R%d\","
-            + "\"init_feedetl_sn\":\"2\",\"med_list_codg\":\"XL01XEA147A001010181836\",\"med_chrgitm_type\":\"09\","
-            + "\"chrgitm_lv\":\"02\",\"cnt\":-1,\"pric\":\"5000.00\",\"det_item_fee_sumamt\":\"-5000.00\","
-            + "\"fulamt_ownpay_amt\":\"0.00\",\"overlmt_amt\":\"0.00\",\"preselfpay_amt\":\"-500.00\","
-            + "\"inscp_scp_amt\":\"-4500.00\",\"selfpay_prop\":\"0.10\",\"preapproval_no\":\"TY2026-000123\"}]}";
-
     @Property(tries = 60)
     @StatisticsReport(onFailureOnly = true)
     void accumulators_stay_the_sum_of_the_live_claims_deltas(
             @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 11) Integer> steps) {
         UseCaseWorld world = new UseCaseWorld().authorizing(Purpose.DIRECT_SETTLEMENT);
         SettlementReader reader = Readers.reader();
-        ConfirmDirectSettlementUseCase confirm = new ConfirmDirectSettlementUseCase(
-                world.checks,
-                world.cases,
-                world.db.directSettlementStore(),
-                world.db,
-                world.db.accessLog(),
-                world.ids,
-                world.clock);
+        ConfirmDirectSettlementUseCase confirm = world.confirms();
         RefundDirectSettlementUseCase refund =
                 new RefundDirectSettlementUseCase(world.checks, world.cases, reader, world.db, world.ids, world.clock);
         ReverseDirectSettlementUseCase reverse = new ReverseDirectSettlementUseCase(world.db, world.clock);
@@ -81,7 +57,7 @@ class RefundSequenceProperties {
                     await(confirm.execute(HOSPITAL, setlId, s, s.contentHash(), c -> "confirmed"));
                     confirmed.add(setlId);
                 } else if (op == 1 || op == 2) {
-                    String doc = (op == 1 ? OUT_OF_LIST : SPECIALTY).formatted(n);
+                    String doc = (op == 1 ? RefundDocuments.OUT_OF_LIST : RefundDocuments.SPECIALTY).formatted(n);
                     await(refund.execute(HOSPITAL, setlId, "RF-" + n, doc, "h" + n, r -> "refunded"));
                     Statistics.collect(op == 1 ? "out-of-list refund applied" : "specialty refund applied");
                 } else {

@@ -38,15 +38,7 @@ class ReverseDirectSettlementUseCaseTest {
 
     private void confirmed() {
         StoredSettlement s = UseCaseWorld.settlement("settlement-inpatient-1.json", null);
-        await(new ConfirmDirectSettlementUseCase(
-                        world.checks,
-                        world.cases,
-                        world.db.directSettlementStore(),
-                        world.db,
-                        world.db.accessLog(),
-                        world.ids,
-                        world.clock)
-                .execute(HOSPITAL, SETL, s, s.contentHash(), c -> "confirmed"));
+        await(world.confirms().execute(HOSPITAL, SETL, s, s.contentHash(), c -> "confirmed"));
     }
 
     @Test
