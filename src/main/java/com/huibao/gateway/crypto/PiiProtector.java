@@ -19,7 +19,8 @@ import org.bouncycastle.util.encoders.Hex;
  * Identity numbers and names at rest (SPEC §5): a keyed SM3 HMAC of certificate type and number to find a person,
  * SM4-GCM (fresh 12-byte IV, 128-bit tag) where the value must be shown again, a mask everywhere else. Ciphertexts
  * read {@code keyId:base64(iv ‖ ciphertext ‖ tag)}, so that old keys keep decrypting after a rotation; whole documents
- * are deflated first ({@code keyId:z:base64(…)}).
+ * are deflated first ({@code keyId:z:base64(…)}, or as bytes for a binary column, {@code keyId:z:} then the sealed
+ * bytes: {@link #sealDocument}).
  */
 public final class PiiProtector implements PersonKeys {
     private static final int IV_BYTES = 12;
@@ -90,6 +91,39 @@ public final class PiiProtector implements PersonKeys {
         return currentKeyId + ":" + DEFLATED + Base64.getEncoder().encodeToString(seal(Deflated.of(document)));
     }
 
+    /**
+     * A whole document sealed as {@link #encryptDocument} does, as bytes for a binary column: {@code keyId:z:} in
+     * ASCII, then {@code iv ‖ ciphertext ‖ tag} as they are (a quarter smaller than their Base64).
+     */
+    public byte[] sealDocument(String document) {
+        byte[] mark = (currentKeyId + ":" + DEFLATED).getBytes(StandardCharsets.US_ASCII);
+        byte[] sealed = seal(Deflated.of(document));
+        byte[] out = Arrays.copyOf(mark, mark.length + sealed.length);
+        System.arraycopy(sealed, 0, out, mark.length, sealed.length);
+        return out;
+    }
+
+    /** What {@link #sealDocument} sealed, under any key still readable. */
+    public String openDocument(byte[] stored) {
+        int colon = -1;
+        for (int i = 0; i < stored.length && i < 256; i++) {
+            if (stored[i] == ':') {
+                colon = i;
+                break;
+            }
+        }
+        byte[] key = colon < 0 ? null : keys.get(new String(stored, 0, colon, StandardCharsets.US_ASCII));
+        if (key == null) {
+            throw new IllegalArgumentException("unknown PII key id in stored value");
+        }
+        int from = colon + 1 + DEFLATED.length();
+        if (stored.length < from + IV_BYTES
+                || !new String(stored, colon + 1, DEFLATED.length(), StandardCharsets.US_ASCII).equals(DEFLATED)) {
+            throw new IllegalArgumentException("stored document: not a sealed document");
+        }
+        return open(key, stored, from, stored.length - from, true);
+    }
+
     private byte[] seal(byte[] in) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
@@ -115,10 +149,20 @@ public final class PiiProtector implements PersonKeys {
         }
         boolean deflated = stored.startsWith(DEFLATED, colon + 1);
         byte[] all = Base64.getDecoder().decode(stored.substring(colon + 1 + (deflated ? DEFLATED.length() : 0)));
+        return open(key, all, 0, all.length, deflated);
+    }
+
+    /** {@code iv ‖ ciphertext ‖ tag} at {@code from} for {@code length} bytes, opened and (if deflated) inflated. */
+    private static String open(byte[] key, byte[] in, int from, int length, boolean deflated) {
+        if (length < IV_BYTES) {
+            throw new IllegalArgumentException("PII ciphertext too short");
+        }
         GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-        gcm.init(false, new AEADParameters(new KeyParameter(key), TAG_BITS, Arrays.copyOf(all, IV_BYTES)));
-        byte[] out = new byte[gcm.getOutputSize(all.length - IV_BYTES)];
-        int n = gcm.processBytes(all, IV_BYTES, all.length - IV_BYTES, out, 0);
+        gcm.init(
+                false,
+                new AEADParameters(new KeyParameter(key), TAG_BITS, Arrays.copyOfRange(in, from, from + IV_BYTES)));
+        byte[] out = new byte[gcm.getOutputSize(length - IV_BYTES)];
+        int n = gcm.processBytes(in, from + IV_BYTES, length - IV_BYTES, out, 0);
         try {
             n += gcm.doFinal(out, n);
         } catch (InvalidCipherTextException e) {

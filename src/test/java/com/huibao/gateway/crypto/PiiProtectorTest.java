@@ -44,6 +44,37 @@ class PiiProtectorTest {
     }
 
     @Test
+    void documents_sealed_as_bytes_open_under_their_key_and_are_a_quarter_smaller_than_the_text_form() {
+        String doc = "{\"setlinfo\":{\"certno\":\"310101198001010011\",\"psn_name\":\"张三\"},\"feedetail\":["
+                + "{\"hilist_code\":\"X\",\"det_item_fee_sumamt\":\"12.30\"},".repeat(30) + "{}]}";
+        byte[] sealed = pii.sealDocument(doc);
+        String text = pii.encryptDocument(doc);
+
+        assertThat(new String(sealed, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("k1:z:");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("310101198001010011");
+        assertThat(pii.openDocument(sealed)).isEqualTo(doc);
+        assertThat(sealed.length).isLessThanOrEqualTo(5 + (text.length() - 5) * 3 / 4);
+        PiiProtector rotated = new PiiProtector(
+                "k2",
+                Map.of(
+                        "k1",
+                        Hex.decode("00112233445566778899aabbccddeeff"),
+                        "k2",
+                        Hex.decode("ffeeddccbbaa99887766554433221100")),
+                Hex.decode("0f1e2d3c4b5a69788796a5b4c3d2e1f0"));
+        assertThat(rotated.openDocument(sealed)).isEqualTo(doc);
+
+        byte[] tampered = sealed.clone();
+        tampered[30] ^= 1;
+        assertThatThrownBy(() -> pii.openDocument(tampered)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pii.openDocument("k9:z:0123456789abcdef".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pii.openDocument("k1:z:".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pii.openDocument(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tampered_ciphertext_fails_authentication() {
         String c = pii.encrypt("张三");
         byte[] raw = Base64.getDecoder().decode(c.substring(3));

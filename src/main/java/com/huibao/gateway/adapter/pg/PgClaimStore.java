@@ -180,8 +180,9 @@ public final class PgClaimStore implements ClaimStore {
 
     @Override
     public Future<Optional<QuickClaimContext>> quickClaimContext(String setlId, String policyNo) {
-        return pool.preparedQuery("SELECT s.document_cipher, s.fixmedins_code FROM settlements s JOIN policies p "
-                        + "ON p.person_key = s.person_key WHERE s.setl_id = $1 AND p.policy_no = $2")
+        return pool.preparedQuery(
+                        "SELECT s.fixmedins_code, s.document_cipher, s.document_sealed FROM settlements s JOIN policies p "
+                                + "ON p.person_key = s.person_key WHERE s.setl_id = $1 AND p.policy_no = $2")
                 .execute(Tuple.of(setlId, policyNo))
                 .compose(rows -> {
                     if (rows.size() == 0) {
@@ -189,7 +190,7 @@ public final class PgClaimStore implements ClaimStore {
                     }
                     Row stored = rows.iterator().next();
                     StoredDocument settlement =
-                            new StoredDocument(pii.decrypt(stored.getString(0)), stored.getString(1));
+                            new StoredDocument(SealedDocuments.read(pii, stored, 1), stored.getString(0));
                     return pool.preparedQuery(
                                     "SELECT result, result_z FROM claims WHERE setl_id = $1 AND state <> 'REVERSED'")
                             .execute(Tuple.of(setlId))

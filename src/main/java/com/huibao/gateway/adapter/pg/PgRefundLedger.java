@@ -19,7 +19,7 @@ final class PgRefundLedger implements RefundLedger {
     private static final String FIND =
             "SELECT request_hash, response FROM direct_settlement_refunds WHERE setl_id = $1 AND refund_id = $2";
     private static final String SETTLEMENT =
-            "SELECT document_cipher, fixmedins_code FROM settlements WHERE setl_id = $1";
+            "SELECT fixmedins_code, " + SealedDocuments.COLUMNS + " FROM settlements WHERE setl_id = $1";
     private static final String REFUNDS = "SELECT document_cipher FROM direct_settlement_refunds WHERE setl_id = $1 "
             + "ORDER BY refunded_at, refund_id";
     private static final String INSERT = "INSERT INTO direct_settlement_refunds (setl_id, refund_id, request_hash, "
@@ -51,7 +51,7 @@ final class PgRefundLedger implements RefundLedger {
                 .execute(Tuple.of(setlId))
                 .map(rows -> {
                     Row r = rows.iterator().next();
-                    return new StoredDocument(pii.decrypt(r.getString(0)), r.getString(1));
+                    return new StoredDocument(SealedDocuments.read(pii, r, 1), r.getString(0));
                 });
         Future<List<String>> refunds = tx.preparedQuery(REFUNDS)
                 .execute(Tuple.of(setlId))

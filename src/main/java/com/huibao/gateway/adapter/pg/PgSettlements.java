@@ -32,7 +32,7 @@ final class PgSettlements {
         Provenance p = s.settlement().provenance();
         return client.preparedQuery(
                         "INSERT INTO settlements (setl_id, fixmedins_code, person_key, setl_time, med_type, "
-                                + "psn_part_amt, psn_cash_pay, content_hash, document_cipher, source, infno, msgid, medins_setl_id, "
+                                + "psn_part_amt, psn_cash_pay, content_hash, document_sealed, source, infno, msgid, medins_setl_id, "
                                 + "clr_optins, message_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
                                 + "ON CONFLICT (setl_id) DO NOTHING RETURNING received_at")
                 .execute(Tuple.tuple()
@@ -44,7 +44,7 @@ final class PgSettlements {
                         .addBigDecimal(h.psnPartAmt().value())
                         .addBigDecimal(h.psnCashPay().value())
                         .addString(s.contentHash())
-                        .addString(pii.encryptDocument(s.document()))
+                        .addBuffer(SealedDocuments.of(pii, s.document()))
                         .addString(s.source())
                         .addString(p.infno())
                         .addString(p.msgid())
