@@ -7,9 +7,11 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Text kept compact at rest: UTF-8 deflated (zlib format, fastest level). A 20 KB confirmation answer or a 10 KB
- * adjudication deflates about ten to one; PostgreSQL's own compression of a {@code text} column (pglz, on rows above
- * 2 KB) got about four to one and cost the database's CPU instead of the gateway's (docs/PERFORMANCE.md, issue 28).
+ * Text kept compact at rest: UTF-8 deflated (zlib format, fastest level), with a preset dictionary for its kind
+ * ({@link DeflateDictionary}) where the writer names one. A 20 KB confirmation answer or a 10 KB adjudication deflates
+ * about ten to one; PostgreSQL's own compression of a {@code text} column (pglz, on rows above 2 KB) got about four to
+ * one and cost the database's CPU instead of the gateway's (docs/PERFORMANCE.md, issue 28). A reader takes text
+ * deflated with or without a dictionary.
  */
 public final class Deflated {
     private Deflated() {}
@@ -21,8 +23,21 @@ public final class Deflated {
 
     /** {@code in}, deflated. */
     public static byte[] of(byte[] in) {
+        return of(in, null);
+    }
+
+    /** {@code text} as UTF-8, deflated with a preset dictionary for its kind. */
+    public static byte[] of(String text, DeflateDictionary dictionary) {
+        return of(text.getBytes(StandardCharsets.UTF_8), dictionary);
+    }
+
+    /** {@code in}, deflated with a preset dictionary for its kind (none when null). */
+    public static byte[] of(byte[] in, DeflateDictionary dictionary) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
+            if (dictionary != null) {
+                deflater.setDictionary(dictionary.shared());
+            }
             deflater.setInput(in);
             deflater.finish();
             ByteArrayOutputStream out = new ByteArrayOutputStream(in.length / 4 + 64);
@@ -49,7 +64,16 @@ public final class Deflated {
             byte[] chunk = new byte[8192];
             while (!inflater.finished()) {
                 int k = inflater.inflate(chunk);
-                if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (k == 0 && inflater.needsDictionary()) {
+                    DeflateDictionary d = DeflateDictionary.byAdler(inflater.getAdler());
+                    if (d == null) {
+                        throw new IllegalArgumentException("stored text was deflated with a dictionary this gateway "
+                                + "does not know (Adler-32 " + Integer.toHexString(inflater.getAdler()) + ")");
+                    }
+                    inflater.setDictionary(d.shared());
+                    continue;
+                }
+                if (k == 0 && inflater.needsInput()) {
                     throw new IllegalArgumentException("stored text is truncated");
                 }
                 if (out.size() + k > maxBytes) {

@@ -1,6 +1,7 @@
 package com.huibao.gateway.crypto;
 
 import com.huibao.gateway.app.port.PersonKeys;
+import com.huibao.gateway.codec.DeflateDictionary;
 import com.huibao.gateway.codec.Deflated;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -88,7 +89,8 @@ public final class PiiProtector implements PersonKeys {
      * it is stored, never sent.
      */
     public String encryptDocument(String document) {
-        return currentKeyId + ":" + DEFLATED + Base64.getEncoder().encodeToString(seal(Deflated.of(document)));
+        return currentKeyId + ":" + DEFLATED
+                + Base64.getEncoder().encodeToString(seal(Deflated.of(document, DeflateDictionary.SETTLEMENT_1)));
     }
 
     /**
@@ -97,7 +99,7 @@ public final class PiiProtector implements PersonKeys {
      */
     public byte[] sealDocument(String document) {
         byte[] mark = (currentKeyId + ":" + DEFLATED).getBytes(StandardCharsets.US_ASCII);
-        byte[] sealed = seal(Deflated.of(document));
+        byte[] sealed = seal(Deflated.of(document, DeflateDictionary.SETTLEMENT_1));
         byte[] out = Arrays.copyOf(mark, mark.length + sealed.length);
         System.arraycopy(sealed, 0, out, mark.length, sealed.length);
         return out;
