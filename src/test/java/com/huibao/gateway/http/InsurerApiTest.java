@@ -140,6 +140,25 @@ class InsurerApiTest {
                 .isEqualTo("0.85");
         assertThat(Sql.count(gw.gateway().database(), "SELECT count(*) FROM plan_versions WHERE plan_id = 'B-PLAN'"))
                 .isEqualTo(2);
+
+        // an earlier version as it was published: what a claim naming plan_version 1 was adjudicated under
+        HttpResponse<String> first = b("GET", "/v1/plans/B-PLAN?version=1", null);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(Json.parse(first.body()).get("version").asText()).isEqualTo("1");
+        assertThat(Json.parse(first.body()).at("/responsibilities/0/ratio").asText())
+                .isEqualTo("0.80");
+        assertThat(Json.parse(b("GET", "/v1/plans/B-PLAN?version=2", null).body())
+                        .at("/responsibilities/0/ratio")
+                        .asText())
+                .isEqualTo("0.85");
+        HttpResponse<String> never = b("GET", "/v1/plans/B-PLAN?version=3", null);
+        assertThat(never.statusCode()).isEqualTo(404);
+        assertThat(Json.parse(never.body()).get("code").asText()).isEqualTo("PLAN_VERSION_NOT_FOUND");
+        for (String wrong : new String[] {"0", "x", "2147483648", "1.5"}) {
+            HttpResponse<String> r = b("GET", "/v1/plans/B-PLAN?version=" + wrong, null);
+            assertThat(r.statusCode()).as(wrong + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).as(wrong).contains("version");
+        }
     }
 
     @Test
@@ -179,6 +198,7 @@ class InsurerApiTest {
     @Order(5)
     void another_insurer_finds_nothing_of_this_one_even_by_guessing_ids() {
         assertThat(hmb("GET", "/v1/plans/B-PLAN", null).statusCode()).isEqualTo(404);
+        assertThat(hmb("GET", "/v1/plans/B-PLAN?version=1", null).statusCode()).isEqualTo(404);
         assertThat(hmb(
                                 "PUT",
                                 "/v1/plans/B-PLAN",

@@ -49,9 +49,16 @@ public final class InsurerHandlers {
                 .onFailure(rc::fail);
     }
 
+    /** The newest version, or {@code ?version=n} (the contract holds it to 1 … 2³¹ − 1). */
     void getPlan(RoutingContext rc) {
-        cases.getPlan()
-                .execute(RequestContext.principal(rc), rc.pathParam("plan_id"))
+        String version = rc.queryParams().get("version");
+        (version == null
+                        ? cases.getPlan().execute(RequestContext.principal(rc), rc.pathParam("plan_id"))
+                        : cases.getPlan()
+                                .execute(
+                                        RequestContext.principal(rc),
+                                        rc.pathParam("plan_id"),
+                                        Integer.parseInt(version)))
                 .onSuccess(p -> Responses.json(rc, 200, InsurerResponses.published(p, "plan_id")))
                 .onFailure(rc::fail);
     }

@@ -104,6 +104,21 @@ public final class PgInsurerCatalogStore implements InsurerCatalogStore {
     }
 
     @Override
+    public Future<Optional<Published>> planVersion(String insurerId, String planId, int version) {
+        return pool.preparedQuery("SELECT version, created_at, document::text FROM plan_versions WHERE plan_id = $1 "
+                        + "AND insurer_id = $2 AND version = $3")
+                .execute(Tuple.of(planId, insurerId, version))
+                .map(rows -> rows.size() == 0
+                        ? Optional.<Published>empty()
+                        : Optional.of(published(
+                                planId,
+                                insurerId,
+                                String.valueOf(version),
+                                rows.iterator().next())))
+                .recover(e -> Future.failedFuture(PgErrors.translate(e)));
+    }
+
+    @Override
     public Future<Optional<Published>> publishListVersion(String insurerId, ListVersion v, String document) {
         return pool.withTransaction(tx -> tx.preparedQuery(
                                 "SELECT insurer_id, version, effective_from, effective_to, "

@@ -4,7 +4,10 @@ import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.app.security.Principal;
 import io.vertx.core.Future;
 
-/** {@code GET /v1/plans/{plan_id}}: the newest version of one of the insurer's plans. */
+/**
+ * {@code GET /v1/plans/{plan_id}[?version=n]}: the newest version of one of the insurer's plans, or the version asked
+ * for (the one a claim names in {@code plan_version}: what it was adjudicated, and a refund re-adjudicates it, under).
+ */
 public final class GetPlanUseCase {
     private final InsurerCatalogStore store;
 
@@ -15,5 +18,10 @@ public final class GetPlanUseCase {
     public Future<InsurerCatalogStore.Published> execute(Principal insurer, String planId) {
         return store.plan(insurer.tenant(), planId)
                 .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.plan(planId)));
+    }
+
+    public Future<InsurerCatalogStore.Published> execute(Principal insurer, String planId, int version) {
+        return store.planVersion(insurer.tenant(), planId, version)
+                .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.planVersion(planId, version)));
     }
 }

@@ -10,6 +10,11 @@ final class InsurerDocumentsNotFound {
         return new Failure.NotFound("PLAN_NOT_FOUND", "no plan " + planId + " of this insurer");
     }
 
+    static Failure.NotFound planVersion(String planId, int version) {
+        return new Failure.NotFound(
+                "PLAN_VERSION_NOT_FOUND", "no version " + version + " of plan " + planId + " of this insurer");
+    }
+
     static Failure.NotFound listVersion(String listId, String version) {
         return new Failure.NotFound(
                 "LIST_VERSION_NOT_FOUND", "no version " + version + " of list " + listId + " of this insurer");

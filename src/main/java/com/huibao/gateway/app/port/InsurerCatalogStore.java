@@ -26,6 +26,9 @@ public interface InsurerCatalogStore {
     /** The newest version of a plan, if it exists and belongs to the insurer. */
     Future<Optional<Published>> plan(String insurerId, String planId);
 
+    /** One published version of a plan (the one a claim names), if it exists and the plan belongs to the insurer. */
+    Future<Optional<Published>> planVersion(String insurerId, String planId, int version);
+
     /**
      * Publishes a list version (immutable once published: the identical document again is a no-op).
      *

@@ -1083,6 +1083,11 @@ public final class InMemoryStores implements Transactions {
             }
 
             @Override
+            public Future<Optional<Published>> planVersion(String insurerId, String planId, int version) {
+                throw new UnsupportedOperationException("plans are tested against PostgreSQL");
+            }
+
+            @Override
             public Future<Optional<Published>> publishListVersion(
                     String insurerId, ListVersion version, String document) {
                 throw new UnsupportedOperationException("lists are tested against PostgreSQL");
