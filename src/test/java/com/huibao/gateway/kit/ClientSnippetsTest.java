@@ -171,7 +171,7 @@ class ClientSnippetsTest {
         assertThat(r.exit()).as(r.both()).isZero();
         JsonNode results = Json.parse(Files.readString(report, StandardCharsets.UTF_8));
         JsonNode summary = results.isArray() ? results.get(0).path("summary") : results.path("summary");
-        assertThat(summary.path("totalRequests").asInt()).isEqualTo(11);
+        assertThat(summary.path("totalRequests").asInt()).isEqualTo(12);
         assertThat(summary.path("failedRequests").asInt()).isZero();
         assertThat(summary.path("failedTests").asInt()).isZero();
         assertThat(summary.path("passedTests").asInt()).isGreaterThanOrEqualTo(20);

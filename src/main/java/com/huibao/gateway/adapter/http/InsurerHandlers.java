@@ -22,6 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** The insurer's plans, coverage lists and policies. */
 public final class InsurerHandlers {
@@ -52,13 +53,11 @@ public final class InsurerHandlers {
     /** The newest version, or {@code ?version=n} (the contract holds it to 1 … 2³¹ − 1). */
     void getPlan(RoutingContext rc) {
         String version = rc.queryParams().get("version");
-        (version == null
-                        ? cases.getPlan().execute(RequestContext.principal(rc), rc.pathParam("plan_id"))
-                        : cases.getPlan()
-                                .execute(
-                                        RequestContext.principal(rc),
-                                        rc.pathParam("plan_id"),
-                                        Integer.parseInt(version)))
+        cases.getPlan()
+                .execute(
+                        RequestContext.principal(rc),
+                        rc.pathParam("plan_id"),
+                        version == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(version)))
                 .onSuccess(p -> Responses.json(rc, 200, InsurerResponses.published(p, "plan_id")))
                 .onFailure(rc::fail);
     }

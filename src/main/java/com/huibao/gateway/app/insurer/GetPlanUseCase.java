@@ -3,6 +3,7 @@ package com.huibao.gateway.app.insurer;
 import com.huibao.gateway.app.port.InsurerCatalogStore;
 import com.huibao.gateway.app.security.Principal;
 import io.vertx.core.Future;
+import java.util.OptionalInt;
 
 /**
  * {@code GET /v1/plans/{plan_id}[?version=n]}: the newest version of one of the insurer's plans, or the version asked
@@ -15,13 +16,14 @@ public final class GetPlanUseCase {
         this.store = store;
     }
 
-    public Future<InsurerCatalogStore.Published> execute(Principal insurer, String planId) {
-        return store.plan(insurer.tenant(), planId)
-                .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.plan(planId)));
-    }
-
-    public Future<InsurerCatalogStore.Published> execute(Principal insurer, String planId, int version) {
-        return store.planVersion(insurer.tenant(), planId, version)
-                .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.planVersion(planId, version)));
+    /** @param version the version asked for; empty for the newest */
+    public Future<InsurerCatalogStore.Published> execute(Principal insurer, String planId, OptionalInt version) {
+        if (version.isEmpty()) {
+            return store.plan(insurer.tenant(), planId)
+                    .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.plan(planId)));
+        }
+        int v = version.getAsInt();
+        return store.planVersion(insurer.tenant(), planId, v)
+                .map(p -> p.orElseThrow(() -> InsurerDocumentsNotFound.planVersion(planId, v)));
     }
 }
