@@ -164,7 +164,8 @@ record UseCases(
                 new GrantConsentUseCase(s.patients(), signing.receipts(), ids, clock),
                 new RevokeConsentUseCase(s.patients(), clock),
                 new ListMyClaimsUseCase(s.claims(), names),
-                new GetMyClaimUseCase(s.claims(), s.catalog(), reference.reader(), names, new StoredClaimResults()),
+                new GetMyClaimUseCase(
+                        s.claims(), s.catalog(), reference.reader(), names, new StoredClaimResults(), s.transactions()),
                 new GetMyAccessLogUseCase(s.accessLog(), names));
         IngestSettlementUseCase ingest =
                 new IngestSettlementUseCase(checks, s.settlements(), cases, creation, clock, zone);

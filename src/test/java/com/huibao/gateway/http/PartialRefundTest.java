@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huibao.gateway.codec.Json;
 import com.huibao.gateway.domain.money.Money;
+import com.huibao.gateway.support.Patients;
 import com.huibao.gateway.support.Settlements;
 import com.huibao.gateway.support.Sql;
 import com.huibao.gateway.support.TestGateway;
@@ -44,13 +45,6 @@ class PartialRefundTest {
         gw.close();
     }
 
-    private static final String ONE_BOX = "{\"refund_id\":\"%s\",\"setlinfo\":{\"medfee_sumamt\":\"-1000.00\","
-            + "\"fulamt_ownpay_amt\":\"-1000.00\",\"psn_part_amt\":\"-1000.00\",\"psn_cash_pay\":\"-1000.00\"},"
-            + "\"feedetail\":[{\"feedetl_sn\":\"%s\",\"init_feedetl_sn\":\"4\",\"med_list_codg\":\"XL01XX0000000000000000\","
-            + "\"medins_list_name\":\"目录外抗肿瘤药\",\"med_chrgitm_type\":\"09\",\"chrgitm_lv\":\"03\",\"cnt\":-1,"
-            + "\"pric\":\"1000.00\",\"det_item_fee_sumamt\":\"-1000.00\",\"fulamt_ownpay_amt\":\"-1000.00\","
-            + "\"overlmt_amt\":\"0.00\",\"preselfpay_amt\":\"0.00\",\"inscp_scp_amt\":\"0.00\",\"selfpay_prop\":\"1.00\"}]}";
-
     private static Map<String, String> confirm(String setlId) {
         HttpResponse<String> r =
                 gw.signed("demo-hospital", "PUT", "/v1/direct-settlements/" + setlId, Settlements.inpatient(setlId));
@@ -68,6 +62,13 @@ class PartialRefundTest {
                 "POST",
                 "/v1/direct-settlements/" + setlId + "/refunds",
                 body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A GET as the worked examples' insured person (310101198001010011), with the demo identity provider's token. */
+    private static HttpResponse<String> me(String path) {
+        return gw.send(gw.request("GET", path, null)
+                .header("Authorization", "Bearer " + Patients.token("310101198001010011"))
+                .build());
     }
 
     private static JsonNode claim(JsonNode refund, String policyNo) {
@@ -91,7 +92,7 @@ class PartialRefundTest {
     @Test
     void a_refund_re_adjudicates_the_claims_once_and_moves_the_accumulators_by_the_difference() {
         Map<String, String> claims = confirm("S-RF-1");
-        HttpResponse<String> r = refund("S-RF-1", ONE_BOX.formatted("RF-1", "4R"));
+        HttpResponse<String> r = refund("S-RF-1", Settlements.refundOneBoxOfLine4("RF-1", "4R"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode a = Json.parse(r.body());
         assertThat(a.get("payout_total").asText()).isEqualTo("6652.33");
@@ -122,19 +123,19 @@ class PartialRefundTest {
                 .as("only the claim that changed")
                 .hasSize(1);
 
-        HttpResponse<String> again = refund("S-RF-1", ONE_BOX.formatted("RF-1", "4R"));
+        HttpResponse<String> again = refund("S-RF-1", Settlements.refundOneBoxOfLine4("RF-1", "4R"));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(r.body());
-        HttpResponse<String> other = refund("S-RF-1", ONE_BOX.formatted("RF-1", "4S"));
+        HttpResponse<String> other = refund("S-RF-1", Settlements.refundOneBoxOfLine4("RF-1", "4S"));
         assertThat(other.statusCode()).isEqualTo(409);
         assertThat(Json.parse(other.body()).get("code").asText()).isEqualTo("REFUND_CONFLICT");
 
         // the second box: the line is refunded in full; a third is more than was bought
-        HttpResponse<String> second = refund("S-RF-1", ONE_BOX.formatted("RF-2", "4S"));
+        HttpResponse<String> second = refund("S-RF-1", Settlements.refundOneBoxOfLine4("RF-2", "4S"));
         assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
         assertThat(claim(Json.parse(second.body()), "PMI-778899").get("payout").asText())
                 .isEqualTo("2544.07");
-        HttpResponse<String> third = refund("S-RF-1", ONE_BOX.formatted("RF-3", "4T"));
+        HttpResponse<String> third = refund("S-RF-1", Settlements.refundOneBoxOfLine4("RF-3", "4T"));
         assertThat(third.statusCode()).as(third.body()).isEqualTo(422);
         assertThat(Json.parse(third.body()).get("errors").findValuesAsText("code"))
                 .contains("REFUND_EXCEEDS_ORIGINAL");
@@ -149,7 +150,8 @@ class PartialRefundTest {
                         "SELECT amount::text FROM accumulators WHERE policy_no = 'PMI-778899' AND kind = 'total'"))
                 .isEqualTo("0.00");
         assertThat(accumulatorsOffTheirDeltas()).isZero();
-        assertThat(refund("S-RF-1", ONE_BOX.formatted("RF-4", "4U")).statusCode())
+        assertThat(refund("S-RF-1", Settlements.refundOneBoxOfLine4("RF-4", "4U"))
+                        .statusCode())
                 .isEqualTo(409);
     }
 
@@ -170,7 +172,7 @@ class PartialRefundTest {
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
 
-        HttpResponse<String> r = refund("S-RF-2", ONE_BOX.formatted("RF-1", "4R"));
+        HttpResponse<String> r = refund("S-RF-2", Settlements.refundOneBoxOfLine4("RF-1", "4R"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode c = claim(Json.parse(r.body()), "PMI-778899");
         assertThat(c.get("state").asText()).isEqualTo("PAID");
@@ -230,7 +232,7 @@ class PartialRefundTest {
                 Future<HttpResponse<String>> paying = pool.submit(() ->
                         gw.signed("demo-insurer-pmi", "POST", "/v1/payments", batch.getBytes(StandardCharsets.UTF_8)));
                 Future<HttpResponse<String>> refunding =
-                        pool.submit(() -> refund(setlId, ONE_BOX.formatted("RF", "4R")));
+                        pool.submit(() -> refund(setlId, Settlements.refundOneBoxOfLine4("RF", "4R")));
                 HttpResponse<String> payment = paying.get();
                 HttpResponse<String> refunded = refunding.get();
                 assertThat(payment.statusCode()).as(payment.body()).isEqualTo(201);
@@ -283,7 +285,7 @@ class PartialRefundTest {
                         "SELECT plan_versions::text FROM direct_settlements WHERE setl_id = 'S-RF-V'"))
                 .isEqualTo("{\"HMB-2026\": 1, \"PMI-GOLD\": 1}");
 
-        HttpResponse<String> r = refund("S-RF-V", ONE_BOX.formatted("RF-1", "4R"));
+        HttpResponse<String> r = refund("S-RF-V", Settlements.refundOneBoxOfLine4("RF-1", "4R"));
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode a = Json.parse(r.body());
@@ -296,5 +298,49 @@ class PartialRefundTest {
                         "SELECT plan_version::text FROM claims WHERE claim_id = '" + claims.get("HMB26-000001") + "'"))
                 .isEqualTo("1");
         assertThat(accumulatorsOffTheirDeltas()).isZero();
+    }
+
+    @Test
+    void after_a_partial_refund_the_explanation_is_of_the_settlement_as_it_stands() {
+        assertThat(gw.signed(
+                                "demo-hospital",
+                                "PUT",
+                                "/v1/direct-settlements/S-EOB-RF",
+                                Settlements.inpatient("S-EOB-RF"))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> refund = gw.signed(
+                "demo-hospital",
+                "POST",
+                "/v1/direct-settlements/S-EOB-RF/refunds",
+                Settlements.refundOneBoxOfLine4("RF-1", "4R").getBytes(StandardCharsets.UTF_8));
+        assertThat(refund.statusCode()).as(refund.body()).isEqualTo(201);
+        JsonNode mine = null;
+        for (JsonNode c : Json.parse(me("/v1/me/claims").body()).get("claims")) {
+            if (c.get("setl_id").asText().equals("S-EOB-RF")) {
+                mine = c;
+            }
+        }
+        assertThat(mine).isNotNull();
+
+        JsonNode e =
+                Json.parse(me("/v1/me/claims/" + mine.get("claim_id").asText()).body());
+
+        assertThat(e.at("/bill/medfee_sumamt").asText())
+                .as("26,800.00 less the box")
+                .isEqualTo("25800.00");
+        assertThat(e.at("/bill/psn_part_amt").asText()).isEqualTo("8035.00");
+        assertThat(e.get("payout_total").asText())
+                .as("the private plan pays 900.00 less")
+                .isEqualTo("6652.33");
+        assertThat(e.get("residual_self_pay").asText()).isEqualTo("1382.67");
+        assertThat(e.get("residual_self_pay").asText())
+                .as("the list and the explanation agree")
+                .isEqualTo(mine.get("residual_self_pay").asText());
+        Money reasons = Money.ZERO;
+        for (JsonNode w : e.get("residual_reasons")) {
+            reasons = reasons.plus(Money.parse(w.get("amount").asText()));
+        }
+        assertThat(reasons).as("the reasons add up to the residual").isEqualTo(Money.parse("1382.67"));
     }
 }

@@ -6,7 +6,9 @@ import com.huibao.gateway.app.port.ClaimResults;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.Names;
 import com.huibao.gateway.app.port.PlanVersion;
+import com.huibao.gateway.app.port.RefundLedger;
 import com.huibao.gateway.app.port.SettlementParser;
+import com.huibao.gateway.app.port.Transactions;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.domain.claim.ExplanationOfBenefits;
 import com.huibao.gateway.domain.plan.Plan;
@@ -23,9 +25,10 @@ import java.util.Set;
 
 /**
  * {@code GET /v1/me/claims/{claim_id}}: the patient's explanation of benefits for the settlement of one of their
- * claims: the bill, what basic insurance paid, the patient's share, what each of their policies paid on it (in the
- * order they pay, with the benefits' names, both as the plan stood in the version the claim was adjudicated under),
- * and what is left to them. Another person's claim is not found.
+ * claims: the bill (net of any partial refund since, as the claims' amounts are), what basic insurance paid, the
+ * patient's share, what each of their policies paid on it (in the order they pay, with the benefits' names, both as
+ * the plan stood in the version the claim was adjudicated under), and what is left to them. Another person's claim
+ * is not found.
  */
 public final class GetMyClaimUseCase {
     private final ClaimStore claims;
@@ -33,10 +36,17 @@ public final class GetMyClaimUseCase {
     private final SettlementParser parser;
     private final Names names;
     private final ClaimResults results;
+    private final Transactions transactions;
 
     public GetMyClaimUseCase(
-            ClaimStore claims, CatalogStore catalog, SettlementParser parser, Names names, ClaimResults results) {
+            ClaimStore claims,
+            CatalogStore catalog,
+            SettlementParser parser,
+            Names names,
+            ClaimResults results,
+            Transactions transactions) {
         this.claims = claims;
+        this.transactions = transactions;
         this.catalog = catalog;
         this.parser = parser;
         this.names = names;
@@ -81,14 +91,19 @@ public final class GetMyClaimUseCase {
                         new PlanVersion(f.result().planId(), f.result().planVersion())));
                 return catalog.plansAt(versions);
             });
-            var document = claims.quickClaimContext(asked.setlId(), asked.policyNo());
-            return Future.all(plans, document).map(v -> {
-                SetlInfo header = document.result()
-                        .map(d -> parser.parse(
+            Future<RefundLedger.Refundable> documents =
+                    transactions.inTransaction(tx -> tx.refunds().documents(asked.setlId()));
+            return Future.all(plans, documents).map(v -> {
+                RefundLedger.Refundable d = documents.result();
+                SetlInfo header = (d.refunds().isEmpty()
+                                ? parser.parse(
                                         d.settlement().document(),
                                         d.settlement().fixmedinsCode())
-                                .setlinfo())
-                        .orElse(null);
+                                : parser.parseRefunded(
+                                        d.settlement().document(),
+                                        d.refunds(),
+                                        d.settlement().fixmedinsCode()))
+                        .setlinfo();
                 List<Part> parts = new ArrayList<>();
                 for (Future<ClaimStore.Claim> f : full) {
                     ClaimStore.Claim c = f.result();

@@ -47,7 +47,8 @@ class GetMyClaimUseCaseTest {
                         world.db.catalogStore(),
                         Readers.reader(),
                         NAMES,
-                        new StoredClaimResults())
+                        new StoredClaimResults(),
+                        world.db)
                 .execute(PATIENT, hmbClaim));
     }
 
