@@ -164,8 +164,7 @@ record UseCases(
                 new GrantConsentUseCase(s.patients(), signing.receipts(), ids, clock),
                 new RevokeConsentUseCase(s.patients(), clock),
                 new ListMyClaimsUseCase(s.claims(), names),
-                new GetMyClaimUseCase(
-                        s.claims(), s.catalog(), reference.reader(), names, new StoredClaimResults(), s.transactions()),
+                new GetMyClaimUseCase(s.claims(), s.catalog(), reference.reader(), names, new StoredClaimResults()),
                 new GetMyAccessLogUseCase(s.accessLog(), names));
         IngestSettlementUseCase ingest =
                 new IngestSettlementUseCase(checks, s.settlements(), cases, creation, clock, zone);

@@ -343,4 +343,49 @@ class PartialRefundTest {
         }
         assertThat(reasons).as("the reasons add up to the residual").isEqualTo(Money.parse("1382.67"));
     }
+
+    @Test
+    void a_quick_claim_after_a_partial_refund_pays_on_the_settlement_as_it_stands() {
+        // the private plan is authorized for quick claims only: 沪惠保 settles at the counter, the private plan later
+        String token = Patients.token("310101198001010011");
+        for (JsonNode c : Json.parse(
+                        patient(token, "GET", "/v1/me/consents", null).body())
+                .get("consents")) {
+            if (c.get("insurer_id").asText().equals("INS-PMI")) {
+                patient(token, "DELETE", "/v1/me/consents/" + c.get("id").asText(), null);
+            }
+        }
+        HttpResponse<String> granted = patient(
+                token,
+                "POST",
+                "/v1/me/consents",
+                "{\"insurer_id\":\"INS-PMI\",\"purposes\":[\"QUICK_CLAIM\"],\"covers_from\":\"2026-01-01\","
+                        + "\"expires_at\":\"2030-01-01T00:00:00+08:00\"}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        confirm("S-RF-Q");
+        assertThat(Sql.count(gw.gateway().database(), "SELECT count(*) FROM claims WHERE setl_id = 'S-RF-Q'"))
+                .as("only 沪惠保 claimed at the counter")
+                .isEqualTo(1);
+        assertThat(refund("S-RF-Q", Settlements.refundOneBoxOfLine4("RF-1", "4R"))
+                        .statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> quick = gw.signed(
+                "demo-insurer-pmi",
+                "POST",
+                "/v1/quick-claims",
+                "{\"setl_id\":\"S-RF-Q\",\"policy_no\":\"PMI-778899\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(quick.statusCode()).as(quick.body()).isEqualTo(201);
+        assertThat(Json.parse(quick.body()).get("payout").asText())
+                .as("90 % of the burden after its deductible, without the refunded box (4,344.07 with it)")
+                .isEqualTo("3444.07");
+        assertThat(accumulatorsOffTheirDeltas()).isZero();
+    }
+
+    private static HttpResponse<String> patient(String token, String method, String path, String body) {
+        return gw.send(gw.request(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8))
+                .header("Authorization", "Bearer " + token)
+                .build());
+    }
 }

@@ -13,6 +13,7 @@ import com.huibao.gateway.domain.validation.Violation;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -191,22 +192,29 @@ public final class PgClaimStore implements ClaimStore {
                     Row stored = rows.iterator().next();
                     StoredDocument settlement =
                             new StoredDocument(SealedDocuments.read(pii, stored, 1), stored.getString(0));
-                    return pool.preparedQuery(
-                                    "SELECT result, result_z FROM claims WHERE setl_id = $1 AND state <> 'REVERSED'")
+                    Future<List<String>> refunds = pool.preparedQuery(PgRefundLedger.REFUNDS)
                             .execute(Tuple.of(setlId))
-                            .map(claims -> {
-                                Map<String, Money> paid = new HashMap<>();
-                                for (Row c : claims) {
-                                    for (JsonNode line : Json.parse(CompactText.read(c, 0, 1))
-                                            .path("line_outcomes")) {
-                                        paid.merge(
-                                                line.get("feedetl_sn").asText(),
-                                                Money.parse(line.get("paid").asText()),
-                                                Money::plus);
-                                    }
-                                }
-                                return Optional.of(new QuickClaimContext(settlement, paid));
+                            .map(docs -> {
+                                List<String> out = new ArrayList<>();
+                                docs.forEach(r -> out.add(pii.decrypt(r.getString(0))));
+                                return out;
                             });
+                    Future<RowSet<Row>> claims = pool.preparedQuery(
+                                    "SELECT result, result_z FROM claims WHERE setl_id = $1 AND state <> 'REVERSED'")
+                            .execute(Tuple.of(setlId));
+                    return Future.all(refunds, claims).map(v -> claims.result()).map(claimRows -> {
+                        Map<String, Money> paid = new HashMap<>();
+                        for (Row c : claimRows) {
+                            for (JsonNode line :
+                                    Json.parse(CompactText.read(c, 0, 1)).path("line_outcomes")) {
+                                paid.merge(
+                                        line.get("feedetl_sn").asText(),
+                                        Money.parse(line.get("paid").asText()),
+                                        Money::plus);
+                            }
+                        }
+                        return Optional.of(new QuickClaimContext(settlement, refunds.result(), paid));
+                    });
                 })
                 .recover(e -> Future.failedFuture(PgErrors.translate(e)));
     }

@@ -20,8 +20,10 @@ final class PgRefundLedger implements RefundLedger {
             "SELECT request_hash, response FROM direct_settlement_refunds WHERE setl_id = $1 AND refund_id = $2";
     private static final String SETTLEMENT =
             "SELECT fixmedins_code, " + SealedDocuments.COLUMNS + " FROM settlements WHERE setl_id = $1";
-    private static final String REFUNDS = "SELECT document_cipher FROM direct_settlement_refunds WHERE setl_id = $1 "
+    /** Every refund document of a settlement, in the order they were applied. */
+    static final String REFUNDS = "SELECT document_cipher FROM direct_settlement_refunds WHERE setl_id = $1 "
             + "ORDER BY refunded_at, refund_id";
+
     private static final String INSERT = "INSERT INTO direct_settlement_refunds (setl_id, refund_id, request_hash, "
             + "document_cipher, response, refunded_at, payout_total, insurer_pays_hospital, patient_cash_due, "
             + "insurer_pays_patient) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";

@@ -73,8 +73,7 @@ public final class QuickClaimUseCase {
                         "SETTLEMENT_NOT_FOUND",
                         "the gateway holds no settlement " + setlId + " of this policy's insured")))
                 .compose(ctx -> {
-                    Settlement s = parser.parse(
-                            ctx.settlement().document(), ctx.settlement().fixmedinsCode());
+                    Settlement s = ctx.asItStands(parser);
                     return cases.loadToDecideUnderLock(s.setlinfo(), Purpose.QUICK_CLAIM)
                             .compose(loaded -> createClaim(insurer, setlId, policyNo, s, ctx, loaded));
                 });

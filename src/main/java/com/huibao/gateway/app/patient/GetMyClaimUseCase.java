@@ -6,9 +6,7 @@ import com.huibao.gateway.app.port.ClaimResults;
 import com.huibao.gateway.app.port.ClaimStore;
 import com.huibao.gateway.app.port.Names;
 import com.huibao.gateway.app.port.PlanVersion;
-import com.huibao.gateway.app.port.RefundLedger;
 import com.huibao.gateway.app.port.SettlementParser;
-import com.huibao.gateway.app.port.Transactions;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.domain.claim.ExplanationOfBenefits;
 import com.huibao.gateway.domain.plan.Plan;
@@ -36,17 +34,10 @@ public final class GetMyClaimUseCase {
     private final SettlementParser parser;
     private final Names names;
     private final ClaimResults results;
-    private final Transactions transactions;
 
     public GetMyClaimUseCase(
-            ClaimStore claims,
-            CatalogStore catalog,
-            SettlementParser parser,
-            Names names,
-            ClaimResults results,
-            Transactions transactions) {
+            ClaimStore claims, CatalogStore catalog, SettlementParser parser, Names names, ClaimResults results) {
         this.claims = claims;
-        this.transactions = transactions;
         this.catalog = catalog;
         this.parser = parser;
         this.names = names;
@@ -91,19 +82,11 @@ public final class GetMyClaimUseCase {
                         new PlanVersion(f.result().planId(), f.result().planVersion())));
                 return catalog.plansAt(versions);
             });
-            Future<RefundLedger.Refundable> documents =
-                    transactions.inTransaction(tx -> tx.refunds().documents(asked.setlId()));
-            return Future.all(plans, documents).map(v -> {
-                RefundLedger.Refundable d = documents.result();
-                SetlInfo header = (d.refunds().isEmpty()
-                                ? parser.parse(
-                                        d.settlement().document(),
-                                        d.settlement().fixmedinsCode())
-                                : parser.parseRefunded(
-                                        d.settlement().document(),
-                                        d.refunds(),
-                                        d.settlement().fixmedinsCode()))
-                        .setlinfo();
+            var document = claims.quickClaimContext(asked.setlId(), asked.policyNo());
+            return Future.all(plans, document).map(v -> {
+                SetlInfo header = document.result()
+                        .map(d -> d.asItStands(parser).setlinfo())
+                        .orElseThrow(() -> new Failure.NotFound("CLAIM_NOT_FOUND", claimId));
                 List<Part> parts = new ArrayList<>();
                 for (Future<ClaimStore.Claim> f : full) {
                     ClaimStore.Claim c = f.result();

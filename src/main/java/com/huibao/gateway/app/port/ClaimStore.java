@@ -2,6 +2,7 @@ package com.huibao.gateway.app.port;
 
 import com.huibao.gateway.domain.money.Money;
 import com.huibao.gateway.domain.settlement.Provenance;
+import com.huibao.gateway.domain.settlement.Settlement;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,8 +68,26 @@ public interface ClaimStore {
     /** Marks the claim paid, if its state allows it (the caller checked); returns the updated claim. */
     Future<Claim> markPaid(String insurerId, String claimId, String paymentRef, Instant paidAt);
 
-    /** What a quick claim needs: the stored settlement and what live claims already paid per line. */
-    record QuickClaimContext(StoredDocument settlement, Map<String, Money> alreadyPaidPerLine) {}
+    /**
+     * What a quick claim needs: the stored settlement as received, every partial refund of it since (in order), and
+     * what live claims already paid per line.
+     */
+    record QuickClaimContext(StoredDocument settlement, List<String> refunds, Map<String, Money> alreadyPaidPerLine) {
+
+        public QuickClaimContext {
+            refunds = List.copyOf(refunds);
+        }
+
+        /**
+         * The settlement as it stands: net of its refunds (a direct settlement partially refunded after its
+         * confirmation), as the claims on it were re-adjudicated.
+         */
+        public Settlement asItStands(SettlementParser parser) {
+            return refunds.isEmpty()
+                    ? parser.parse(settlement.document(), settlement.fixmedinsCode())
+                    : parser.parseRefunded(settlement.document(), refunds, settlement.fixmedinsCode());
+        }
+    }
 
     /**
      * The settlement for a quick claim of this policy, if the gateway holds it and it is the policy holder's; empty

@@ -1060,6 +1060,7 @@ public final class InMemoryStores implements Transactions {
                         new StoredDocument(
                                 s.settlement().document(),
                                 s.settlement().settlement().setlinfo().fixmedinsCode()),
+                        t.refundDocuments().getOrDefault(setlId, List.of()),
                         paid)));
             }
 

@@ -47,8 +47,7 @@ class GetMyClaimUseCaseTest {
                         world.db.catalogStore(),
                         Readers.reader(),
                         NAMES,
-                        new StoredClaimResults(),
-                        world.db)
+                        new StoredClaimResults())
                 .execute(PATIENT, hmbClaim));
     }
 
