@@ -182,6 +182,49 @@ class PreAuthorizationFlowTest {
                 .hasSize(2);
     }
 
+    /** The pharmacy's partial refund (退费) of one box of line 1 of {@link #purchase}. */
+    private static String refundOneBox(String refundId, String sn) {
+        return "{\"refund_id\":\"" + refundId + "\",\"setlinfo\":{\"medfee_sumamt\":\"-15000.00\","
+                + "\"fulamt_ownpay_amt\":\"-15000.00\",\"psn_part_amt\":\"-15000.00\",\"psn_cash_pay\":\"-15000.00\"},"
+                + "\"feedetail\":[{\"feedetl_sn\":\"" + sn + "\",\"init_feedetl_sn\":\"1\",\"med_list_codg\":\"" + DRUG
+                + "\",\"med_chrgitm_type\":\"09\",\"chrgitm_lv\":\"03\",\"cnt\":-1,\"pric\":\"15000.00\","
+                + "\"det_item_fee_sumamt\":\"-15000.00\",\"fulamt_ownpay_amt\":\"-15000.00\",\"overlmt_amt\":\"0.00\","
+                + "\"preselfpay_amt\":\"0.00\",\"inscp_scp_amt\":\"0.00\",\"selfpay_prop\":\"1\"}]}";
+    }
+
+    @Test
+    void a_box_returned_by_a_partial_refund_goes_back_to_its_approval_and_a_reversal_gives_back_only_the_rest() {
+        String id = apply("3").get("id").asText();
+        String no = approve(id, "3").get("approval_no").asText();
+        assertThat(sell("PH-R1", no, 2).statusCode()).isEqualTo(200);
+        assertThat(read(id).get("quantity_used").asText()).isEqualTo("2");
+
+        HttpResponse<String> refunded =
+                as("demo-pharmacy", "POST", "/v1/direct-settlements/PH-R1/refunds", refundOneBox("RF-1", "1R"));
+        assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(201);
+        assertThat(read(id).get("quantity_used").asText())
+                .as("the returned box is approved again")
+                .isEqualTo("1");
+        assertThat(as("demo-pharmacy", "POST", "/v1/direct-settlements/PH-R1/refunds", refundOneBox("RF-1", "1R"))
+                        .statusCode())
+                .as("the same refund again changes nothing")
+                .isEqualTo(200);
+        assertThat(read(id).get("quantity_used").asText()).isEqualTo("1");
+        assertThat(Sql.string(
+                        gw.gateway().database(),
+                        "SELECT quantity::int || ' ' || reversed FROM pre_authorization_uses WHERE setl_id = 'PH-R1'"))
+                .isEqualTo("1 false");
+
+        HttpResponse<String> reversed = as("demo-pharmacy", "POST", "/v1/direct-settlements/PH-R1/reversal", null);
+        assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(200);
+        assertThat(read(id).get("quantity_used").asText())
+                .as("only the box still bought")
+                .isEqualTo("0");
+        assertThat(sell("PH-R2", no, 3).statusCode())
+                .as("the whole approval serves again")
+                .isEqualTo(200);
+    }
+
     @Test
     void a_purchase_of_another_drug_or_for_another_person_consumes_nothing() {
         String no =

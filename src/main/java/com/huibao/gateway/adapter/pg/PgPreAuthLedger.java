@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,6 +29,13 @@ final class PgPreAuthLedger implements PreAuthLedger {
             + "UPDATE pre_authorizations p SET quantity_used = p.quantity_used - s.q FROM (SELECT "
             + "pre_authorization_id, sum(quantity) AS q FROM u GROUP BY pre_authorization_id) s "
             + "WHERE p.id = s.pre_authorization_id";
+
+    private static final String KEEP_USES = "UPDATE pre_authorization_uses u SET quantity = CASE WHEN k.q > 0 "
+            + "THEN k.q ELSE u.quantity END, reversed = (k.q = 0) FROM unnest($1::text[], $2::text[], $3::numeric[]) "
+            + "AS k(s, sn, q) WHERE u.setl_id = k.s AND u.feedetl_sn = k.sn AND NOT u.reversed";
+    private static final String GIVE_BACK = "UPDATE pre_authorizations p SET quantity_used = p.quantity_used - k.r "
+            + "FROM (SELECT id, sum(r) AS r FROM unnest($1::uuid[], $2::numeric[]) AS t(id, r) GROUP BY id) k "
+            + "WHERE p.id = k.id";
 
     private final SqlConnection tx;
 
@@ -95,5 +103,28 @@ final class PgPreAuthLedger implements PreAuthLedger {
     @Override
     public Future<Void> reverseUses(String setlId) {
         return tx.preparedQuery(REVERSE_USES).execute(Tuple.of(setlId)).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> keepUses(List<KeptUse> kept) {
+        if (kept.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Future<?> uses = tx.preparedQuery(KEEP_USES)
+                .execute(Tuple.tuple()
+                        .addArrayOfString(
+                                kept.stream().map(k -> k.use().setlId()).toArray(String[]::new))
+                        .addArrayOfString(
+                                kept.stream().map(k -> k.use().feedetlSn()).toArray(String[]::new))
+                        .addArrayOfBigDecimal(
+                                kept.stream().map(KeptUse::quantity).toArray(BigDecimal[]::new)));
+        Future<?> given = tx.preparedQuery(GIVE_BACK)
+                .execute(Tuple.tuple()
+                        .addArrayOfUUID(kept.stream()
+                                .map(k -> k.use().preAuthorizationId())
+                                .toArray(UUID[]::new))
+                        .addArrayOfBigDecimal(
+                                kept.stream().map(KeptUse::returned).toArray(BigDecimal[]::new)));
+        return Future.all(uses, given).mapEmpty();
     }
 }

@@ -35,4 +35,17 @@ public interface PreAuthLedger {
 
     /** Gives back what the settlement's live uses consumed, and marks them reversed. */
     Future<Void> reverseUses(String setlId);
+
+    /**
+     * A live use as a partial refund leaves it: the quantity it keeps (zero when its line was refunded in full, and
+     * the use is then marked reversed); the rest goes back to its authorization.
+     */
+    record KeptUse(Use use, BigDecimal quantity) {
+        public BigDecimal returned() {
+            return use.quantity().subtract(quantity);
+        }
+    }
+
+    /** Lowers each use to the quantity it keeps and gives the difference back to its authorization. */
+    Future<Void> keepUses(List<KeptUse> kept);
 }

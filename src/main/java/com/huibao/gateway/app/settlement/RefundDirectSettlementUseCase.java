@@ -3,12 +3,14 @@ package com.huibao.gateway.app.settlement;
 import com.huibao.gateway.app.Failure;
 import com.huibao.gateway.app.port.DirectSettlementRecord;
 import com.huibao.gateway.app.port.IdSource;
+import com.huibao.gateway.app.port.PreAuthLedger;
 import com.huibao.gateway.app.port.RefundLedger;
 import com.huibao.gateway.app.port.SettlementParser;
 import com.huibao.gateway.app.port.Transaction;
 import com.huibao.gateway.app.port.Transactions;
 import com.huibao.gateway.app.security.Principal;
 import com.huibao.gateway.app.shared.PatientCases;
+import com.huibao.gateway.app.shared.PreAuthPurchases;
 import com.huibao.gateway.app.shared.SettlementChecks;
 import com.huibao.gateway.domain.benefit.Accumulators;
 import com.huibao.gateway.domain.benefit.PolicyCase;
@@ -33,7 +35,8 @@ import java.util.function.Function;
  * in one transaction: the settlement locked, the refund read against it and every earlier refund (a refund larger
  * than its line, or amounts that no longer add up: 422, nothing changed), the claims and the policies locked, the
  * net settlement adjudicated again on each taking-part policy's accumulators as they were before this settlement,
- * under the plan versions the settlement was confirmed under ({@link DirectSettlementRefund}), and the differences written: claims, accumulators, totals, events, audit.
+ * under the plan versions the settlement was confirmed under ({@link DirectSettlementRefund}), a returned box of a
+ * purchase under an approval given back to it ({@link PreAuthPurchases#afterRefund}), and the differences written: claims, accumulators, totals, events, audit.
  * Idempotent by the hospital's {@code refund_id}: the same refund answers as it was answered, another under the
  * same id is 409 REFUND_CONFLICT. A reversed settlement takes no refund (409 SETTLEMENT_REVERSED).
  */
@@ -122,8 +125,10 @@ public final class RefundDirectSettlementUseCase {
         SettlementChecks.ownedBy(hospital, net);
         Future<List<SettledClaim>> claims = tx.claims().lockDirectSettlementClaims(setlId);
         Future<Map<String, Accumulators>> recorded = tx.accumulators().lockRecorded(setlId, DIRECT);
-        return Future.all(claims, recorded)
-                .compose(v -> tx.accumulators().before(setlId, DIRECT))
+        // approvals after policies, as a confirm locks them
+        Future<List<PreAuthLedger.Use>> uses =
+                Future.all(claims, recorded).compose(v -> tx.preAuthorizations().lockUses(setlId));
+        return uses.compose(v -> tx.accumulators().before(setlId, DIRECT))
                 .compose(before -> cases.loadAsConfirmed(
                                 net.setlinfo(), Purpose.DIRECT_SETTLEMENT, confirmed.planVersions())
                         .compose(loaded -> {
@@ -153,7 +158,9 @@ public final class RefundDirectSettlementUseCase {
                                     ids::claimId,
                                     now);
                             String response = render.apply(refunded);
+                            List<PreAuthLedger.KeptUse> kept = PreAuthPurchases.afterRefund(net, uses.result());
                             return record(tx, hospital, net, refunded, document, requestHash, response)
+                                    .compose(v -> tx.preAuthorizations().keepUses(kept))
                                     .map(new Outcome(response, false));
                         }));
     }

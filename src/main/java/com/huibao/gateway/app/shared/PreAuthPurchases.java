@@ -8,6 +8,7 @@ import com.huibao.gateway.domain.settlement.FeeLine;
 import com.huibao.gateway.domain.settlement.Settlement;
 import com.huibao.gateway.domain.validation.InvalidDocumentException;
 import com.huibao.gateway.domain.validation.Violation;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -61,6 +62,29 @@ public final class PreAuthPurchases {
             after.add(current.get(no));
         }
         return new Consumption(after, uses);
+    }
+
+    /**
+     * What the settlement's live uses of approvals keep once it stands net of its partial refunds: each use at most
+     * its line's net quantity (a line refunded in full keeps nothing), so a box the patient gave back goes back to
+     * its approval. Only the uses that change.
+     */
+    public static List<PreAuthLedger.KeptUse> afterRefund(Settlement net, List<PreAuthLedger.Use> uses) {
+        Map<String, BigDecimal> netQuantity = new HashMap<>();
+        for (FeeLine l : net.lines()) {
+            netQuantity.put(l.feedetlSn(), l.cnt());
+        }
+        List<PreAuthLedger.KeptUse> out = new ArrayList<>();
+        for (PreAuthLedger.Use u : uses) {
+            BigDecimal left = netQuantity
+                    .getOrDefault(u.feedetlSn(), BigDecimal.ZERO)
+                    .max(BigDecimal.ZERO)
+                    .min(u.quantity());
+            if (left.compareTo(u.quantity()) < 0) {
+                out.add(new PreAuthLedger.KeptUse(u, left));
+            }
+        }
+        return out;
     }
 
     private static boolean quotes(FeeLine l) {

@@ -664,6 +664,35 @@ public final class InMemoryStores implements Transactions {
                     }
                     return Future.succeededFuture();
                 }
+
+                @Override
+                public Future<Void> keepUses(List<KeptUse> kept) {
+                    List<UseRow> rows = t.uses();
+                    for (KeptUse k : kept) {
+                        for (int i = 0; i < rows.size(); i++) {
+                            UseRow r = rows.get(i);
+                            if (r.use().setlId().equals(k.use().setlId())
+                                    && r.use().feedetlSn().equals(k.use().feedetlSn())
+                                    && !r.reversed()) {
+                                boolean emptied = k.quantity().signum() == 0;
+                                rows.set(
+                                        i,
+                                        new UseRow(
+                                                emptied
+                                                        ? r.use()
+                                                        : new Use(
+                                                                r.use().preAuthorizationId(),
+                                                                r.use().setlId(),
+                                                                r.use().feedetlSn(),
+                                                                k.quantity()),
+                                                emptied));
+                                PreAuthorization p = t.preAuths().get(r.use().preAuthorizationId());
+                                t.preAuths().put(p.id(), p.used(k.returned().negate()));
+                            }
+                        }
+                    }
+                    return Future.succeededFuture();
+                }
             };
         }
 
