@@ -13,6 +13,18 @@ class PiiProtectorTest {
     private final PiiProtector pii =
             PiiProtector.fromHex("k1", "00112233445566778899aabbccddeeff", "0f1e2d3c4b5a69788796a5b4c3d2e1f0");
 
+    /** The same keys after a rotation: k2 current, k1 still readable. */
+    private static PiiProtector rotated() {
+        return new PiiProtector(
+                "k2",
+                Map.of(
+                        "k1",
+                        Hex.decode("00112233445566778899aabbccddeeff"),
+                        "k2",
+                        Hex.decode("ffeeddccbbaa99887766554433221100")),
+                Hex.decode("0f1e2d3c4b5a69788796a5b4c3d2e1f0"));
+    }
+
     @Test
     void sm3_known_answer() {
         assertThat(Sm3.hex("abc".getBytes(StandardCharsets.US_ASCII)))
@@ -54,14 +66,7 @@ class PiiProtectorTest {
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("310101198001010011");
         assertThat(pii.openDocument(sealed)).isEqualTo(doc);
         assertThat(sealed.length).isLessThanOrEqualTo(5 + (text.length() - 5) * 3 / 4);
-        PiiProtector rotated = new PiiProtector(
-                "k2",
-                Map.of(
-                        "k1",
-                        Hex.decode("00112233445566778899aabbccddeeff"),
-                        "k2",
-                        Hex.decode("ffeeddccbbaa99887766554433221100")),
-                Hex.decode("0f1e2d3c4b5a69788796a5b4c3d2e1f0"));
+        PiiProtector rotated = rotated();
         assertThat(rotated.openDocument(sealed)).isEqualTo(doc);
 
         byte[] tampered = sealed.clone();
@@ -86,14 +91,7 @@ class PiiProtectorTest {
     @Test
     void old_keys_still_decrypt_after_rotation() {
         String old = pii.encrypt("310101198001010011");
-        PiiProtector rotated = new PiiProtector(
-                "k2",
-                Map.of(
-                        "k1",
-                        Hex.decode("00112233445566778899aabbccddeeff"),
-                        "k2",
-                        Hex.decode("ffeeddccbbaa99887766554433221100")),
-                Hex.decode("0f1e2d3c4b5a69788796a5b4c3d2e1f0"));
+        PiiProtector rotated = rotated();
         assertThat(rotated.decrypt(old)).isEqualTo("310101198001010011");
         assertThat(rotated.encrypt("x")).startsWith("k2:");
     }

@@ -90,30 +90,34 @@ public final class PgInsurerCatalogStore implements InsurerCatalogStore {
 
     @Override
     public Future<Optional<Published>> plan(String insurerId, String planId) {
-        return pool.preparedQuery("SELECT version, created_at, document::text FROM plan_versions WHERE plan_id = $1 "
-                        + "AND insurer_id = $2 ORDER BY version DESC LIMIT 1")
-                .execute(Tuple.of(planId, insurerId))
+        return onePlanVersion(
+                "SELECT version, created_at, document::text FROM plan_versions WHERE plan_id = $1 "
+                        + "AND insurer_id = $2 ORDER BY version DESC LIMIT 1",
+                Tuple.of(planId, insurerId),
+                planId,
+                insurerId);
+    }
+
+    @Override
+    public Future<Optional<Published>> planVersion(String insurerId, String planId, int version) {
+        return onePlanVersion(
+                "SELECT version, created_at, document::text FROM plan_versions WHERE plan_id = $1 "
+                        + "AND insurer_id = $2 AND version = $3",
+                Tuple.of(planId, insurerId, version),
+                planId,
+                insurerId);
+    }
+
+    /** The plan version the query selects ({@code version, created_at, document}), if any. */
+    private Future<Optional<Published>> onePlanVersion(String sql, Tuple args, String planId, String insurerId) {
+        return pool.preparedQuery(sql)
+                .execute(args)
                 .map(rows -> rows.size() == 0
                         ? Optional.<Published>empty()
                         : Optional.of(published(
                                 planId,
                                 insurerId,
                                 String.valueOf(rows.iterator().next().getInteger(0)),
-                                rows.iterator().next())))
-                .recover(e -> Future.failedFuture(PgErrors.translate(e)));
-    }
-
-    @Override
-    public Future<Optional<Published>> planVersion(String insurerId, String planId, int version) {
-        return pool.preparedQuery("SELECT version, created_at, document::text FROM plan_versions WHERE plan_id = $1 "
-                        + "AND insurer_id = $2 AND version = $3")
-                .execute(Tuple.of(planId, insurerId, version))
-                .map(rows -> rows.size() == 0
-                        ? Optional.<Published>empty()
-                        : Optional.of(published(
-                                planId,
-                                insurerId,
-                                String.valueOf(version),
                                 rows.iterator().next())))
                 .recover(e -> Future.failedFuture(PgErrors.translate(e)));
     }
