@@ -36,9 +36,10 @@ import java.util.function.Function;
  * than its line, or amounts that no longer add up: 422, nothing changed), the claims and the policies locked, the
  * net settlement adjudicated again on each taking-part policy's accumulators as they were before this settlement,
  * under the plan versions the settlement was confirmed under ({@link DirectSettlementRefund}), a returned box of a
- * purchase under an approval given back to it ({@link PreAuthPurchases#afterRefund}), and the differences written: claims, accumulators, totals, events, audit.
- * Idempotent by the hospital's {@code refund_id}: the same refund answers as it was answered, another under the
- * same id is 409 REFUND_CONFLICT. A reversed settlement takes no refund (409 SETTLEMENT_REVERSED).
+ * purchase under an approval given back to it ({@link PreAuthPurchases#afterRefund}), and the differences written:
+ * claims, accumulators, totals, events, audit. Idempotent by the hospital's {@code refund_id}: the same refund
+ * answers as it was answered, another under the same id is 409 REFUND_CONFLICT. A reversed settlement takes no
+ * refund (409 SETTLEMENT_REVERSED).
  */
 public final class RefundDirectSettlementUseCase {
     private static final ClaimChannel DIRECT = ClaimChannel.DIRECT_SETTLEMENT;
