@@ -45,11 +45,7 @@ public enum DeflateDictionary {
         this.adler = adler;
     }
 
-    /** The dictionary's bytes (a copy). */
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
+    /** The dictionary's bytes, shared: the zlib calls copy what they need and never write to them. */
     byte[] shared() {
         return bytes;
     }

@@ -16,17 +16,7 @@ import java.util.zip.Inflater;
 public final class Deflated {
     private Deflated() {}
 
-    /** {@code text} as UTF-8, deflated. */
-    public static byte[] of(String text) {
-        return of(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** {@code in}, deflated. */
-    public static byte[] of(byte[] in) {
-        return of(in, null);
-    }
-
-    /** {@code text} as UTF-8, deflated with a preset dictionary for its kind. */
+    /** {@code text} as UTF-8, deflated with a preset dictionary for its kind (none when null). */
     public static byte[] of(String text, DeflateDictionary dictionary) {
         return of(text.getBytes(StandardCharsets.UTF_8), dictionary);
     }

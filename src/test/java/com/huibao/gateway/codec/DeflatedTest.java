@@ -21,7 +21,7 @@ class DeflatedTest {
                     .as("%s", d)
                     .isEqualTo(settlement);
         }
-        assertThat(Deflated.text(Deflated.of(settlement), 1 << 20)).isEqualTo(settlement);
+        assertThat(Deflated.text(Deflated.of(settlement, null), 1 << 20)).isEqualTo(settlement);
     }
 
     @Test
@@ -39,7 +39,7 @@ class DeflatedTest {
     @Test
     void a_settlement_not_among_the_dictionarys_sources_deflates_smaller_with_it() {
         byte[] settlement = BenchData.settlement("S-2", 2, 2);
-        int without = Deflated.of(settlement).length;
+        int without = Deflated.of(settlement, null).length;
         int with = Deflated.of(settlement, DeflateDictionary.SETTLEMENT_1).length;
         assertThat(with).as("%d with against %d without", with, without).isLessThan(without * 95 / 100);
     }
